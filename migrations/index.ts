@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation.js';
+
+/** The one ordered migration chain; it runs on SQLite and PostgreSQL alike. Names sort in order. */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};

@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import compress from '@fastify/compress';
+import csrf from '@fastify/csrf-protection';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { App, Deps, Feature } from './platform/feature.js';
+import { sharedSecret } from './platform/secrets.js';
+import { installAccessControl, requireAccessDeclarations } from './platform/http/security.js';
+import { classify, sendError } from './platform/http/errors.js';
+import { setNavigation } from './platform/http/pages.js';
+import { AppError } from './platform/errors.js';
+import { features } from './features.js';
+import { setFeatures } from './platform/registry.js';
+import { accountDeps } from './people/accounts.service.js';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export interface BuildOptions {
+  logger?: boolean | object;
+  /** Features to register (all by default); tests may pass a subset. */
+  features?: Feature[];
+}
+
+/** Builds the whole application on the given dependencies; never listens (main.ts does). */
+export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 12 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  requireAccessDeclarations(app);
+  await app.register(cookie, { secret: await sharedSecret(deps.db) });
+  await app.register(formbody);
+  await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.secureCookies } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { 1: 4 } } as never });
+  await app.register(fastifyStatic, { root: [here('../public'), here('../node_modules/htmx.org/dist')], prefix: '/assets/', maxAge: '1d', decorateReply: true });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Touchline API', version: '1', description: 'Every capability of Touchline for API clients. Authenticate with `POST /api/v1/session` and send `Authorization: Bearer <token>`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  installAccessControl(app, accountDeps(deps));
+  app.setErrorHandler((err, req, reply) => sendError(req, reply, classify(err)));
+  app.setNotFoundHandler({ preHandler: async () => undefined }, (req, reply) => sendError(req, reply, classify(new AppError('NOT_FOUND', `There is nothing at ${req.url.split('?')[0]}. Check the address, or start from the home page.`))));
+  const list = opts.features ?? features;
+  setNavigation(list.flatMap((f) => f.nav ?? []));
+  setFeatures(list);
+  for (const f of list) await app.register(async (scoped) => f.routes(scoped as App, deps));
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,43 @@
+import { seededRandom } from '../platform/clock.js';
+import type { Deps } from '../platform/feature.js';
+import { hashPassword, passwordProblem } from '../platform/passwords.js';
+import { getRegionConfig, seasonNow } from '../region/region.service.js';
+import { UsageError } from '../cli/usage.js';
+import { demoPeople } from './demo.people.js';
+
+export interface DemoOptions {
+  seed: number;
+  password: string;
+}
+
+/** What one demo step needs: a seeded random source, the shared password hash, the season. */
+export interface DemoContext {
+  deps: Deps;
+  random: () => number;
+  passwordHash: string;
+  seasonId: string;
+  /** Steps leave facts here for later steps (people by role, teams, …). */
+  facts: Map<string, unknown>;
+}
+
+export type DemoStep = (ctx: DemoContext) => Promise<string>;
+
+/** The steps in order; later capabilities append theirs (players, teams, slots, games). */
+export const demoSteps: DemoStep[] = [demoPeople];
+
+export const DEMO_DOMAIN = 'demo.touchline.invalid';
+
+/** Fills an empty region; refuses when demo people are already there. Answers a printable summary. */
+export async function fillDemo(deps: Deps, o: DemoOptions): Promise<string> {
+  const problem = passwordProblem(o.password);
+  if (problem) throw new UsageError(`--password: ${problem}`);
+  const existing = await deps.db.selectFrom('people').select('id').where('email', 'like', `%@${DEMO_DOMAIN}`).limit(1).executeTakeFirst();
+  if (existing) throw new UsageError('This database already holds the demo. Use a new TOUCHLINE_DB file to make another.');
+  const config = await getRegionConfig(deps.db);
+  const season = seasonNow(config, deps.clock);
+  if (!season) throw new UsageError('The region has no season: add a membership year first.');
+  const ctx: DemoContext = { deps, random: seededRandom(o.seed), passwordHash: await hashPassword(o.password), seasonId: season.season.id, facts: new Map() };
+  const lines: string[] = [];
+  for (const step of demoSteps) lines.push(await step(ctx));
+  return [`Demo region filled (seed ${o.seed}, season ${season.season.name}).`, ...lines, `Every demo account's password: ${o.password}`].join('\n');
+}

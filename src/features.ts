@@ -1,0 +1,8 @@
+import type { Feature } from './platform/feature.js';
+import { homeFeature } from './home/home.routes.js';
+import { peopleFeature } from './people/people.routes.js';
+import { regionFeature } from './region/region.routes.js';
+import { adminFeature } from './admin/admin.routes.js';
+
+/** Every capability of Touchline, in menu order of registration. A new capability adds one line. */
+export const features: Feature[] = [homeFeature, peopleFeature, regionFeature, adminFeature];

@@ -1,0 +1,95 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { Deps, Feature, HomeCard } from '../platform/feature.js';
+import { page } from '../platform/http/pages.js';
+import { ping } from '../platform/db/database.js';
+import { hasAnyRole } from '../platform/http/access.js';
+import { registeredFeatures } from '../platform/registry.js';
+import { ROLE_LABELS } from '../people/roles.js';
+
+/** The administrator's own card: what is left to set up. */
+async function adminCard(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
+  if (!hasAnyRole(req.auth, ['region-administrator'])) return [];
+  const c = await req.regionConfig();
+  const todo: string[] = [];
+  if (c.region.contacts.some((k) => k.email.endsWith('.example'))) todo.push('Give the real names and emails of the coach administrator and registrar.');
+  if (!deps.mailer.delivers) todo.push('Mail is kept in the outbox: set SMTP_URL to send it.');
+  const admins = await deps.db.selectFrom('role_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'region-administrator').executeTakeFirstOrThrow();
+  if (Number(admins.n) < 2) todo.push('Give a second board member the administrator role, so the region never depends on one person.');
+  return [
+    {
+      title: 'Region set-up',
+      order: 5,
+      body: todo.length ? (
+        <>
+          <ul>
+            {todo.map((t) => (
+              <li>{t}</li>
+            ))}
+          </ul>
+          <a href="/admin/region">Open the region configuration</a>
+        </>
+      ) : (
+        <p>
+          The region is set up. <a href="/admin/region">Review the configuration</a>
+        </p>
+      ),
+    },
+  ];
+}
+
+async function cards(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
+  const all = await Promise.all([adminCard(req, deps), ...registeredFeatures().map((f) => (f.home ? f.home(req, deps) : Promise.resolve([])))]);
+  return all.flat().sort((a, b) => a.order - b.order);
+}
+
+export const homeFeature: Feature = {
+  name: 'home',
+  nav: [{ href: '/', label: 'Home', access: 'public', order: 0 }],
+  routes: (app, deps) => {
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+      if (!req.auth) {
+        return page(
+          req,
+          reply,
+          'Welcome',
+          (ctx) => (
+            <section class="narrow">
+              <h1>{ctx.regionName}: coaches and volunteers</h1>
+              <p>Apply to volunteer, complete your trainings, get your coach badge, book practice fields, sign up for mentoring and fill in game cards: all in one place.</p>
+              <p>
+                <a class="button" href="/login">
+                  Log in
+                </a>{' '}
+                <a class="button secondary" href="/signup">
+                  Create an account
+                </a>
+              </p>
+            </section>
+          ),
+          { indexable: true, description: 'Coach and volunteer portal of the region: applications, trainings, badges, practice fields, mentoring and game cards.' },
+        );
+      }
+      const list = await cards(req, deps);
+      const roles = [...new Set(req.auth.roles.map((r) => ROLE_LABELS[r.role] ?? r.role))];
+      return page(req, reply, 'Home', () => (
+        <>
+          <h1>Hello, {req.auth!.name.split(' ')[0]}</h1>
+          <p>{roles.length ? `Your roles: ${roles.join(', ')}.` : 'You hold no roles yet.'}</p>
+          {list.map((c) => (
+            <section class="card">
+              <h2>{c.title}</h2>
+              {c.body}
+            </section>
+          ))}
+          {list.length === 0 ? <p>Nothing is waiting for you. <a href="/profile">Check your profile</a>.</p> : null}
+        </>
+      ));
+    });
+    app.get(
+      '/healthz',
+      { config: { access: 'public' }, schema: { tags: ['health'], summary: '200 when the database answers, 503 otherwise', security: [], response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String() }) } } },
+      async (_req, reply) => ((await ping(deps.db)) ? reply.send({ status: 'ok' }) : reply.code(503).send({ status: 'database unreachable' })),
+    );
+  },
+};

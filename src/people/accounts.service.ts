@@ -1,0 +1,247 @@
+import { AppError } from '../platform/errors.js';
+import { newId, newToken, type Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/database.js';
+import type { Mailer } from '../platform/mail.js';
+import { hashPassword, passwordProblem, tokenHash, verifyPassword } from '../platform/passwords.js';
+import type { Auth } from '../platform/http/access.js';
+import type { Deps } from '../platform/feature.js';
+import { recordAudit, type Actor } from '../platform/audit.js';
+import { getRegionConfig, seasonsInForce } from '../region/region.service.js';
+import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, rolesInForce, toPerson, type Person } from './people.store.js';
+
+export interface AccountDeps {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  baseUrl: string;
+}
+
+export const accountDeps = (d: Deps): AccountDeps => ({ db: d.db, clock: d.clock, mailer: d.mailer, baseUrl: d.config.baseUrl });
+
+const SESSION_DAYS = 30;
+const RESET_MINUTES = 60;
+const SETUP_HOURS = 24;
+const FAILURE_WINDOW_MIN = 15;
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_IP = 30;
+
+const plusMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000).toISOString();
+
+export interface NewPerson {
+  firstName: string;
+  lastName: string;
+  email: string;
+  birthDate?: string | null;
+  phone?: string | null;
+}
+
+export function checkNewPerson(p: NewPerson): void {
+  if (!p.firstName.trim() || !p.lastName.trim()) throw new AppError('VALIDATION', 'Give both a first and a last name.');
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email.trim())) throw new AppError('VALIDATION', `"${p.email}" is not an email address: write it like name@example.org.`);
+}
+
+/** Creates a person (with or without a password); refuses an email that already has an account. */
+export async function createPerson(deps: AccountDeps, p: NewPerson, password: string | null): Promise<Person> {
+  checkNewPerson(p);
+  if (password !== null) {
+    const problem = passwordProblem(password);
+    if (problem) throw new AppError('VALIDATION', problem);
+  }
+  if (await findPersonRowByEmail(deps.db, p.email)) throw new AppError('EMAIL_TAKEN', `An account with ${normalizeEmail(p.email)} already exists. Log in, or reset its password.`);
+  const at = deps.clock.now().toISOString();
+  const row = {
+    id: newId(),
+    email: normalizeEmail(p.email),
+    first_name: p.firstName.trim(),
+    last_name: p.lastName.trim(),
+    birth_date: p.birthDate ?? null,
+    phone: p.phone?.trim() || null,
+    password_hash: password === null ? null : await hashPassword(password),
+    created_at: at,
+    updated_at: at,
+    merged_into: null,
+  };
+  await insertPerson(deps.db, row);
+  return toPerson(row);
+}
+
+async function recentFailures(db: Db, key: string, since: string): Promise<number> {
+  const r = await db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('at', '>', since).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/**
+ * Checks email and password. Failures are counted in the database per email and per address, so
+ * the limit holds across every instance; past the limit the answer is RATE_LIMITED for a while.
+ */
+export async function checkCredentials(deps: AccountDeps, email: string, password: string, ip: string): Promise<Person> {
+  const now = deps.clock.now();
+  const since = plusMinutes(now, -FAILURE_WINDOW_MIN);
+  const emailKey = `email:${normalizeEmail(email)}`;
+  const ipKey = `ip:${ip}`;
+  if ((await recentFailures(deps.db, emailKey, since)) >= MAX_FAILURES_PER_EMAIL || (await recentFailures(deps.db, ipKey, since)) >= MAX_FAILURES_PER_IP) {
+    throw new AppError('RATE_LIMITED', `Too many failed logins. Wait ${FAILURE_WINDOW_MIN} minutes, or reset your password.`);
+  }
+  const row = await findPersonRowByEmail(deps.db, email);
+  if (row && (await verifyPassword(password, row.password_hash))) return toPerson(row);
+  if (!row) await verifyPassword(password, null);
+  const at = now.toISOString();
+  await deps.db.insertInto('login_failures').values([{ id: newId(), key: emailKey, at }, { id: newId(), key: ipKey, at }]).execute();
+  throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account. Check both, or reset your password.');
+}
+
+/** Starts a browser session; answers the secret cookie value (only its hash is stored). */
+export async function startSession(deps: AccountDeps, personId: string): Promise<string> {
+  const token = newToken();
+  const now = deps.clock.now();
+  await deps.db
+    .insertInto('sessions')
+    .values({ id_hash: tokenHash(token), person_id: personId, created_at: now.toISOString(), expires_at: plusMinutes(now, SESSION_DAYS * 24 * 60), last_seen_at: now.toISOString() })
+    .execute();
+  return token;
+}
+
+export async function endSession(db: Db, sessionHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', sessionHash).execute();
+}
+
+async function authFor(deps: AccountDeps, personId: string, via: Auth['via'], sessionHash?: string): Promise<Auth | null> {
+  const row = await findPersonRow(deps.db, personId);
+  if (!row || row.merged_into) return null;
+  const config = await getRegionConfig(deps.db);
+  const roles = await rolesInForce(deps.db, personId, seasonsInForce(config, deps.clock));
+  return { personId, name: fullName(toPerson(row)), email: row.email ?? '', roles, via, ...(sessionHash ? { sessionHash } : {}) };
+}
+
+export async function authenticateSession(deps: AccountDeps, token: string): Promise<Auth | null> {
+  const hash = tokenHash(token);
+  const s = await deps.db.selectFrom('sessions').selectAll().where('id_hash', '=', hash).executeTakeFirst();
+  const now = deps.clock.now();
+  if (!s || s.expires_at <= now.toISOString()) return null;
+  // Sliding expiry, written at most once an hour so that reading a page does not always write.
+  if (new Date(s.last_seen_at).getTime() < now.getTime() - 3600_000) {
+    await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString(), expires_at: plusMinutes(now, SESSION_DAYS * 24 * 60) }).where('id_hash', '=', hash).execute();
+  }
+  return authFor(deps, s.person_id, 'session', hash);
+}
+
+export async function authenticateBearer(deps: AccountDeps, token: string): Promise<Auth | null> {
+  const t = await deps.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash(token)).where('revoked_at', 'is', null).executeTakeFirst();
+  if (!t) return null;
+  const now = deps.clock.now();
+  if (!t.last_used_at || new Date(t.last_used_at).getTime() < now.getTime() - 60_000) {
+    await deps.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', t.id).execute();
+  }
+  return authFor(deps, t.person_id, 'token');
+}
+
+/** Creates an API token for a person; answers the secret once (only its hash is kept). */
+export async function createApiToken(deps: AccountDeps, personId: string, name: string): Promise<{ id: string; token: string }> {
+  const label = name.trim() || 'API token';
+  if (label.length > 80) throw new AppError('VALIDATION', 'Give the token a name of at most 80 characters.');
+  const token = `tl_${newToken()}`;
+  const id = newId();
+  await deps.db.insertInto('api_tokens').values({ id, person_id: personId, name: label, token_hash: tokenHash(token), created_at: deps.clock.now().toISOString(), last_used_at: null, revoked_at: null }).execute();
+  return { id, token };
+}
+
+export async function listApiTokens(db: Db, personId: string) {
+  return db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).where('person_id', '=', personId).orderBy('created_at', 'desc').execute();
+}
+
+export async function revokeApiToken(deps: AccountDeps, personId: string, id: string): Promise<void> {
+  const r = await deps.db.updateTable('api_tokens').set({ revoked_at: deps.clock.now().toISOString() }).where('id', '=', id).where('person_id', '=', personId).where('revoked_at', 'is', null).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', 'That token does not exist or is already revoked.');
+}
+
+async function createLink(deps: AccountDeps, purpose: 'reset' | 'setup', personId: string | null, minutes: number): Promise<string> {
+  const token = newToken();
+  const now = deps.clock.now();
+  await deps.db.insertInto('one_time_links').values({ token_hash: tokenHash(token), purpose, person_id: personId, created_at: now.toISOString(), expires_at: plusMinutes(now, minutes), used_at: null }).execute();
+  return token;
+}
+
+/** Mails a one-time reset link when the account exists; says nothing either way (no account probing). */
+export async function requestPasswordReset(deps: AccountDeps, email: string): Promise<void> {
+  const row = await findPersonRowByEmail(deps.db, email);
+  if (!row?.email) return;
+  const token = await createLink(deps, 'reset', row.id, RESET_MINUTES);
+  await deps.mailer.queue(deps.db, {
+    to: row.email,
+    kind: 'password-reset',
+    subject: 'Reset your Touchline password',
+    text: `Hello ${row.first_name},\n\nSomeone asked to reset the password of your Touchline account. To choose a new password, open this link within ${RESET_MINUTES} minutes:\n\n${deps.baseUrl}/reset/${token}\n\nIf it was not you, ignore this mail: your password stays as it is.\n`,
+  });
+}
+
+/** Checks a one-time link: NOT_FOUND for a made-up or used link, LINK_EXPIRED past its time. */
+export async function checkLink(deps: AccountDeps, purpose: 'reset' | 'setup', token: string) {
+  const link = await deps.db.selectFrom('one_time_links').selectAll().where('token_hash', '=', tokenHash(token)).where('purpose', '=', purpose).executeTakeFirst();
+  if (!link || link.used_at) throw new AppError('NOT_FOUND', 'This link is not valid or was already used. Ask for a new one.');
+  if (link.expires_at <= deps.clock.now().toISOString()) throw new AppError('LINK_EXPIRED', 'This link has expired. Ask for a new one.');
+  return link;
+}
+
+async function useLink(db: Db, token: string, at: string): Promise<void> {
+  const r = await db.updateTable('one_time_links').set({ used_at: at }).where('token_hash', '=', tokenHash(token)).where('used_at', 'is', null).executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', 'This link was already used. Ask for a new one.');
+}
+
+export async function resetPassword(deps: AccountDeps, token: string, password: string): Promise<Person> {
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError('VALIDATION', problem);
+  const link = await checkLink(deps, 'reset', token);
+  const hash = await hashPassword(password);
+  const at = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    await useLink(trx, token, at);
+    await trx.updateTable('people').set({ password_hash: hash, updated_at: at }).where('id', '=', link.person_id!).execute();
+    await trx.deleteFrom('sessions').where('person_id', '=', link.person_id!).execute();
+    return toPerson((await findPersonRow(trx, link.person_id!))!);
+  });
+}
+
+export async function hasAdministrator(db: Db): Promise<boolean> {
+  const r = await db.selectFrom('role_grants').select('id').where('role', '=', 'region-administrator').limit(1).executeTakeFirst();
+  return !!r;
+}
+
+/** The first-administrator link printed at start while the region has no administrator. */
+export async function createSetupLink(deps: AccountDeps): Promise<string> {
+  return `${deps.baseUrl}/setup/${await createLink(deps, 'setup', null, SETUP_HOURS * 60)}`;
+}
+
+export async function grantStandingRole(db: Db, personId: string, role: string, at: string, by: string | null): Promise<void> {
+  const exists = await db.selectFrom('role_grants').select('id').where('person_id', '=', personId).where('role', '=', role).where('season_id', '=', '').where('division', '=', '').executeTakeFirst();
+  if (!exists) await db.insertInto('role_grants').values({ id: newId(), person_id: personId, role, season_id: '', division: '', granted_at: at, granted_by: by }).execute();
+}
+
+/**
+ * Makes `email` a region administrator with this password: creates the account or sets the
+ * password of an existing one. Used by the setup link and by `touchline admin create`.
+ */
+export async function makeAdministrator(deps: AccountDeps, p: NewPerson, password: string, actor: Actor): Promise<Person> {
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError('VALIDATION', problem);
+  checkNewPerson(p);
+  const hash = await hashPassword(password);
+  return deps.db.transaction().execute(async (trx) => {
+    const at = deps.clock.now().toISOString();
+    const existing = await findPersonRowByEmail(trx, p.email);
+    const person = existing ? toPerson(existing) : await createPerson({ ...deps, db: trx }, p, null);
+    await trx.updateTable('people').set({ password_hash: hash, updated_at: at }).where('id', '=', person.id).execute();
+    await grantStandingRole(trx, person.id, 'region-administrator', at, actor.id);
+    await recordAudit(trx, { actor, at, action: 'role.grant', entity: 'person', entityId: person.id, after: { role: 'region-administrator' } });
+    return person;
+  });
+}
+
+export async function completeSetup(deps: AccountDeps, token: string, p: NewPerson, password: string): Promise<Person> {
+  await checkLink(deps, 'setup', token);
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError('VALIDATION', problem);
+  checkNewPerson(p);
+  // Claim the link first: of two submissions racing, only one creates the administrator.
+  await useLink(deps.db, token, deps.clock.now().toISOString());
+  return makeAdministrator(deps, p, password, { id: null, name: 'first-start setup link' });
+}

@@ -1,0 +1,42 @@
+import { AppError } from '../platform/errors.js';
+import { hashPassword, passwordProblem, verifyPassword } from '../platform/passwords.js';
+import { isIsoDate } from '../region/region.rules.js';
+import type { AccountDeps } from './accounts.service.js';
+import { findPersonRow, listRoleGrants, toPerson } from './people.store.js';
+import { listApiTokens } from './accounts.service.js';
+
+export async function loadProfile(deps: AccountDeps, personId: string) {
+  const row = await findPersonRow(deps.db, personId);
+  if (!row) throw new AppError('NOT_FOUND', 'Your account was not found.');
+  const roles = (await listRoleGrants(deps.db, personId)).map((r) => ({ role: r.role, season: r.season_id, division: r.division }));
+  return { person: toPerson(row), roles, tokens: await listApiTokens(deps.db, personId) };
+}
+
+export interface ProfileChange {
+  firstName: string;
+  lastName: string;
+  phone?: string;
+  birthDate?: string;
+}
+
+export async function updateProfile(deps: AccountDeps, personId: string, c: ProfileChange): Promise<void> {
+  const errors: string[] = [];
+  if (!c.firstName?.trim() || !c.lastName?.trim()) errors.push('Give both a first and a last name.');
+  if (c.birthDate && !isIsoDate(c.birthDate)) errors.push('Give the date of birth as a real date (YYYY-MM-DD).');
+  if (c.birthDate && c.birthDate > deps.clock.now().toISOString().slice(0, 10)) errors.push('The date of birth cannot be in the future.');
+  if (c.phone && !/^[0-9+().\s-]{7,25}$/.test(c.phone)) errors.push('Write the phone number with digits, spaces, dashes or a leading +.');
+  if (errors.length) throw new AppError('VALIDATION', errors[0]!, { errors });
+  await deps.db
+    .updateTable('people')
+    .set({ first_name: c.firstName.trim(), last_name: c.lastName.trim(), phone: c.phone?.trim() || null, birth_date: c.birthDate || null, updated_at: deps.clock.now().toISOString() })
+    .where('id', '=', personId)
+    .execute();
+}
+
+export async function changePassword(deps: AccountDeps, personId: string, current: string, next: string): Promise<void> {
+  const row = await findPersonRow(deps.db, personId);
+  if (!row || !(await verifyPassword(current, row.password_hash))) throw new AppError('BAD_CREDENTIALS', 'Your current password is not right.');
+  const problem = passwordProblem(next);
+  if (problem) throw new AppError('VALIDATION', problem);
+  await deps.db.updateTable('people').set({ password_hash: await hashPassword(next), updated_at: deps.clock.now().toISOString() }).where('id', '=', personId).execute();
+}

@@ -1,0 +1,48 @@
+import { AppError } from '../platform/errors.js';
+import { newId, type Clock } from '../platform/clock.js';
+import type { Db } from '../platform/db/database.js';
+import { recordAudit, type Actor } from '../platform/audit.js';
+import { getRegionConfig } from '../region/region.service.js';
+import { findDivision, findSeason } from '../region/region.rules.js';
+import { findPersonRow } from './people.store.js';
+import { DIVISION_ROLES, isRole, ROLE_LABELS } from './roles.js';
+
+export interface GrantInput {
+  personId: string;
+  role: string;
+  seasonId: string;
+  division: string;
+}
+
+/** Gives a person a role (standing when seasonId is ''); audited. */
+export async function grantRole(db: Db, clock: Clock, actor: Actor, g: GrantInput): Promise<string> {
+  if (!isRole(g.role)) throw new AppError('VALIDATION', `"${g.role}" is not a role.`);
+  const config = await getRegionConfig(db);
+  if (g.seasonId && !findSeason(config, g.seasonId)) throw new AppError('VALIDATION', `There is no season "${g.seasonId}".`);
+  if (g.division && !findDivision(config, g.division)) throw new AppError('VALIDATION', `There is no division "${g.division}".`);
+  if (g.division && !DIVISION_ROLES.includes(g.role)) throw new AppError('VALIDATION', `${ROLE_LABELS[g.role]} is not tied to a division: leave the division empty.`);
+  if (!(await findPersonRow(db, g.personId))) throw new AppError('NOT_FOUND', 'That person does not exist.');
+  return db.transaction().execute(async (trx) => {
+    const exists = await trx.selectFrom('role_grants').select('id').where('person_id', '=', g.personId).where('role', '=', g.role).where('season_id', '=', g.seasonId).where('division', '=', g.division).executeTakeFirst();
+    if (exists) throw new AppError('CONFLICT', 'This person already holds that role.');
+    const id = newId();
+    const at = clock.now().toISOString();
+    await trx.insertInto('role_grants').values({ id, person_id: g.personId, role: g.role, season_id: g.seasonId, division: g.division, granted_at: at, granted_by: actor.id }).execute();
+    await recordAudit(trx, { actor, at, action: 'role.grant', entity: 'person', entityId: g.personId, after: { role: g.role, season: g.seasonId, division: g.division } });
+    return id;
+  });
+}
+
+/** Takes a role away; the last region administrator cannot be removed. */
+export async function revokeRole(db: Db, clock: Clock, actor: Actor, grantId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const g = await trx.selectFrom('role_grants').selectAll().where('id', '=', grantId).executeTakeFirst();
+    if (!g) throw new AppError('NOT_FOUND', 'That role grant does not exist.');
+    if (g.role === 'region-administrator') {
+      const n = await trx.selectFrom('role_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'region-administrator').executeTakeFirstOrThrow();
+      if (Number(n.n) <= 1) throw new AppError('CONFLICT', 'This is the last region administrator. Make someone else administrator first.');
+    }
+    await trx.deleteFrom('role_grants').where('id', '=', grantId).execute();
+    await recordAudit(trx, { actor, at: clock.now().toISOString(), action: 'role.revoke', entity: 'person', entityId: g.person_id, before: { role: g.role, season: g.season_id, division: g.division } });
+  });
+}

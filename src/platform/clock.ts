@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+
+/** Time and randomness are dependencies, so that rules and tests never read the real clock. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock for tests and the demo: starts at a fixed instant and moves only when told. */
+export function fixedClock(start: string | Date): Clock & { set(t: string | Date): void; advance(ms: number): void } {
+  let t = new Date(start).getTime();
+  return {
+    now: () => new Date(t),
+    set: (v) => {
+      t = new Date(v).getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
+/** An instant as ISO-8601 UTC text, the one format instants are stored in. */
+export const isoNow = (clock: Clock) => clock.now().toISOString();
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function dateInZone(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** A new random id: 16 random bytes as base64url text (unguessable, URL-safe). */
+export function newId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** An unguessable token for links and sessions (32 random bytes). */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** A small deterministic PRNG (mulberry32) for seeded draws and the demo. Returns floats in [0, 1). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The one error type of Touchline. Services throw AppError with a string code; the HTTP layer maps
+ * the code to a status through STATUS_BY_CODE (the only place that knows HTTP statuses for errors).
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Code -> HTTP status. A code missing here answers 422 (the person can fix their input). */
+export const STATUS_BY_CODE: Record<string, number> = {
+  VALIDATION: 422,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  BAD_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF: 403,
+  NOT_FOUND: 404,
+  EMAIL_TAKEN: 409,
+  CONFLICT: 409,
+  SLOT_FULL: 409,
+  STALE: 409,
+  LINK_EXPIRED: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export function statusFor(code: string): number {
+  return STATUS_BY_CODE[code] ?? 422;
+}
+
+export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} was not found.`);
+export const forbidden = (message = 'You do not have access to this page.') => new AppError('FORBIDDEN', message);
+export const invalid = (message: string, details?: unknown) => new AppError('VALIDATION', message, details);

@@ -1,0 +1,42 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ComponentChildren } from 'preact';
+import type { Config } from '../config.js';
+import type { Clock } from './clock.js';
+import type { Database, Db } from './db/database.js';
+import type { Access } from './http/access.js';
+import type { Mailer } from './mail.js';
+
+/** What features receive: the database, the clock, mail and the process configuration. */
+export interface Deps {
+  database: Database;
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  config: Config;
+}
+
+export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+export interface NavItem {
+  href: string;
+  label: string;
+  access: Access;
+  /** Lower comes first. */
+  order: number;
+}
+
+/** One thing waiting for a person on their home page. */
+export interface HomeCard {
+  title: string;
+  body: ComponentChildren;
+  order: number;
+}
+
+/** A capability: its routes, its menu entries and what it puts on the home page. */
+export interface Feature {
+  name: string;
+  nav?: NavItem[];
+  home?: (req: FastifyRequest, deps: Deps) => Promise<HomeCard[]>;
+  routes: (app: App, deps: Deps) => Promise<void> | void;
+}

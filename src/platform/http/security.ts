@@ -1,0 +1,82 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from '../feature.js';
+import { AppError } from '../errors.js';
+import { authenticateBearer, authenticateSession, type AccountDeps } from '../../people/accounts.service.js';
+import { getRegionConfig } from '../../region/region.service.js';
+import type { RegionConfig } from '../../region/region.schema.js';
+import { decideAccess, DENIED_HEADER } from './access.js';
+import { classify, sendError } from './errors.js';
+import { wantsJson } from './pages.js';
+
+export const SESSION_COOKIE = 'tl_session';
+
+/** Routes added by plugins (static files, API docs) that are public by nature: the one list of them. */
+const PLUGIN_PUBLIC_PREFIXES = ['/assets/', '/api/docs'];
+
+/**
+ * Every route must declare `config.access`; a route without it stops the app from starting.
+ * Plugin routes in PLUGIN_PUBLIC_PREFIXES are declared public here.
+ */
+export function requireAccessDeclarations(app: App): void {
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as { access?: unknown };
+    if (config.access !== undefined) return;
+    if (PLUGIN_PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) {
+      route.config = { ...(route.config as object), access: 'public' } as typeof route.config;
+      return;
+    }
+    throw new Error(`Route ${route.method} ${route.url} declares no access: add config.access.`);
+  });
+}
+
+function bearer(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  return h && /^Bearer\s+/i.test(h) ? h.replace(/^Bearer\s+/i, '').trim() : null;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Who is asking (session cookie or bearer token), whether they may, and CSRF for cookie requests. */
+export function installAccessControl(app: App, deps: AccountDeps): void {
+  app.decorateRequest('auth', null);
+  app.decorateRequest('regionConfig', function (this: FastifyRequest) {
+    const self = this as FastifyRequest & { _rc?: Promise<RegionConfig> };
+    self._rc ??= getRegionConfig(deps.db);
+    return self._rc;
+  });
+  app.addHook('onRequest', async (req) => {
+    const token = bearer(req);
+    if (token) {
+      req.auth = await authenticateBearer(deps, token);
+      if (!req.auth) throw new AppError('UNAUTHENTICATED', 'That API token is not valid or was revoked. Create a new one on your profile page.');
+      return;
+    }
+    const sid = req.cookies[SESSION_COOKIE];
+    if (sid) req.auth = await authenticateSession(deps, sid);
+  });
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.is404) return;
+    const access = (req.routeOptions.config as { access?: Parameters<typeof decideAccess>[0] }).access;
+    const decision = decideAccess(access, req.auth);
+    if (decision !== 'allow') return deny(req, reply, decision);
+    if (UNSAFE.has(req.method) && needsCsrf(req)) {
+      await new Promise<void>((resolve, reject) => app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
+    }
+  });
+}
+
+function needsCsrf(req: FastifyRequest): boolean {
+  if (req.auth?.via === 'token') return false;
+  // An API call without our cookie carries no ambient credentials, so it cannot be forged.
+  return !(req.url.startsWith('/api/') && !req.cookies[SESSION_COOKIE]);
+}
+
+async function deny(req: FastifyRequest, reply: FastifyReply, decision: 'login' | 'role' | 'undeclared') {
+  reply.header(DENIED_HEADER, decision);
+  if (decision === 'login') {
+    if (!wantsJson(req) && req.method === 'GET') return reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+    return sendError(req, reply, classify(new AppError('UNAUTHENTICATED', 'Log in first.')));
+  }
+  if (decision === 'undeclared') return sendError(req, reply, classify(new Error('route declares no access')));
+  return sendError(req, reply, classify(new AppError('FORBIDDEN', 'Your roles do not give access to this page. Ask the region administrator if you need it.')));
+}

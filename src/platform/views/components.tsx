@@ -1,0 +1,123 @@
+import type { ComponentChildren } from 'preact';
+
+export function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/** A list of problems at the top of a form, announced to screen readers. */
+export function Errors({ errors }: { errors?: string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <div class="errors" role="alert">
+      {errors.length === 1 ? (
+        <p>{errors[0]}</p>
+      ) : (
+        <>
+          <p>Please fix these {errors.length} problems:</p>
+          <ul>
+            {errors.map((e) => (
+              <li>{e}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
+export interface InputProps {
+  label: string;
+  name: string;
+  type?: string;
+  value?: string | number | null;
+  required?: boolean;
+  autocomplete?: string;
+  hint?: string;
+  min?: string | number;
+  max?: string | number;
+  step?: string | number;
+  pattern?: string;
+  inputmode?: string;
+}
+
+/** A labelled input; the hint is tied to it with aria-describedby. */
+export function Input(p: InputProps) {
+  const id = `f-${p.name}`;
+  return (
+    <label for={id}>
+      {p.label}
+      {p.required ? <span aria-hidden="true"> *</span> : null}
+      <input
+        id={id}
+        name={p.name}
+        type={(p.type ?? 'text') as any}
+        value={p.value ?? ''}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        min={p.min}
+        max={p.max}
+        step={p.step}
+        pattern={p.pattern}
+        inputMode={p.inputmode as any}
+        aria-describedby={p.hint ? `${id}-hint` : undefined}
+      />
+      {p.hint ? (
+        <small id={`${id}-hint`} class="hint">
+          {p.hint}
+        </small>
+      ) : null}
+    </label>
+  );
+}
+
+export function Select(p: { label: string; name: string; value?: string; options: { value: string; label: string }[]; required?: boolean }) {
+  const id = `f-${p.name}`;
+  return (
+    <label for={id}>
+      {p.label}
+      <select id={id} name={p.name} required={p.required}>
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function Checkbox(p: { label: string; name: string; checked?: boolean; value?: string }) {
+  return (
+    <label class="check">
+      <input type="checkbox" name={p.name} value={p.value ?? 'on'} checked={p.checked} /> {p.label}
+    </label>
+  );
+}
+
+export function Card({ title, children }: { title: string; children: ComponentChildren }) {
+  return (
+    <section class="card">
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** A table that scrolls sideways on a phone instead of overflowing the page. */
+export function Table({ caption, head, children }: { caption?: string; head: string[]; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={caption ?? head.join(', ')}>
+      <table>
+        {caption ? <caption>{caption}</caption> : null}
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th scope="col">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
