@@ -35,7 +35,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     bodyLimit: 12 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  requireAccessDeclarations(app);
+  const routeTable = requireAccessDeclarations(app);
+  app.decorate('routeTable', routeTable);
   await app.register(cookie, { secret: await sharedSecret(deps.db) });
   await app.register(formbody);
   await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.secureCookies } });

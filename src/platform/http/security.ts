@@ -4,7 +4,7 @@ import { AppError } from '../errors.js';
 import { authenticateBearer, authenticateSession, type AccountDeps } from '../../people/accounts.service.js';
 import { getRegionConfig } from '../../region/region.service.js';
 import type { RegionConfig } from '../../region/region.schema.js';
-import { decideAccess, DENIED_HEADER } from './access.js';
+import { decideAccess, DENIED_HEADER, type Access } from './access.js';
 import { classify, sendError } from './errors.js';
 import { wantsJson } from './pages.js';
 
@@ -17,16 +17,23 @@ const PLUGIN_PUBLIC_PREFIXES = ['/assets/', '/api/docs'];
  * Every route must declare `config.access`; a route without it stops the app from starting.
  * Plugin routes in PLUGIN_PUBLIC_PREFIXES are declared public here.
  */
-export function requireAccessDeclarations(app: App): void {
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export function requireAccessDeclarations(app: App): RouteEntry[] {
+  const table: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
-    const config = (route.config ?? {}) as { access?: unknown };
-    if (config.access !== undefined) return;
-    if (PLUGIN_PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) {
+    const config = (route.config ?? {}) as { access?: Access };
+    if (config.access === undefined) {
+      if (!PLUGIN_PUBLIC_PREFIXES.some((p) => route.url.startsWith(p))) throw new Error(`Route ${route.method} ${route.url} declares no access: add config.access.`);
       route.config = { ...(route.config as object), access: 'public' } as typeof route.config;
-      return;
     }
-    throw new Error(`Route ${route.method} ${route.url} declares no access: add config.access.`);
+    for (const method of [route.method].flat()) table.push({ method, url: route.url, access: (route.config as { access: Access }).access });
   });
+  return table;
 }
 
 function bearer(req: FastifyRequest): string | null {
@@ -44,24 +51,25 @@ export function installAccessControl(app: App, deps: AccountDeps): void {
     self._rc ??= getRegionConfig(deps.db);
     return self._rc;
   });
-  app.addHook('onRequest', async (req) => {
+  // Who is asking, then whether they may: both before the body is even read.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.is404) return;
     const token = bearer(req);
     if (token) {
       req.auth = await authenticateBearer(deps, token);
       if (!req.auth) throw new AppError('UNAUTHENTICATED', 'That API token is not valid or was revoked. Create a new one on your profile page.');
-      return;
+    } else {
+      const sid = req.cookies[SESSION_COOKIE];
+      if (sid) req.auth = await authenticateSession(deps, sid);
     }
-    const sid = req.cookies[SESSION_COOKIE];
-    if (sid) req.auth = await authenticateSession(deps, sid);
-  });
-  app.addHook('preHandler', async (req, reply) => {
-    if (req.is404) return;
-    const access = (req.routeOptions.config as { access?: Parameters<typeof decideAccess>[0] }).access;
+    const access = (req.routeOptions.config as { access?: Access }).access;
     const decision = decideAccess(access, req.auth);
     if (decision !== 'allow') return deny(req, reply, decision);
-    if (UNSAFE.has(req.method) && needsCsrf(req)) {
-      await new Promise<void>((resolve, reject) => app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
-    }
+  });
+  // CSRF once the form is parsed (the token may come in the body), before validation.
+  app.addHook('preValidation', async (req, reply) => {
+    if (!UNSAFE.has(req.method) || !needsCsrf(req)) return;
+    await new Promise<void>((resolve, reject) => app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
   });
 }
 

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../testing/harness.js';
+import { makeActor, type TestActor } from '../../testing/actors.js';
+import { BOARD_ROLES, ROLES, type Role } from '../../people/roles.js';
+import { decideAccess, DENIED_HEADER, type Auth } from './access.js';
+
+/**
+ * The routes anyone may open without logging in. A new public route must be added here on purpose.
+ */
+const PUBLIC_ROUTES = new Set([
+  'GET /',
+  'GET /healthz',
+  'GET /login',
+  'POST /login',
+  'POST /logout',
+  'GET /signup',
+  'POST /signup',
+  'GET /forgot',
+  'POST /forgot',
+  'GET /reset/:token',
+  'POST /reset/:token',
+  'GET /setup/:token',
+  'POST /setup/:token',
+  'POST /api/v1/session',
+  'GET /api/openapi.json',
+]);
+
+const isPluginRoute = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs');
+
+describe('every route with every role', () => {
+  let t: TestApp;
+  const actors = new Map<Role, TestActor>();
+  beforeAll(async () => {
+    t = await openTestApp('sqlite');
+    for (const role of ROLES) actors.set(role, await makeActor(t.deps, [role]));
+  });
+  afterAll(async () => t.close());
+
+  it('declares access on every route, and only the listed routes are public', () => {
+    const routes = t.app.routeTable.filter((r) => !isPluginRoute(r.url));
+    expect(routes.length).toBeGreaterThan(20);
+    for (const r of routes) expect(r.access, `${r.method} ${r.url}`).toBeDefined();
+    const publicOnes = routes.filter((r) => r.access === 'public' && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+    expect(publicOnes.filter((r) => !PUBLIC_ROUTES.has(r))).toEqual([]);
+  });
+
+  it('keeps /admin pages for the board', () => {
+    for (const r of t.app.routeTable.filter((x) => x.url.startsWith('/admin'))) {
+      expect(Array.isArray(r.access), `${r.method} ${r.url}`).toBe(true);
+      for (const role of r.access as Role[]) expect(BOARD_ROLES, `${r.method} ${r.url} lets in ${role}`).toContain(role);
+    }
+  });
+
+  it('lets in exactly the declared roles, and nobody without login where a login is needed', async () => {
+    const problems: string[] = [];
+    for (const r of t.app.routeTable.filter((x) => !isPluginRoute(x.url) && x.method !== 'HEAD')) {
+      const url = r.url.replace(/:(\w+)/g, 'test-$1');
+      for (const role of [null, ...ROLES]) {
+        const actor = role ? actors.get(role)! : null;
+        const auth = role ? ({ roles: [{ role, seasonId: '', division: '' }] } as unknown as Auth) : null;
+        const expected = decideAccess(r.access, auth);
+        const res = await t.app.inject({ method: r.method as 'GET', url, headers: actor ? actor.bearer : {}, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        const denied = res.headers[DENIED_HEADER];
+        if (expected === 'allow' && denied) problems.push(`${r.method} ${r.url} refused ${role ?? 'anonymous'} (${res.statusCode})`);
+        if (expected !== 'allow' && (!denied || ![401, 403, 303].includes(res.statusCode))) problems.push(`${r.method} ${r.url} let in ${role ?? 'anonymous'} (${res.statusCode})`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
