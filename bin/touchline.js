@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// The `touchline` command. TypeScript sources run through tsx's loader, so there is no build step
-// between `npm install` and `npm start` (a departure from a compiled dist/, see README "Design notes").
-import { register } from 'tsx/esm/api';
+// The `touchline` command. Sources are TypeScript; scripts/build.js transpiles them to dist/ when
+// they changed (about a second), so there is no separate build step (see README, Design notes).
+import { ensureBuilt } from '../scripts/build.js';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+await ensureBuilt();
+const { main } = await import('../dist/src/cli/main.js');
 process.exitCode = await main(process.argv);

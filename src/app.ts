@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
@@ -18,8 +18,9 @@ import { AppError } from './platform/errors.js';
 import { features } from './features.js';
 import { setFeatures } from './platform/registry.js';
 import { accountDeps } from './people/accounts.service.js';
+import { projectRoot } from './platform/paths.js';
 
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const here = (p: string) => join(projectRoot(), p);
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -55,7 +56,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     crossOriginEmbedderPolicy: false,
   });
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { 1: 4 } } as never });
-  await app.register(fastifyStatic, { root: [here('../public'), here('../node_modules/htmx.org/dist')], prefix: '/assets/', maxAge: '1d', decorateReply: true });
+  await app.register(fastifyStatic, { root: [here('public'), here('node_modules/htmx.org/dist')], prefix: '/assets/', maxAge: '1d', decorateReply: true });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Touchline API', version: '1', description: 'Every capability of Touchline for API clients. Authenticate with `POST /api/v1/session` and send `Authorization: Bearer <token>`.' },

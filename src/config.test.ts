@@ -20,7 +20,7 @@ describe('loadConfig', () => {
     expect(c.secureCookies).toBe(false);
   });
   it('reads PORT, TOUCHLINE_DB, DATABASE_URL and BASE_URL', () => {
-    const c = loadConfig({ PORT: '8080', TOUCHLINE_DB: '/tmp/x.db', DATABASE_URL: 'postgres://u@h:5432/d', BASE_URL: 'https://coaches.example.org/' });
+    const c = loadConfig({ PORT: '8080', TOUCHLINE_DB: '/tmp/x.db', DATABASE_URL: 'postgres://u@h:5432/d', TOUCHLINE_BASE_URL: 'https://coaches.example.org/' });
     expect(c).toMatchObject({ port: 8080, sqliteFile: '/tmp/x.db', databaseUrl: 'postgres://u@h:5432/d', baseUrl: 'https://coaches.example.org', secureCookies: true });
   });
   it.each([
@@ -29,7 +29,7 @@ describe('loadConfig', () => {
     [{ PORT: '0' }, /PORT="0"/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres:\/\//],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a URL/],
-    [{ BASE_URL: 'ftp://x' }, /BASE_URL must start with http:\/\/ or https:\/\//],
+    [{ TOUCHLINE_BASE_URL: 'ftp://x' }, /TOUCHLINE_BASE_URL must start with http:\/\/ or https:\/\//],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
     [{ SECURE_COOKIES: 'maybe' }, /SECURE_COOKIES="maybe" is not a yes\/no value/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL="loud" is not one of/],

@@ -58,7 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres', 'postgresql'], problems);
   const sqliteFile = env.TOUCHLINE_DB ?? './data/touchline.db';
   if (!sqliteFile.trim()) problems.push('TOUCHLINE_DB is empty: give a file path such as ./data/touchline.db, or unset it.');
-  const baseUrl = (url(env, 'BASE_URL', ['http', 'https'], problems) ?? `http://localhost:${port || 3000}`).replace(/\/+$/, '');
+  const baseUrl = (url(env, 'TOUCHLINE_BASE_URL', ['http', 'https'], problems) ?? `http://localhost:${port || 3000}`).replace(/\/+$/, '');
   const smtpUrl = url(env, 'SMTP_URL', ['smtp', 'smtps'], problems);
   const mailFrom = env.MAIL_FROM ?? 'Touchline <no-reply@touchline.invalid>';
   if (!/@/.test(mailFrom)) problems.push(`MAIL_FROM="${mailFrom}" has no email address: write it like "Region 92 <coaches@example.org>".`);

@@ -3,13 +3,11 @@ import type { Command } from 'commander';
 import SQLite from 'better-sqlite3';
 import type { Config } from '../config.js';
 import { openRuntime } from '../runtime.js';
-import { serve } from '../main.js';
 import { CLI_ACTOR } from '../platform/audit.js';
 import type { Deps } from '../platform/feature.js';
 import { accountDeps, createApiToken, makeAdministrator } from '../people/accounts.service.js';
 import { findPersonRowByEmail } from '../people/people.store.js';
 import { getStoredConfig, saveRegionConfig } from '../region/region.service.js';
-import { fillDemo } from '../demo/demo.js';
 import { UsageError } from './usage.js';
 
 async function withRuntime<T>(config: () => Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
@@ -28,6 +26,7 @@ function positiveInt(v: string, name: string): number {
 
 export function registerCommands(program: Command, config: () => Config): void {
   program.command('serve').description('Start the portal (PORT, TOUCHLINE_DB or DATABASE_URL)').action(async () => {
+    const { serve } = await import('../main.js');
     await serve(config());
     await new Promise(() => undefined);
   });
@@ -142,6 +141,7 @@ function registerDataCommands(program: Command, config: () => Config, int: typeo
     .option('--password <password>', 'password of every demo account', 'touchline-demo')
     .action(async (o: { seed: string; password: string }) =>
       withRuntime(config, async (deps) => {
+        const { fillDemo } = await import('../demo/demo.js');
         const summary = await fillDemo(deps, { seed: int(o.seed, '--seed'), password: o.password });
         console.log(summary);
       }),
