@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_volunteers_trainings.js';
 
 /** The one ordered migration chain; it runs on SQLite and PostgreSQL alike. Names sort in order. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_volunteers_trainings': m0002,
 };

@@ -11,11 +11,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * page can say "fields.1.capacity: 2 → 3" instead of showing two whole documents.
  */
 export function diffJson(before: unknown, after: unknown, limit = 50, path = ''): Change[] {
-  if (JSON.stringify(before) === JSON.stringify(after)) return [];
+  if (before === after) return [];
   if (isObject(before) && isObject(after) && Array.isArray(before) === Array.isArray(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     const out: Change[] = [];
-    for (const k of keys) {
+    for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
       if (out.length >= limit) break;
       out.push(...diffJson(before[k], after[k], limit - out.length, path ? `${path}.${k}` : k));
     }

@@ -32,7 +32,7 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
   add('safety-director', '', 'safety');
   for (let i = 1; i <= 3; i++) add('instructor', '', `instructor${i}`);
   for (let i = 1; i <= 4; i++) add('mentor', '', `mentor${i}`);
-  const teamsPer: Record<string, number> = { '6U': 12, '7U': 8, '8U': 10, '10U': 12, '12U': 10, '14U': 8, '16U': 6, '19U': 4 };
+  const teamsPer: Record<string, number> = { '6U': 20, '7U': 14, '8U': 16, '10U': 20, '12U': 16, '14U': 12, '16U': 8, '19U': 6 };
   const coaches: Record<string, string[]> = {};
   for (const d of config.divisions) {
     const teams = teamsPer[d.code] ?? 6;
@@ -46,7 +46,7 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
     for (let i = 0; i < people.length; i += 200) {
       await trx
         .insertInto('people')
-        .values(people.slice(i, i + 200).map((p) => ({ id: p.id, email: p.email, first_name: p.first, last_name: p.last, birth_date: null, phone: null, password_hash: ctx.passwordHash, created_at: at, updated_at: at, merged_into: null })))
+        .values(people.slice(i, i + 200).map((p) => ({ id: p.id, email: p.email, first_name: p.first, last_name: p.last, birth_date: null, phone: null, password_hash: ctx.passwordHash, created_at: at, updated_at: at, merged_into: null, association_id: null })))
         .execute();
     }
     for (let i = 0; i < grants.length; i += 200) {

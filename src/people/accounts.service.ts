@@ -60,6 +60,7 @@ export async function createPerson(deps: AccountDeps, p: NewPerson, password: st
     created_at: at,
     updated_at: at,
     merged_into: null,
+    association_id: null,
   };
   await insertPerson(deps.db, row);
   return toPerson(row);

@@ -1,3 +1,4 @@
+
 /**
  * The database as Kysely sees it. Every feature declares its own tables beside its store and adds
  * them to DB here. Conventions: ids are app-generated text, dates 'YYYY-MM-DD' text, instants
@@ -17,6 +18,7 @@ export interface PlatformTables {
     created_at: string;
     updated_at: string;
     merged_into: string | null;
+    association_id: string | null;
   };
   role_grants: {
     id: string;
@@ -72,4 +74,71 @@ export interface PlatformTables {
   };
 }
 
-export interface DB extends PlatformTables {}
+/** Volunteers, trainings, classes, uploaded files and merges (migration 0002). */
+export interface VolunteerTables {
+  files: { id: string; owner_id: string | null; purpose: string; file_name: string; content_type: string; size: number; data: Buffer; created_at: string };
+  applications: {
+    id: string;
+    person_id: string;
+    season_id: string;
+    /** [{role, division}] */
+    roles_json: string;
+    birth_date: string;
+    is_adult: number;
+    /** The SSN sealed with the region's screening public key; erased once the check is recorded. */
+    ssn_sealed: string | null;
+    ssn_last4: string | null;
+    signature_name: string | null;
+    signed_at: string | null;
+    signed_ip: string | null;
+    submitted_at: string;
+    /** not-started | pending | clear | flagged */
+    background_check: string;
+    check_recorded_at: string | null;
+    check_recorded_by: string | null;
+  };
+  completions: {
+    id: string;
+    person_id: string;
+    training: string;
+    part: string;
+    completed_on: string;
+    /** online | instructor | import | administrator | upload */
+    source: string;
+    certificate_no: string;
+    class_session_id: string | null;
+    recorded_by: string | null;
+    recorded_at: string;
+  };
+  class_sessions: {
+    id: string;
+    training: string;
+    part: string;
+    date: string;
+    start_time: string;
+    end_time: string;
+    place: string;
+    capacity: number;
+    instructor_id: string;
+    created_at: string;
+    cancelled_at: string | null;
+  };
+  class_registrations: { id: string; session_id: string; person_id: string; registered_at: string; credited_at: string | null; credited_by: string | null };
+  certificate_requests: {
+    id: string;
+    person_id: string;
+    training: string;
+    part: string;
+    completed_on: string;
+    file_id: string;
+    /** pending | verified | rejected */
+    status: string;
+    reason: string | null;
+    decided_by: string | null;
+    decided_at: string | null;
+    created_at: string;
+  };
+  account_merges: { id: string; kept_id: string; merged_id: string; at: string; by_id: string | null; summary_json: string };
+}
+
+export interface DB extends PlatformTables, VolunteerTables {}
