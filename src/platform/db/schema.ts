@@ -141,4 +141,32 @@ export interface VolunteerTables {
   account_merges: { id: string; kept_id: string; merged_id: string; at: string; by_id: string | null; summary_json: string };
 }
 
-export interface DB extends PlatformTables, VolunteerTables {}
+/** Players, ratings, teams and formations (migration 0003). */
+export interface TeamTables {
+  players: { id: string; external_id: string | null; first_name: string; last_name: string; birth_date: string; gender: string; created_at: string; updated_at: string };
+  player_guardians: { player_id: string; person_id: string; is_primary: number };
+  season_players: { id: string; season_id: string; player_id: string; division: string; program: string; goalkeeper: number; moved_reason: string | null; created_at: string };
+  ratings: { id: string; season_id: string; player_id: string; rating: number; rated_by: string | null; rated_at: string; override_reason: string | null };
+  rating_windows: { season_id: string; opened_at: string; closed_at: string | null; opened_by: string | null };
+  teams: { id: string; season_id: string; division: string; program: string; number: number; name: string; published_at: string | null; created_at: string };
+  /** role: head-coach | assistant-coach */
+  team_staff: { team_id: string; person_id: string; role: string; added_at: string };
+  team_players: { team_id: string; player_id: string; season_id: string; jersey: number | null };
+  formations: {
+    id: string;
+    season_id: string;
+    division: string;
+    program: string;
+    seed: number;
+    objective: string;
+    /** preview | published | discarded */
+    status: string;
+    assignments_json: string;
+    report_json: string;
+    created_at: string;
+    created_by: string | null;
+    published_at: string | null;
+  };
+}
+
+export interface DB extends PlatformTables, VolunteerTables, TeamTables {}
