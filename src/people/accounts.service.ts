@@ -178,8 +178,8 @@ export async function requestPasswordReset(deps: AccountDeps, email: string): Pr
 /** Checks a one-time link: NOT_FOUND for a made-up or used link, LINK_EXPIRED past its time. */
 export async function checkLink(deps: AccountDeps, purpose: 'reset' | 'setup', token: string) {
   const link = await deps.db.selectFrom('one_time_links').selectAll().where('token_hash', '=', tokenHash(token)).where('purpose', '=', purpose).executeTakeFirst();
-  if (!link || link.used_at) throw new AppError('NOT_FOUND', 'This link is not valid or was already used. Ask for a new one.');
-  if (link.expires_at <= deps.clock.now().toISOString()) throw new AppError('LINK_EXPIRED', 'This link has expired. Ask for a new one.');
+  if (!link || link.used_at) throw new AppError('NOT_FOUND', purpose === 'reset' ? 'This link is not valid or was already used. Ask for a new one on the "Forgot your password?" page.' : 'This set-up link is not valid or was already used. Log in, or ask the region administrator to run `touchline admin create`.');
+  if (link.expires_at <= deps.clock.now().toISOString()) throw new AppError('LINK_EXPIRED', purpose === 'reset' ? 'This link has expired. Ask for a new one on the "Forgot your password?" page.' : 'This set-up link has expired. Restart the server to print a new one, or run `touchline admin create`.');
   return link;
 }
 

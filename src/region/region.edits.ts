@@ -43,6 +43,7 @@ export function applyDetails(c: RegionConfig, f: DetailsForm): void {
 export function upsertField(c: RegionConfig, id: string | null, f: { name?: string; address?: string; capacity?: string }): Field {
   const field: Field = { id: id ?? slugify(f.name ?? ''), name: f.name?.trim() ?? '', address: f.address?.trim() ?? '', capacity: int(f.capacity, 'Teams that fit at once') };
   if (!field.id) throw new AppError('VALIDATION', 'Give the field a name.');
+  if (field.capacity < 1 || field.capacity > 20) throw new AppError('VALIDATION', 'Teams that fit at once must be from 1 to 20.');
   if (id === null) {
     if (c.fields.some((x) => x.id === field.id)) throw new AppError('VALIDATION', `A field called "${field.name}" already exists.`);
     c.fields.push(field);

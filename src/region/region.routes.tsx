@@ -43,7 +43,7 @@ function pageRoutes(app: App, deps: Deps) {
     const id = (req.params as { id?: string }).id;
     const f = id ? s.config.fields.find((x) => x.id === id) : {};
     if (!f) throw notFound('That field');
-    const values = errors.length ? { ...f, ...formBody(req), capacity: Number(formBody(req).capacity) || undefined } : f;
+    const values = errors.length ? { ...f, ...formBody(req) } : f;
     return page(req, reply, 'Field', (ctx) => <FieldForm ctx={ctx} f={values} version={s.version} errors={errors} />, { status });
   };
   app.get('/admin/region/fields/new', { config: EDIT, schema: hidden }, (req, reply) => fieldPage(req, reply));

@@ -2,6 +2,7 @@ import { Checkbox, Csrf, Errors, Input, Select, Table } from '../platform/views/
 import type { ViewCtx } from '../platform/views/layout.js';
 import type { Division, Field, RegionConfig } from './region.schema.js';
 import { birthRange, cutoffDate } from './region.rules.js';
+import { ROLE_LABELS, type Role } from '../people/roles.js';
 
 export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: ViewCtx; c: RegionConfig; version: number; canEdit: boolean; errors?: string[] }) {
   const year = c.membershipYears.at(-1)!;
@@ -24,7 +25,7 @@ export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: View
       </section>
       <section class="card">
         <h2>Fields</h2>
-        <Table caption="Fields" head={['Field', 'Address', 'Teams at once', '']}>
+        <Table caption="Fields" hideCaption head={['Field', 'Address', 'Teams at once', '']}>
           {c.fields.map((f) => (
             <tr>
               <td>{f.name}</td>
@@ -44,15 +45,15 @@ export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: View
       </section>
       <section class="card">
         <h2>Membership years and seasons</h2>
-        <Table caption="Seasons" head={['Membership year', 'Season', 'From', 'To', 'Ages measured on']}>
+        <Table caption="Seasons" hideCaption head={['Membership year', 'Season', 'From', 'To', 'Ages measured on']}>
           {c.membershipYears.flatMap((y) =>
             y.seasons.map((s) => (
               <tr>
                 <td>{y.name}</td>
                 <td>{s.name}</td>
-                <td>{s.startDate}</td>
-                <td>{s.endDate}</td>
-                <td>{cutoffDate(y)}</td>
+                <td class="nowrap">{s.startDate}</td>
+                <td class="nowrap">{s.endDate}</td>
+                <td class="nowrap">{cutoffDate(y)}</td>
               </tr>
             )),
           )}
@@ -67,14 +68,14 @@ export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: View
       </section>
       <section class="card">
         <h2>Divisions ({year.name})</h2>
-        <Table caption="Divisions" head={['Division', 'Born', 'Programs', 'Coach course', 'Roster', 'Practice', '']}>
+        <Table caption="Divisions" hideCaption head={['Division', 'Born', 'Programs', 'Coach course', 'Roster', 'Practice', '']}>
           {c.divisions.map((d) => {
             const r = birthRange(d, year);
             return (
               <tr>
                 <td>{d.name}</td>
                 <td>
-                  {r.from} to {r.to}
+                  <span class="nowrap">{r.from}</span> to <span class="nowrap">{r.to}</span>
                 </td>
                 <td>{d.programs.join(', ')}</td>
                 <td>{c.trainings.find((t) => t.code === d.coachCertification)?.name ?? d.coachCertification}</td>
@@ -95,8 +96,8 @@ export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: View
         <ul>
           {c.roleRequirements.map((r) => (
             <li>
-              {r.role}
-              {r.divisions ? ` (${r.divisions.join(', ')})` : ''}: application, {r.trainings.join(', ') || 'no trainings'}
+              {ROLE_LABELS[r.role as Role] ?? r.role}
+              {r.divisions ? ` (${r.divisions.join(', ')})` : ''}: application, {r.trainings.map((t) => c.trainings.find((x) => x.code === t)?.name ?? t).join(', ') || 'no trainings'}
               {r.ageLevel ? ', age-level coach certification' : ''}
             </li>
           ))}
@@ -132,7 +133,7 @@ function DetailsForm({ ctx, c, version }: { ctx: ViewCtx; c: RegionConfig; versi
   );
 }
 
-export function FieldForm({ ctx, f, version, errors }: { ctx: ViewCtx; f: Partial<Field> & { id?: string }; version: number; errors?: string[] }) {
+export function FieldForm({ ctx, f, version, errors }: { ctx: ViewCtx; f: Partial<Omit<Field, 'capacity'>> & { capacity?: number | string }; version: number; errors?: string[] }) {
   const editing = !!f.id;
   return (
     <section class="narrow">

@@ -44,9 +44,11 @@ export interface InputProps {
 export function Input(p: InputProps) {
   const id = `f-${p.name}`;
   return (
-    <label for={id}>
-      {p.label}
-      {p.required ? <span aria-hidden="true"> *</span> : null}
+    <div class="field">
+      <label for={id}>
+        {p.label}
+        {p.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
       <input
         id={id}
         name={p.name}
@@ -66,7 +68,7 @@ export function Input(p: InputProps) {
           {p.hint}
         </small>
       ) : null}
-    </label>
+    </div>
   );
 }
 
@@ -104,15 +106,15 @@ export function Card({ title, children }: { title: string; children: ComponentCh
 }
 
 /** A table that scrolls sideways on a phone instead of overflowing the page. */
-export function Table({ caption, head, children }: { caption?: string; head: string[]; children: ComponentChildren }) {
+export function Table({ caption, head, children, hideCaption }: { caption?: string; head: string[]; children: ComponentChildren; hideCaption?: boolean }) {
   return (
     <div class="table-wrap" tabIndex={0} role="region" aria-label={caption ?? head.join(', ')}>
       <table>
-        {caption ? <caption>{caption}</caption> : null}
+        {caption ? <caption class={hideCaption ? 'sr-only' : undefined}>{caption}</caption> : null}
         <thead>
           <tr>
             {head.map((h) => (
-              <th scope="col">{h}</th>
+              <th scope="col">{h || <span class="sr-only">Actions</span>}</th>
             ))}
           </tr>
         </thead>

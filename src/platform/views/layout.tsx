@@ -35,6 +35,7 @@ export function Layout({ ctx, title, description, indexable, children }: PagePro
         {description ? <meta name="description" content={description} /> : null}
         {indexable ? null : <meta name="robots" content="noindex, nofollow" />}
         <meta name="htmx-config" content='{"includeIndicatorStyles":false,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"[45]..","swap":true,"error":true}]}' />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/htmx.min.js" defer></script>
       </head>
