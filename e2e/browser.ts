@@ -363,7 +363,10 @@ export async function openHarness(opts: ServerOptions = {}): Promise<Harness> {
       page.on('response', (r) => {
         if (r.status() >= 400 && !r.request().isNavigationRequest()) seen.push(`HTTP ${r.status()} for ${r.request().resourceType()} ${r.url()}`);
       });
-      page.on('requestfailed', (r) => seen.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`));
+      // A navigation that starts before a sub-resource (the favicon) finished aborts it: not an error.
+      page.on('requestfailed', (r) => {
+        if (r.failure()?.errorText !== 'net::ERR_ABORTED') seen.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? 'unknown'})`);
+      });
       if (path) await page.goto(url(path));
       return page;
     },

@@ -3,6 +3,8 @@ import { homeFeature } from './home/home.routes.js';
 import { peopleFeature } from './people/people.routes.js';
 import { regionFeature } from './region/region.routes.js';
 import { adminFeature } from './admin/admin.routes.js';
+import { mentoringFeature } from './mentoring/mentoring.routes.js';
+import { volunteersFeature } from './volunteers/volunteers.routes.js';
 
 /** Every capability of Touchline, in menu order of registration. A new capability adds one line. */
-export const features: Feature[] = [homeFeature, peopleFeature, regionFeature, adminFeature];
+export const features: Feature[] = [homeFeature, peopleFeature, volunteersFeature, mentoringFeature, regionFeature, adminFeature];

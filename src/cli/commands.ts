@@ -9,6 +9,8 @@ import { accountDeps, createApiToken, makeAdministrator } from '../people/accoun
 import { findPersonRowByEmail } from '../people/people.store.js';
 import { getStoredConfig, saveRegionConfig } from '../region/region.service.js';
 import { UsageError } from './usage.js';
+import { registerTeamCommands } from '../teams/teams.cli.js';
+import { registerScreeningCommands } from '../volunteers/screening.cli.js';
 
 async function withRuntime<T>(config: () => Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const deps = await openRuntime(config());
@@ -91,6 +93,8 @@ export function registerCommands(program: Command, config: () => Config): void {
       }),
     );
   registerDataCommands(program, config, positiveInt);
+  registerTeamCommands(program);
+  registerScreeningCommands(program, config);
 }
 
 function registerDataCommands(program: Command, config: () => Config, int: typeof positiveInt): void {

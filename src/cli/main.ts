@@ -19,9 +19,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
     if (e instanceof UsageError || e instanceof AppError) {
-      const details = (e as AppError).details as { errors?: string[] } | undefined;
+      const details = e instanceof AppError ? ((e.details as { errors?: string[] } | undefined)?.errors?.slice(1) ?? []) : e.lines;
       console.error(`touchline: ${e.message}`);
-      for (const line of details?.errors?.slice(1) ?? []) console.error(`  - ${line}`);
+      for (const line of details) console.error(`  - ${line}`);
       return 2;
     }
     if (e instanceof ConfigError) {

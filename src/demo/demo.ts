@@ -4,6 +4,7 @@ import { hashPassword, passwordProblem } from '../platform/passwords.js';
 import { getRegionConfig, seasonNow } from '../region/region.service.js';
 import { UsageError } from '../cli/usage.js';
 import { demoPeople } from './demo.people.js';
+import { demoMentoring } from '../mentoring/mentoring.demo.js';
 
 export interface DemoOptions {
   seed: number;
@@ -23,7 +24,7 @@ export interface DemoContext {
 export type DemoStep = (ctx: DemoContext) => Promise<string>;
 
 /** The steps in order; later capabilities append theirs (players, teams, slots, games). */
-export const demoSteps: DemoStep[] = [demoPeople];
+export const demoSteps: DemoStep[] = [demoPeople, demoMentoring];
 
 export const DEMO_DOMAIN = 'demo.touchline.invalid';
 

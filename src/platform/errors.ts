@@ -25,6 +25,18 @@ export const STATUS_BY_CODE: Record<string, number> = {
   EMAIL_TAKEN: 409,
   CONFLICT: 409,
   SLOT_FULL: 409,
+  ALREADY_BOOKED: 409,
+  SESSION_FULL: 409,
+  ALREADY_SIGNED_UP: 409,
+  CUTOFF_PASSED: 409,
+  SESSION_CANCELLED: 409,
+  SESSION_STARTED: 409,
+  CLASS_FULL: 409,
+  NOT_YOUR_TEAM: 403,
+  /** The region has not set up its screening key: nobody can give an SSN yet. */
+  SCREENING_NOT_READY: 409,
+  /** Sign-up windows (practice, mentoring): 422, the person must wait or pick another time. */
+  SIGNUP_CLOSED: 422,
   STALE: 409,
   LINK_EXPIRED: 410,
   PAYLOAD_TOO_LARGE: 413,

@@ -51,7 +51,7 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase({ url, pgSchema: schema, poolSize: 20 });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, schema);
   return {
     database,
     close: async () => {

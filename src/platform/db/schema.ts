@@ -1,3 +1,9 @@
+import type { PracticeTables } from '../../practice/practice.tables.js';
+import type { GameTables } from '../../gamecards/gamecards.tables.js';
+import type { MentoringTables } from '../../mentoring/mentoring.tables.js';
+import type { BadgeTables } from '../../badges/badges.tables.js';
+import type { SiteTables } from '../../site/site.tables.js';
+
 
 /**
  * The database as Kysely sees it. Every feature declares its own tables beside its store and adds
@@ -169,4 +175,4 @@ export interface TeamTables {
   };
 }
 
-export interface DB extends PlatformTables, VolunteerTables, TeamTables {}
+export interface DB extends PlatformTables, VolunteerTables, TeamTables, PracticeTables, GameTables, MentoringTables, BadgeTables, SiteTables {}

@@ -25,7 +25,15 @@ export interface PageProps {
   children: ComponentChildren;
 }
 
+/** The menu entry of the current page: the longest href the path starts with. */
+function currentHref(nav: NavLink[], path: string): string | undefined {
+  return nav
+    .filter((n) => path === n.href || (n.href !== '/' && path.startsWith(`${n.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
 export function Layout({ ctx, title, description, indexable, children }: PageProps) {
+  const current = currentHref(ctx.nav, ctx.path);
   return (
     <html lang="en">
       <head>
@@ -51,7 +59,7 @@ export function Layout({ ctx, title, description, indexable, children }: PagePro
             <ul>
               {ctx.nav.map((n) => (
                 <li>
-                  <a href={n.href} aria-current={ctx.path === n.href || (n.href !== '/' && ctx.path.startsWith(`${n.href}/`)) ? 'page' : undefined}>
+                  <a href={n.href} aria-current={n.href === current ? 'page' : undefined}>
                     {n.label}
                   </a>
                 </li>

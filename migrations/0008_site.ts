@@ -1,0 +1,8 @@
+import type { Kysely } from 'kysely';
+
+// Tables of the site capability (to be written with it; see src/site/site.tables.ts).
+export async function up(_db: Kysely<any>): Promise<void> {}
+
+export async function down(): Promise<void> {
+  throw new Error('Touchline migrations are forward-only; restore a backup to go back.');
+}

@@ -1,0 +1,87 @@
+import type { KeyObject } from 'node:crypto';
+import { buildApp } from '../app.js';
+import { features } from '../features.js';
+import { fixedClock } from '../platform/clock.js';
+import type { Database, Dialect } from '../platform/db/database.js';
+import type { Deps, Feature } from '../platform/feature.js';
+import { Mailer } from '../platform/mail.js';
+import { ensureRegionConfig } from '../region/region.service.js';
+import { makeActor, type TestActor } from '../testing/actors.js';
+import { openTestDb, TEST_NOW, testConfig, type TestApp } from '../testing/harness.js';
+import type { Role } from '../people/roles.js';
+import { makeScreeningKeyPair, openPrivateKey, type ScreeningKeyPair } from './screening.crypto.js';
+import { putScreeningPublicKey } from './applications.store.js';
+import { volunteersFeature } from './volunteers.routes.js';
+
+/** Test helpers of the volunteers feature (the app with this feature, a screening key, applicants). */
+
+/** Every feature of the app, with this one even before src/features.ts lists it. */
+export function allFeatures(): Feature[] {
+  return features.some((f) => f.name === volunteersFeature.name) ? features : [...features, volunteersFeature];
+}
+
+export interface AppOptions {
+  /** An already migrated database to use (a file-backed SQLite for the leak test). */
+  database?: Database;
+  /** Fastify logger options, e.g. { level: 'trace', stream }. */
+  logger?: object;
+}
+
+/** The whole application (with this feature) on a fresh test database and the fixed test clock. */
+export async function openVolunteerApp(dialect: Dialect, opts: AppOptions = {}): Promise<TestApp> {
+  const tdb = opts.database ? { database: opts.database, close: () => opts.database!.close() } : await openTestDb(dialect);
+  const clock = fixedClock(TEST_NOW);
+  await ensureRegionConfig(tdb.database.db, clock);
+  const config = testConfig();
+  const deps: Deps = { database: tdb.database, db: tdb.database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
+  const app = await buildApp(deps, { features: allFeatures(), ...(opts.logger ? { logger: opts.logger } : {}) });
+  return {
+    app,
+    deps,
+    clock,
+    close: async () => {
+      await app.close();
+      await tdb.close();
+    },
+  };
+}
+
+let pair: ScreeningKeyPair | null = null;
+
+/** One RSA 3072 key pair per test process (making one takes a moment). */
+export function testKeyPair(): ScreeningKeyPair & { privateKey: KeyObject } {
+  pair ??= makeScreeningKeyPair();
+  return { ...pair, privateKey: openPrivateKey(pair.privatePem) };
+}
+
+/** Stores the test key pair's public half as the region's screening key. */
+export async function installTestKey(deps: Deps): Promise<ScreeningKeyPair & { privateKey: KeyObject }> {
+  const k = testKeyPair();
+  await putScreeningPublicKey(deps.db, k.publicPem);
+  return k;
+}
+
+export const SEASON = '2026-fall';
+export const ADULT_BIRTH = '1990-05-17';
+export const YOUTH_BIRTH = '2012-03-03';
+/** 11 on the test date (2026-09-15): turns 12 on 2027-01-01. */
+export const ELEVEN_BIRTH = '2015-01-01';
+export const SSN = '123-45-6789';
+export const SSN_DIGITS = '123456789';
+
+export interface Applicant extends TestActor {
+  name: string;
+}
+
+/** A person with an API token and (unless null) a date of birth on record. */
+export async function makeApplicant(deps: Deps, birthDate: string | null, roles: Role[] = []): Promise<Applicant> {
+  const actor = await makeActor(deps, roles);
+  if (birthDate) await deps.db.updateTable('people').set({ birth_date: birthDate }).where('id', '=', actor.id).execute();
+  const p = await deps.db.selectFrom('people').select(['first_name', 'last_name']).where('id', '=', actor.id).executeTakeFirstOrThrow();
+  return { ...actor, name: `${p.first_name} ${p.last_name}` };
+}
+
+/** A full adult application body for the API. */
+export function adultBody(name: string, over: Record<string, unknown> = {}) {
+  return { season: SEASON, roles: [{ role: 'head-coach', division: '10U' }, { role: 'field-helper', division: '8U' }], ssn: SSN, signature: name, ...over };
+}
