@@ -105,10 +105,12 @@ function spanFits(p: Prepared, options: SizeOption[][], span: number, sums: Grou
  * that many of this division's ratings. Coach's children are fixed on their team, which also
  * limits the sums that team can reach. The bound is valid (never above the true
  * optimum) and usually reached; when it is not, the exact search may still prove optimality.
+ * `quick` skips the sums of ratings (grid and pins only): a weaker bound, equal to the full one
+ * whenever a formation reaches it, so the engine computes the full one only when it must.
  */
-export function ratingLowerBound(p: Prepared): number {
+export function ratingLowerBound(p: Prepared, quick = false): number {
   const options = teamOptions(p);
-  const sums = groupSums(p.free.map((i) => p.w[i]!), p.q + 1);
+  const sums = quick ? null : groupSums(p.free.map((i) => p.w[i]!), p.q + 1);
   const fits = (span: number) => spanFits(p, options, span, sums);
   if (fits(0)) return 0;
   let lo = 0;

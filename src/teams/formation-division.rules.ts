@@ -81,11 +81,13 @@ function beyondLocalSearch(p: Prepared, start: Found, bound: number, rand: () =>
 
 /** Rating balance down to the bound (local search, then exact search), then the counts. */
 function search(p: Prepared, rand: () => number): Found & { bound: number } {
-  const bound = ratingLowerBound(p);
+  const quick = ratingLowerBound(p, true);
   const budget: Budget = { left: localBudget(p) };
   const start = initialState(p, rand);
-  const local = improve(p, start, bound, rand, budget);
-  const found = local <= bound ? { state: start, spread: local, proven: true } : beyondLocalSearch(p, { state: start, spread: local, proven: false }, bound, rand);
+  const local = improve(p, start, quick, rand, budget);
+  const bound = local <= quick ? quick : ratingLowerBound(p);
+  const reached = { state: start, spread: local, proven: local <= bound };
+  const found = reached.proven ? reached : beyondLocalSearch(p, reached, bound, rand);
   let state = found.state;
   const target = Math.max(found.spread, bound);
   if (found.spread > bound) improve(p, state, target, rand, budget);

@@ -126,7 +126,9 @@ describe('formatAssignmentsCsv', () => {
 
   it('round-trips with the parsers and the engine: every player assigned once', () => {
     const teamsText = 'division,team_id,coach_id\nA,T1,c1\nA,T2,c2\nB,T3,c3\nB,T4,c4\n';
-    const rows = Array.from({ length: 20 }, (_, i) => `P${i},${i < 10 ? 'A' : 'B'},${i % 2 ? 'F' : 'M'},2015-0${1 + (i % 9)}-01,${i % 4 === 0 ? '' : 1 + (i % 5)},${i === 3 ? 'T2' : ''},${i % 7 === 0 ? 'Y' : ''}`);
+    const row = (i: number) =>
+      [`P${i}`, i < 10 ? 'A' : 'B', i % 2 ? 'F' : 'M', `2015-0${1 + (i % 9)}-01`, i % 4 === 0 ? '' : 1 + (i % 5), i === 3 ? 'T2' : '', i % 7 === 0 ? 'Y' : ''].join(',');
+    const rows = Array.from({ length: 20 }, (_, i) => row(i));
     const teams = parseTeamsCsv(teamsText);
     if (!teams.ok) throw new Error('teams file should be fine');
     const players = parsePlayersCsv([HEADER, ...rows].join('\n'), DEFAULT_RATING_SCALE, teams.teams);

@@ -43,7 +43,7 @@ function formOffline(o: FormOptions): string {
   try {
     result = formRegion(players.players, teams.teams, options);
   } catch (e) {
-    if (e instanceof AppError) throw new UsageError(`The teams cannot be formed: ${e.message}`, ((e.details as { errors?: string[] })?.errors ?? []).slice(1));
+    if (e instanceof AppError) throw new UsageError(`The teams cannot be formed: ${e.message}`, ((e.details as { problems?: { message: string }[] })?.problems ?? []).map((p) => p.message));
     throw e;
   }
   writeFileSync(o.out, formatAssignmentsCsv(result.assignments));
