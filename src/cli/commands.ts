@@ -11,6 +11,7 @@ import { getStoredConfig, saveRegionConfig } from '../region/region.service.js';
 import { UsageError } from './usage.js';
 import { registerTeamCommands } from '../teams/teams.cli.js';
 import { registerScreeningCommands } from '../volunteers/screening.cli.js';
+import { registerTrainingCommands } from '../training/training.cli.js';
 
 async function withRuntime<T>(config: () => Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const deps = await openRuntime(config());
@@ -95,6 +96,7 @@ export function registerCommands(program: Command, config: () => Config): void {
   registerDataCommands(program, config, positiveInt);
   registerTeamCommands(program);
   registerScreeningCommands(program, config);
+  registerTrainingCommands(program, config);
 }
 
 function registerDataCommands(program: Command, config: () => Config, int: typeof positiveInt): void {

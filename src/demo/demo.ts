@@ -5,6 +5,7 @@ import { getRegionConfig, seasonNow } from '../region/region.service.js';
 import { UsageError } from '../cli/usage.js';
 import { demoPeople } from './demo.people.js';
 import { demoMentoring } from '../mentoring/mentoring.demo.js';
+import { demoGames } from '../gamecards/gamecards.demo.js';
 
 export interface DemoOptions {
   seed: number;
@@ -24,7 +25,7 @@ export interface DemoContext {
 export type DemoStep = (ctx: DemoContext) => Promise<string>;
 
 /** The steps in order; later capabilities append theirs (players, teams, slots, games). */
-export const demoSteps: DemoStep[] = [demoPeople, demoMentoring];
+export const demoSteps: DemoStep[] = [demoPeople, demoGames, demoMentoring];
 
 export const DEMO_DOMAIN = 'demo.touchline.invalid';
 

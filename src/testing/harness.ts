@@ -50,7 +50,7 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const database = openDatabase({ url, pgSchema: schema, poolSize: 20 });
+  const database = openDatabase({ url, pgSchema: schema, poolSize: 8 });
   await migrateToLatest(database.db, schema);
   return {
     database,

@@ -51,7 +51,7 @@ describe('every route with every role', () => {
     }
   });
 
-  it('lets in exactly the declared roles, and nobody without login where a login is needed', async () => {
+  it('lets in exactly the declared roles, and nobody without login where a login is needed', { timeout: 300_000 }, async () => {
     const problems: string[] = [];
     for (const r of t.app.routeTable.filter((x) => !isPluginRoute(x.url) && x.method !== 'HEAD')) {
       const url = r.url.replace(/:(\w+)/g, 'test-$1');

@@ -1,0 +1,135 @@
+import { newId } from '../platform/clock.js';
+import { toJson, type Db } from '../platform/db/database.js';
+import type { DemoContext } from '../demo/demo.js';
+import type { RegionConfig } from '../region/region.schema.js';
+import { findSeason } from '../region/region.rules.js';
+import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { listTeams, rosterOf, type TeamRow } from '../teams/teams.store.js';
+import { blankBack, blankQuarters, toCheckInput, type CardState } from './card-state.rules.js';
+import { planToCard } from './plan-card.rules.js';
+import { planRotation } from './planner.rules.js';
+import { checkPlayingTime } from './playing-time.rules.js';
+import { insertGames, type Game, type NewGame } from './games.store.js';
+import { currentRoster, headerOf } from './cards.context.js';
+import type { CardSnapshot } from './cards.store.js';
+import { resolvePolicy } from './policy.rules.js';
+
+const ROUNDS = 8;
+const TIMES = ['08:00', '09:15', '10:30', '11:45', '13:00', '14:15', '15:30'];
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The first Saturday on or after a date. */
+function saturdayFrom(date: string): string {
+  const day = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return addDays(date, (6 - day + 7) % 7);
+}
+
+/** Round-robin pairings by the circle method (a bye when the count is odd), home and away alternating. */
+export function roundRobin<T>(teams: readonly T[], rounds: number): [T, T][][] {
+  const list: (T | null)[] = teams.length % 2 === 0 ? [...teams] : [...teams, null];
+  const n = list.length;
+  const out: [T, T][][] = [];
+  for (let r = 0; r < Math.min(rounds, n - 1); r++) {
+    const pairs: [T, T][] = [];
+    for (let i = 0; i < n / 2; i++) {
+      const a = list[i]!;
+      const b = list[n - 1 - i]!;
+      if (a !== null && b !== null) pairs.push(r % 2 === 0 ? [a, b] : [b, a]);
+    }
+    out.push(pairs);
+    list.splice(1, 0, list.pop()!);
+  }
+  return out;
+}
+
+/** Games of the season: eight Saturdays from September (or a month into the season), slots spilling to Sunday. */
+function schedule(config: RegionConfig, seasonId: string, start: string, teams: readonly TeamRow[]): NewGame[] {
+  const groups = new Map<string, TeamRow[]>();
+  for (const t of teams) groups.set(`${t.division}|${t.program}`, [...(groups.get(`${t.division}|${t.program}`) ?? []), t]);
+  const rounds = [...groups.values()].map((g) => roundRobin(g, ROUNDS));
+  const fields = config.fields.map((f) => f.id);
+  const slots = fields.length * TIMES.length;
+  const games: NewGame[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const pairs = rounds.flatMap((g) => g[r] ?? []);
+    pairs.forEach(([home, away], i) => {
+      const date = addDays(start, 7 * r + Math.floor(i / slots));
+      const slot = i % slots;
+      games.push({ id: newId(), seasonId, division: home.division, program: home.program, date, time: TIMES[Math.floor(slot / fields.length)]!, fieldId: fields[slot % fields.length]!, homeTeamId: home.id, awayTeamId: away.id });
+    });
+  }
+  return games;
+}
+
+/** A submitted card for a past game, planned fairly; now and then one player short, for the report. */
+async function snapshotOf(db: Db, config: RegionConfig, g: NewGame, teams: ReadonlyMap<string, TeamRow>, teamId: string): Promise<CardSnapshot> {
+  const ref = (t: TeamRow) => ({ id: t.id, name: t.name, number: t.number });
+  const [home, away] = [teams.get(g.homeTeamId)!, teams.get(g.awayTeamId)!];
+  const game: Game = { ...g, home: ref(home), away: ref(away), createdAt: '', updatedAt: '' };
+  const side = teamId === home.id ? 'home' : 'away';
+  const division = config.divisions.find((d) => d.code === g.division)!;
+  const policy = resolvePolicy(config.playingTime);
+  const ctx = { config, game, team: teams.get(teamId)!, opponent: side === 'home' ? game.away : game.home, side, division, policy, quarters: policy.quarters, playersOnField: division.playersOnField } as const;
+  return { header: await headerOf(db, ctx), roster: await currentRoster(db, teamId) };
+}
+
+async function demoCard(db: Db, config: RegionConfig, g: NewGame, teams: ReadonlyMap<string, TeamRow>, teamId: string, seed: number, short: boolean, at: string): Promise<boolean> {
+  const roster = await rosterOf(db, teamId);
+  const division = config.divisions.find((d) => d.code === g.division);
+  if (!division || roster.length < 2) return false;
+  const Q = config.playingTime.quarters;
+  const absent = roster.length > division.playersOnField + 1 ? roster[seed % roster.length]!.playerId : null;
+  const here = roster.filter((p) => p.playerId !== absent);
+  let plan;
+  try {
+    plan = planRotation({ players: here.map((p, i) => ({ id: p.playerId, canKeep: i < 4, seasonSatQuarters: 0, seasonPlayedQuarters: 0 })), playersOnField: division.playersOnField, quarters: Q, policy: config.playingTime, seed, allowNoKeeper: true });
+  } catch {
+    return false;
+  }
+  const planned = new Map(planToCard(plan).players.map((p) => [p.id, p]));
+  const rows = roster.map((p) => {
+    const row = planned.get(p.playerId);
+    return { playerId: p.playerId, attended: !!row, arrivedQuarter: 1, quarters: row ? [...row.quarters] : blankQuarters(Q), goals: [0, 0] };
+  });
+  if (short && rows[1]?.attended) rows[1].quarters = rows[1].quarters.map((c, q) => (q < 2 ? { played: false, keeper: false, injured: false } : c));
+  const state: CardState = { rows, back: { ...blankBack(), final: { us: seed % 4, them: (seed >> 3) % 4 }, sportsmanship: 'good' } };
+  const names = Object.fromEntries(roster.map((p) => [p.playerId, `${p.firstName} ${p.lastName}`]));
+  const violations = checkPlayingTime(toCheckInput(state, division.playersOnField, Q), config.playingTime, names).violations;
+  await db.insertInto('game_cards').values({
+    id: newId(), game_id: g.id, team_id: teamId, season_id: g.seasonId, status: 'submitted', revision: 2, state_json: toJson(state),
+    violations_json: toJson(violations), violation_count: violations.length, snapshot_json: toJson(await snapshotOf(db, config, g, teams, teamId)),
+    created_at: at, updated_at: at, updated_by: null, submitted_at: at, submitted_by: null,
+  }).execute();
+  return true;
+}
+
+/**
+ * Demo step: a season of games for every team of the divisions that fill in game cards (10U, 12U,
+ * 14U by default), when teams exist; games already played get submitted cards, a few of them with
+ * a playing-time violation so the coach administrator's report has something to show.
+ */
+export async function demoGames(ctx: DemoContext): Promise<string> {
+  const { db, clock } = ctx.deps;
+  const config = await getRegionConfig(db);
+  const season = findSeason(config, ctx.seasonId)?.season;
+  const withCards = new Set(config.divisions.filter((d) => d.gameCard).map((d) => d.code));
+  const teams = (await listTeams(db, ctx.seasonId)).filter((t) => withCards.has(t.division));
+  if (!season || teams.length < 2 || config.fields.length === 0) return 'No games: there are no teams in divisions with game cards yet.';
+  const first = saturdayFrom(addDays(season.startDate, 31));
+  const games = schedule(config, season.id, first, teams).filter((g) => g.date <= season.endDate);
+  const at = clock.now().toISOString();
+  const today = regionToday(config, clock);
+  let cards = 0;
+  const byId = new Map(teams.map((t) => [t.id, t]));
+  await db.transaction().execute(async (trx) => {
+    await insertGames(trx, games, at, null);
+    for (const [i, g] of games.filter((x) => x.date < today).entries()) {
+      for (const [side, teamId] of [g.homeTeamId, g.awayTeamId].entries()) {
+        if (await demoCard(trx, config, g, byId, teamId, Math.floor(ctx.random() * 1e9), (i + side) % 17 === 5, at)) cards++;
+      }
+    }
+  });
+  ctx.facts.set('games', games.map((g) => g.id));
+  return `${games.length} games for ${teams.length} teams (${[...withCards].join(', ')}), ${cards} submitted game cards.`;
+}

@@ -1,0 +1,102 @@
+/**
+ * Test support for the trainings feature: the whole app with this feature registered (whether or
+ * not src/features.ts lists it yet), people and classes made directly in the database.
+ */
+import { buildApp } from '../app.js';
+import { features } from '../features.js';
+import { fixedClock, newId } from '../platform/clock.js';
+import type { Feature } from '../platform/feature.js';
+import type { Deps } from '../platform/feature.js';
+import { Mailer } from '../platform/mail.js';
+import { STATUS_BY_CODE } from '../platform/errors.js';
+import { ensureRegionConfig } from '../region/region.service.js';
+import type { Dialect } from '../platform/db/database.js';
+import { openTestDb, TEST_NOW, testConfig, type TestApp } from '../testing/harness.js';
+import { trainingFeature } from './training.routes.js';
+import { insertSession, type ClassSession } from './classes.store.js';
+import { insertCompletionIfNew } from './training.store.js';
+
+/** Every feature of the app, with trainings added once. */
+export const appFeatures = (): Feature[] => (features.includes(trainingFeature) ? features : [...features, trainingFeature]);
+
+export async function openTrainingApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
+  const tdb = await openTestDb(dialect);
+  const clock = fixedClock(now);
+  await ensureRegionConfig(tdb.database.db, clock);
+  const config = testConfig();
+  const deps: Deps = { database: tdb.database, db: tdb.database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
+  const app = await buildApp(deps, { features: appFeatures() });
+  return {
+    app,
+    deps,
+    clock,
+    close: async () => {
+      await app.close();
+      await tdb.close();
+    },
+  };
+}
+
+/** A class session straight in the database (any date, past ones included). */
+export async function seedSession(deps: Pick<Deps, 'db'>, s: Partial<ClassSession> & { instructorId: string }): Promise<ClassSession> {
+  const session: ClassSession = {
+    id: newId(),
+    training: 'coach-12u',
+    part: 'in-person',
+    date: '2026-10-03',
+    startTime: '09:00',
+    endTime: '15:00',
+    place: 'Brett Field clubhouse',
+    capacity: 10,
+    createdAt: TEST_NOW,
+    cancelledAt: null,
+    ...s,
+  };
+  await insertSession(deps.db, session);
+  return session;
+}
+
+/** A completion straight in the database (source online). */
+export async function seedCompletion(deps: Pick<Deps, 'db'>, personId: string, training: string, part: string, completedOn: string): Promise<void> {
+  await insertCompletionIfNew(deps.db, { personId, training, part, completedOn, source: 'online', classSessionId: null, recordedBy: null, recordedAt: TEST_NOW });
+}
+
+/** Mail in the outbox to one address, oldest first. */
+export async function mailTo(deps: Pick<Deps, 'db'>, to: string) {
+  return deps.db.selectFrom('outbox').selectAll().where('to_address', '=', to.toLowerCase()).orderBy('created_at').orderBy('id').execute();
+}
+
+/**
+ * The statuses this feature asks for in STATUS_BY_CODE (every other code of the feature answers
+ * the default 422). Until the lead adds them, those codes answer 422: `statusFor` expects what the
+ * table says once it has the code, and the wiring test fails loudly meanwhile.
+ */
+export const WANTED_STATUS: Readonly<Record<string, number>> = {
+  CLASS_FULL: 409,
+  ALREADY_REGISTERED: 409,
+  ALREADY_COMPLETED: 409,
+  ALREADY_CREDITED: 409,
+  ALREADY_DECIDED: 409,
+  COMPLETION_EXISTS: 409,
+  REQUEST_PENDING: 409,
+  CLASS_CANCELLED: 409,
+  CLASS_HELD: 409,
+};
+
+/** The status a code must answer: the wanted one once the error table has it, 422 before. */
+export function statusFor(code: string): number {
+  return code in STATUS_BY_CODE ? (WANTED_STATUS[code] ?? STATUS_BY_CODE[code]!) : 422;
+}
+
+/** A multipart/form-data body as a browser sends it: text fields and one file. */
+export function multipartBody(fields: Record<string, string>, file?: { name?: string; fileName: string; contentType: string; data: Uint8Array }): { payload: Buffer; contentType: string } {
+  const boundary = `----touchline${newId().replace(/[^A-Za-z0-9]/g, '')}`;
+  const chunks: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name ?? 'file'}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+    chunks.push(Buffer.from(file.data), Buffer.from('\r\n'));
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
