@@ -8,13 +8,13 @@ import type { Page } from 'playwright-core';
 import { describeAxe, openHarness, pageWidth, PHONE, textOf, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { appFeatures, seedCompletion } from '../src/training/training.testing.js';
+import { seedCompletion } from '../src/training/training.testing.js';
 
 let h: Harness;
 
 beforeAll(async () => {
   // 2026-09-15, 10:00 in Los Angeles: the class below is tonight, so it can be credited today.
-  h = await openHarness({ clock: fixedClock(TEST_NOW), features: appFeatures() });
+  h = await openHarness({ clock: fixedClock(TEST_NOW) });
 });
 
 afterAll(async () => {

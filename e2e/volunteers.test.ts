@@ -7,12 +7,12 @@ import type { Page } from 'playwright-core';
 import { describeAxe, openHarness, PHONE, textOf, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { allFeatures, installTestKey } from '../src/volunteers/volunteers.testkit.js';
+import { installTestKey } from '../src/volunteers/volunteers.testkit.js';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await openHarness({ features: allFeatures(), clock: fixedClock(TEST_NOW) });
+  h = await openHarness({ clock: fixedClock(TEST_NOW) });
   await installTestKey(h.deps);
 });
 

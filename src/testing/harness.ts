@@ -71,14 +71,23 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** The instant the fixed clock starts at (default TEST_NOW). */
+  now?: string;
+  /** An already migrated database to use instead of a fresh one (e.g. a file-backed SQLite). */
+  database?: Database;
+  /** Fastify logger options, e.g. { level: 'trace', stream }. */
+  logger?: object;
+}
+
 /** The whole application on a fresh test database with a fixed clock (no real time anywhere). */
-export async function openTestApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
-  const tdb = await openTestDb(dialect);
-  const clock = fixedClock(now);
+export async function openTestApp(dialect: Dialect = 'sqlite', opts: TestAppOptions = {}): Promise<TestApp> {
+  const tdb = opts.database ? { database: opts.database, close: () => opts.database!.close() } : await openTestDb(dialect);
+  const clock = fixedClock(opts.now ?? TEST_NOW);
   await ensureRegionConfig(tdb.database.db, clock);
   const config = testConfig();
   const deps: Deps = { database: tdb.database, db: tdb.database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, opts.logger ? { logger: opts.logger } : {});
   return {
     app,
     deps,

@@ -2,39 +2,17 @@
  * Test support for the trainings feature: the whole app with this feature registered (whether or
  * not src/features.ts lists it yet), people and classes made directly in the database.
  */
-import { buildApp } from '../app.js';
-import { features } from '../features.js';
-import { fixedClock, newId } from '../platform/clock.js';
-import type { Feature } from '../platform/feature.js';
+import { newId } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
-import { Mailer } from '../platform/mail.js';
 import { STATUS_BY_CODE } from '../platform/errors.js';
-import { ensureRegionConfig } from '../region/region.service.js';
 import type { Dialect } from '../platform/db/database.js';
-import { openTestDb, TEST_NOW, testConfig, type TestApp } from '../testing/harness.js';
-import { trainingFeature } from './training.routes.js';
+import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
 import { insertSession, type ClassSession } from './classes.store.js';
 import { insertCompletionIfNew } from './training.store.js';
 
-/** Every feature of the app, with trainings added once. */
-export const appFeatures = (): Feature[] => (features.includes(trainingFeature) ? features : [...features, trainingFeature]);
-
-export async function openTrainingApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
-  const tdb = await openTestDb(dialect);
-  const clock = fixedClock(now);
-  await ensureRegionConfig(tdb.database.db, clock);
-  const config = testConfig();
-  const deps: Deps = { database: tdb.database, db: tdb.database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
-  const app = await buildApp(deps, { features: appFeatures() });
-  return {
-    app,
-    deps,
-    clock,
-    close: async () => {
-      await app.close();
-      await tdb.close();
-    },
-  };
+/** The whole app on a fresh test database (the shared harness; kept as the feature's entry point). */
+export function openTrainingApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
+  return openTestApp(dialect, { now });
 }
 
 /** A class session straight in the database (any date, past ones included). */

@@ -1,49 +1,19 @@
 import type { KeyObject } from 'node:crypto';
-import { buildApp } from '../app.js';
-import { features } from '../features.js';
-import { fixedClock } from '../platform/clock.js';
-import type { Database, Dialect } from '../platform/db/database.js';
-import type { Deps, Feature } from '../platform/feature.js';
-import { Mailer } from '../platform/mail.js';
-import { ensureRegionConfig } from '../region/region.service.js';
+import type { Dialect } from '../platform/db/database.js';
+import type { Deps } from '../platform/feature.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
-import { openTestDb, TEST_NOW, testConfig, type TestApp } from '../testing/harness.js';
+import { openTestApp, type TestApp, type TestAppOptions } from '../testing/harness.js';
 import type { Role } from '../people/roles.js';
 import { makeScreeningKeyPair, openPrivateKey, type ScreeningKeyPair } from './screening.crypto.js';
 import { putScreeningPublicKey } from './applications.store.js';
-import { volunteersFeature } from './volunteers.routes.js';
 
 /** Test helpers of the volunteers feature (the app with this feature, a screening key, applicants). */
 
-/** Every feature of the app, with this one even before src/features.ts lists it. */
-export function allFeatures(): Feature[] {
-  return features.some((f) => f.name === volunteersFeature.name) ? features : [...features, volunteersFeature];
-}
+export type { TestAppOptions as AppOptions } from '../testing/harness.js';
 
-export interface AppOptions {
-  /** An already migrated database to use (a file-backed SQLite for the leak test). */
-  database?: Database;
-  /** Fastify logger options, e.g. { level: 'trace', stream }. */
-  logger?: object;
-}
-
-/** The whole application (with this feature) on a fresh test database and the fixed test clock. */
-export async function openVolunteerApp(dialect: Dialect, opts: AppOptions = {}): Promise<TestApp> {
-  const tdb = opts.database ? { database: opts.database, close: () => opts.database!.close() } : await openTestDb(dialect);
-  const clock = fixedClock(TEST_NOW);
-  await ensureRegionConfig(tdb.database.db, clock);
-  const config = testConfig();
-  const deps: Deps = { database: tdb.database, db: tdb.database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
-  const app = await buildApp(deps, { features: allFeatures(), ...(opts.logger ? { logger: opts.logger } : {}) });
-  return {
-    app,
-    deps,
-    clock,
-    close: async () => {
-      await app.close();
-      await tdb.close();
-    },
-  };
+/** The whole application on a fresh test database and the fixed test clock. */
+export function openVolunteerApp(dialect: Dialect, opts: TestAppOptions = {}): Promise<TestApp> {
+  return openTestApp(dialect, opts);
 }
 
 let pair: ScreeningKeyPair | null = null;
