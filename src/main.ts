@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { buildApp } from './app.js';
 import { openRuntime } from './runtime.js';
 import { accountDeps, createSetupLink, hasAdministrator } from './people/accounts.service.js';
+import { startNotificationTimer } from './notifications/timer.js';
 
 /**
  * Serves the portal: database -> app -> listen. While the region has no administrator, prints a
@@ -16,9 +17,11 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   if (!(await hasAdministrator(deps.db))) {
     console.log(`\nNo administrator yet. Open this one-time link within 24 hours to become the region administrator:\n\n  ${await createSetupLink(accountDeps(deps))}\n`);
   }
+  const stopReminders = startNotificationTimer(deps, app.log);
   const timer = deps.mailer.delivers ? setInterval(() => void deps.mailer.deliverPending(deps.db).catch((e) => app.log.error(e, 'mail delivery failed')), 5000) : null;
   const stop = async () => {
     if (timer) clearInterval(timer);
+    stopReminders();
     await app.close();
     await deps.database.close();
   };

@@ -12,6 +12,7 @@ import { UsageError } from './usage.js';
 import { registerTeamCommands } from '../teams/teams.cli.js';
 import { registerScreeningCommands } from '../volunteers/screening.cli.js';
 import { registerTrainingCommands } from '../training/training.cli.js';
+import { registerNotificationCommands } from '../notifications/notifications.cli.js';
 
 async function withRuntime<T>(config: () => Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const deps = await openRuntime(config());
@@ -97,6 +98,7 @@ export function registerCommands(program: Command, config: () => Config): void {
   registerTeamCommands(program);
   registerScreeningCommands(program, config);
   registerTrainingCommands(program, config);
+  registerNotificationCommands(program, config);
 }
 
 function registerDataCommands(program: Command, config: () => Config, int: typeof positiveInt): void {

@@ -6,6 +6,8 @@ import { UsageError } from '../cli/usage.js';
 import { demoPeople } from './demo.people.js';
 import { demoMentoring } from '../mentoring/mentoring.demo.js';
 import { demoGames } from '../gamecards/gamecards.demo.js';
+import { demoPractice } from '../practice/practice.demo.js';
+import { demoTeams } from '../teams/teams.demo.js';
 
 export interface DemoOptions {
   seed: number;
@@ -25,7 +27,7 @@ export interface DemoContext {
 export type DemoStep = (ctx: DemoContext) => Promise<string>;
 
 /** The steps in order; later capabilities append theirs (players, teams, slots, games). */
-export const demoSteps: DemoStep[] = [demoPeople, demoGames, demoMentoring];
+export const demoSteps: DemoStep[] = [demoPeople, demoTeams, demoPractice, demoGames, demoMentoring];
 
 export const DEMO_DOMAIN = 'demo.touchline.invalid';
 

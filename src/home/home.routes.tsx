@@ -58,6 +58,9 @@ export const homeFeature: Feature = {
               <h1>{ctx.regionName}: coaches and volunteers</h1>
               <p>Apply to volunteer, complete your trainings, get your coach badge, book practice fields, sign up for mentoring and fill in game cards: all in one place.</p>
               <p>
+                <a href="/coaches">New to coaching? What it takes, step by step</a>
+              </p>
+              <p>
                 <a class="button" href="/login">
                   Log in
                 </a>{' '}

@@ -7,6 +7,7 @@ import type { Auth } from '../platform/http/access.js';
 import type { Deps } from '../platform/feature.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import { getRegionConfig, seasonsInForce } from '../region/region.service.js';
+import type { RegionConfig } from '../region/region.schema.js';
 import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, rolesInForce, toPerson, type Person } from './people.store.js';
 
 export interface AccountDeps {
@@ -106,15 +107,18 @@ export async function endSession(db: Db, sessionHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', sessionHash).execute();
 }
 
-async function authFor(deps: AccountDeps, personId: string, via: Auth['via'], sessionHash?: string): Promise<Auth | null> {
+/** Where the region configuration comes from (the request's own copy, read once per request). */
+export type ConfigSource = () => Promise<RegionConfig>;
+
+async function authFor(deps: AccountDeps, personId: string, via: Auth['via'], loadConfig: ConfigSource | undefined, sessionHash?: string): Promise<Auth | null> {
   const row = await findPersonRow(deps.db, personId);
   if (!row || row.merged_into) return null;
-  const config = await getRegionConfig(deps.db);
+  const config = await (loadConfig ? loadConfig() : getRegionConfig(deps.db));
   const roles = await rolesInForce(deps.db, personId, seasonsInForce(config, deps.clock));
   return { personId, name: fullName(toPerson(row)), email: row.email ?? '', roles, via, ...(sessionHash ? { sessionHash } : {}) };
 }
 
-export async function authenticateSession(deps: AccountDeps, token: string): Promise<Auth | null> {
+export async function authenticateSession(deps: AccountDeps, token: string, loadConfig?: ConfigSource): Promise<Auth | null> {
   const hash = tokenHash(token);
   const s = await deps.db.selectFrom('sessions').selectAll().where('id_hash', '=', hash).executeTakeFirst();
   const now = deps.clock.now();
@@ -123,17 +127,17 @@ export async function authenticateSession(deps: AccountDeps, token: string): Pro
   if (new Date(s.last_seen_at).getTime() < now.getTime() - 3600_000) {
     await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString(), expires_at: plusMinutes(now, SESSION_DAYS * 24 * 60) }).where('id_hash', '=', hash).execute();
   }
-  return authFor(deps, s.person_id, 'session', hash);
+  return authFor(deps, s.person_id, 'session', loadConfig, hash);
 }
 
-export async function authenticateBearer(deps: AccountDeps, token: string): Promise<Auth | null> {
+export async function authenticateBearer(deps: AccountDeps, token: string, loadConfig?: ConfigSource): Promise<Auth | null> {
   const t = await deps.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash(token)).where('revoked_at', 'is', null).executeTakeFirst();
   if (!t) return null;
   const now = deps.clock.now();
   if (!t.last_used_at || new Date(t.last_used_at).getTime() < now.getTime() - 60_000) {
     await deps.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', t.id).execute();
   }
-  return authFor(deps, t.person_id, 'token');
+  return authFor(deps, t.person_id, 'token', loadConfig);
 }
 
 /** Creates an API token for a person; answers the secret once (only its hash is kept). */

@@ -181,6 +181,18 @@ export function ProfileView({ ctx, m, state }: { ctx: ViewCtx; m: ProfileModel; 
         </form>
       </section>
       <section class="card">
+        <h2>Coach badge</h2>
+        <p>
+          <a href="/badges/photo">Badge photo</a>: upload or take the photo printed on your coach badge (<a href="/badges">see your badge</a>).
+        </p>
+      </section>
+      <section class="card">
+        <h2>Mail</h2>
+        <p>
+          <a href="/profile/notifications">Choose which mails you get</a>
+        </p>
+      </section>
+      <section class="card">
         <h2>Your roles</h2>
         {m.roles.length ? (
           <ul>

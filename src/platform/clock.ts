@@ -25,8 +25,13 @@ export function fixedClock(start: string | Date): Clock & { set(t: string | Date
 export const isoNow = (clock: Clock) => clock.now().toISOString();
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dateInZone(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  // Building a formatter costs far more than using one: keep one per zone (pure, no shared state).
+  let f = dateFormats.get(timeZone);
+  if (!f) dateFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = f.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

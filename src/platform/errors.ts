@@ -26,6 +26,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CONFLICT: 409,
   SLOT_FULL: 409,
   ALREADY_BOOKED: 409,
+  SLOT_IN_USE: 409,
+  SLOT_EXISTS: 409,
   SESSION_FULL: 409,
   ALREADY_SIGNED_UP: 409,
   CUTOFF_PASSED: 409,
@@ -33,6 +35,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   SESSION_STARTED: 409,
   CLASS_FULL: 409,
   CARD_LOCKED: 409,
+  FORMATION_PUBLISHED: 409,
   ALREADY_REGISTERED: 409,
   ALREADY_COMPLETED: 409,
   ALREADY_CREDITED: 409,
@@ -42,6 +45,8 @@ export const STATUS_BY_CODE: Record<string, number> = {
   CLASS_CANCELLED: 409,
   CLASS_HELD: 409,
   NOT_YOUR_TEAM: 403,
+  /** A badge asked for someone not (yet) certified or without an approved photo. */
+  NOT_ELIGIBLE: 403,
   /** The region has not set up its screening key: nobody can give an SSN yet. */
   SCREENING_NOT_READY: 409,
   /** Sign-up windows (practice, mentoring): 422, the person must wait or pick another time. */

@@ -1,5 +1,4 @@
-import type { Field } from '../region/region.schema.js';
-import { placementRefusal, type TeamBooking, type TeamRef } from './booking.rules.js';
+import { placementCode, type TeamBooking, type TeamRef } from './booking.rules.js';
 import { compareSlots, type DivisionPractice, type WeeklySlot } from './slots.rules.js';
 import { toMinutes } from './time.rules.js';
 
@@ -29,11 +28,11 @@ export interface SlotChoice {
  * Every slot with its places left and whether this team may take it, in slot order: what the
  * sign-up page lists for a coach (sign-up window aside, which is one answer for the whole page).
  */
-export function slotChoices(q: Omit<AlternativesQuery, 'slot' | 'limit'> & { fields?: Pick<Field, 'id' | 'name'>[] }): SlotChoice[] {
+export function slotChoices(q: Omit<AlternativesQuery, 'slot' | 'limit'>): SlotChoice[] {
   return [...q.slots].sort(compareSlots).map((slot) => {
     const booked = q.booked.get(slot.id) ?? 0;
-    const refusal = placementRefusal({ team: q.team, division: q.division, slot, booked, teamBookings: q.teamBookings, fields: q.fields });
-    return { slot, booked, free: Math.max(0, slot.capacity - booked), refusal: refusal?.code ?? null };
+    const refusal = placementCode({ team: q.team, division: q.division, slot, booked, teamBookings: q.teamBookings });
+    return { slot, booked, free: Math.max(0, slot.capacity - booked), refusal };
   });
 }
 

@@ -85,45 +85,73 @@ const slotWhen = (s: WeeklySlot) => `${WEEKDAY_NAMES[s.weekday]} ${s.start}-${s.
 const fieldName = (id: string, fields?: Pick<Field, 'id' | 'name'>[]) => fields?.find((f) => f.id === id)?.name ?? id;
 const list = (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`);
 
+/** The reasons a slot is refused before the sign-up window is even looked at. */
+export type PlacementCode = 'VALIDATION' | 'FIELD_NOT_ALLOWED' | 'ALREADY_BOOKED' | 'ALLOTMENT_USED' | 'SAME_DAY' | 'SLOT_FULL';
+type MismatchReason = 'field' | 'length' | 'divisions';
+
+function mismatchReason(division: DivisionPractice, slot: WeeklySlot): MismatchReason | null {
+  if (division.practice.fieldIds && !division.practice.fieldIds.includes(slot.fieldId)) return 'field';
+  if (slot.minutes !== division.practice.minutes) return 'length';
+  return slot.divisions.includes(division.code) ? null : 'divisions';
+}
+
 /** Why a division may not use a slot at all (field, length, or the slot is for other divisions), or null. */
 export function slotMismatch(division: DivisionPractice, slot: WeeklySlot, fields?: Pick<Field, 'id' | 'name'>[]): AppError | null {
   const { code, practice } = division;
   const details = { slotId: slot.id, division: code };
-  if (practice.fieldIds && !practice.fieldIds.includes(slot.fieldId)) {
-    const names = list(practice.fieldIds.map((id) => fieldName(id, fields)));
-    return new AppError('FIELD_NOT_ALLOWED', `${code} teams practise only at ${names}. Pick a slot on one of those fields.`, details);
+  switch (mismatchReason(division, slot)) {
+    case 'field':
+      return new AppError('FIELD_NOT_ALLOWED', `${code} teams practise only at ${list(practice.fieldIds!.map((id) => fieldName(id, fields)))}. Pick a slot on one of those fields.`, details);
+    case 'length':
+      return new AppError('FIELD_NOT_ALLOWED', `${code} practices are ${practice.minutes} minutes; this slot is ${slot.minutes}. Pick a ${practice.minutes}-minute slot.`, details);
+    case 'divisions':
+      return new AppError('FIELD_NOT_ALLOWED', `This slot is kept for ${list(slot.divisions)}. Pick a slot open to ${code}.`, details);
+    default:
+      return null;
   }
-  if (slot.minutes !== practice.minutes) {
-    return new AppError('FIELD_NOT_ALLOWED', `${code} practices are ${practice.minutes} minutes; this slot is ${slot.minutes}. Pick a ${practice.minutes}-minute slot.`, details);
-  }
-  if (!slot.divisions.includes(code)) {
-    return new AppError('FIELD_NOT_ALLOWED', `This slot is kept for ${list(slot.divisions)}. Pick a slot open to ${code}.`, details);
-  }
-  return null;
 }
 
 /**
- * Why a team may not take a slot, sign-up window aside, or null. Checked from the most lasting
- * reason to the most passing one, so a full slot (the only one another slot fixes) comes last.
+ * Why a team may not take a slot, sign-up window aside, as a code only (no message is built, so
+ * listing every slot's state for a page stays cheap). Checked from the most lasting reason to
+ * the most passing one, so a full slot (the only one another slot fixes) comes last.
  */
-export function placementRefusal(p: PlacementInput): AppError | null {
+export function placementCode(p: Omit<PlacementInput, 'fields'>): PlacementCode | null {
   const { team, division, slot, teamBookings } = p;
-  if (team.division !== division.code) return new AppError('VALIDATION', `Team ${team.id} plays in ${team.division}, not ${division.code}.`);
-  const mismatch = slotMismatch(division, slot, p.fields);
-  if (mismatch) return mismatch;
+  if (team.division !== division.code) return 'VALIDATION';
+  if (mismatchReason(division, slot)) return 'FIELD_NOT_ALLOWED';
+  if (teamBookings.some((b) => b.slotId === slot.id)) return 'ALREADY_BOOKED';
+  if (teamBookings.length >= division.practice.perWeek) return 'ALLOTMENT_USED';
+  if (needsDifferentDays(division) && teamBookings.some((b) => b.slot.weekday === slot.weekday)) return 'SAME_DAY';
+  return p.booked >= slot.capacity ? 'SLOT_FULL' : null;
+}
+
+/** The refusal of `placementCode` as an error with a message that says what to do, or null. */
+export function placementRefusal(p: PlacementInput): AppError | null {
+  const code = placementCode(p);
+  if (code === null) return null;
+  const { team, division, slot, teamBookings } = p;
   const details = { slotId: slot.id, teamId: team.id };
-  if (teamBookings.some((b) => b.slotId === slot.id)) return new AppError('ALREADY_BOOKED', `Your team already practises ${slotWhen(slot)} at ${fieldName(slot.fieldId, p.fields)}.`, details);
-  const perWeek = division.practice.perWeek;
-  if (teamBookings.length >= perWeek) {
-    const n = perWeek === 1 ? 'one practice' : `${perWeek} practices`;
-    return new AppError('ALLOTMENT_USED', `${division.code} teams have ${n} a week and yours are all booked. Cancel one to pick another slot.`, { ...details, perWeek });
+  const where = `${slotWhen(slot)} at ${fieldName(slot.fieldId, p.fields)}`;
+  switch (code) {
+    case 'VALIDATION':
+      return new AppError('VALIDATION', `Team ${team.id} plays in ${team.division}, not ${division.code}.`);
+    case 'FIELD_NOT_ALLOWED':
+      return slotMismatch(division, slot, p.fields);
+    case 'ALREADY_BOOKED':
+      return new AppError('ALREADY_BOOKED', `Your team already practises ${where}.`, details);
+    case 'ALLOTMENT_USED': {
+      const perWeek = division.practice.perWeek;
+      const n = perWeek === 1 ? 'one practice' : `${perWeek} practices`;
+      return new AppError('ALLOTMENT_USED', `${division.code} teams have ${n} a week and yours are all booked. Cancel one to pick another slot.`, { ...details, perWeek });
+    }
+    case 'SAME_DAY': {
+      const other = teamBookings.find((b) => b.slot.weekday === slot.weekday)!;
+      return new AppError('SAME_DAY', `${division.code} practices must be on different days, and your team already practises on ${WEEKDAY_NAMES[slot.weekday]}. Pick a slot on another day.`, { ...details, otherSlotId: other.slotId });
+    }
+    default:
+      return new AppError('SLOT_FULL', `${where} is full. Pick another slot.`, { ...details, capacity: slot.capacity, booked: p.booked });
   }
-  const sameDay = needsDifferentDays(division) && teamBookings.find((b) => b.slot.weekday === slot.weekday);
-  if (sameDay) {
-    return new AppError('SAME_DAY', `${division.code} practices must be on different days, and your team already practises on ${WEEKDAY_NAMES[slot.weekday]}. Pick a slot on another day.`, { ...details, otherSlotId: sameDay.slotId });
-  }
-  if (p.booked >= slot.capacity) return new AppError('SLOT_FULL', `${slotWhen(slot)} at ${fieldName(slot.fieldId, p.fields)} is full. Pick another slot.`, { ...details, capacity: slot.capacity, booked: p.booked });
-  return null;
 }
 
 /**

@@ -45,8 +45,29 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every SQLite statement again for each query; preparing is a large part of a
+ * small query's cost. Statements are reused by their SQL text (Kysely runs one query at a time on
+ * its single SQLite connection, so a statement is never used by two queries at once).
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let s = cache.get(text);
+      if (!s) {
+        if (cache.size >= 1000) cache.clear();
+        s = sqlite.prepare(text);
+        cache.set(text, s);
+      }
+      return s;
+    },
+  };
 }
 
 /** True when the database answers a trivial query. */

@@ -3,6 +3,7 @@ import type { GameTables } from '../../gamecards/gamecards.tables.js';
 import type { MentoringTables } from '../../mentoring/mentoring.tables.js';
 import type { BadgeTables } from '../../badges/badges.tables.js';
 import type { SiteTables } from '../../site/site.tables.js';
+import type { TeamExtraTables } from '../../teams/teams.tables.js';
 
 
 /**
@@ -175,4 +176,4 @@ export interface TeamTables {
   };
 }
 
-export interface DB extends PlatformTables, VolunteerTables, TeamTables, PracticeTables, GameTables, MentoringTables, BadgeTables, SiteTables {}
+export interface DB extends PlatformTables, VolunteerTables, TeamTables, PracticeTables, GameTables, MentoringTables, BadgeTables, SiteTables, TeamExtraTables {}

@@ -23,6 +23,23 @@ const PUBLIC_ROUTES = new Set([
   'POST /setup/:token',
   'POST /api/v1/session',
   'GET /api/openapi.json',
+  'GET /coaches',
+  'GET /coaches/faq',
+  'GET /coaches/resources',
+  'GET /coaches/resources/files/:id',
+  'GET /contact',
+  'POST /contact',
+  'GET /sitemap.xml',
+  'GET /robots.txt',
+  'GET /api/v1/site/pages/:slug',
+  'GET /api/v1/site/resources',
+  'GET /unsubscribe/:token',
+  'POST /unsubscribe/:token',
+  'POST /api/v1/unsubscribe/:token',
+  'GET /verify/:token',
+  'GET /verify/:token/photo',
+  'GET /badges/verify.css',
+  'GET /practice/feeds/:file',
 ]);
 
 const isPluginRoute = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs');

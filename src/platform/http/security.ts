@@ -56,11 +56,11 @@ export function installAccessControl(app: App, deps: AccountDeps): void {
     if (req.is404) return;
     const token = bearer(req);
     if (token) {
-      req.auth = await authenticateBearer(deps, token);
+      req.auth = await authenticateBearer(deps, token, () => req.regionConfig());
       if (!req.auth) throw new AppError('UNAUTHENTICATED', 'That API token is not valid or was revoked. Create a new one on your profile page.');
     } else {
       const sid = req.cookies[SESSION_COOKIE];
-      if (sid) req.auth = await authenticateSession(deps, sid);
+      if (sid) req.auth = await authenticateSession(deps, sid, () => req.regionConfig());
     }
     const access = (req.routeOptions.config as { access?: Access }).access;
     const decision = decideAccess(access, req.auth);

@@ -86,7 +86,7 @@ export function Layout({ ctx, title, description, indexable, children }: PagePro
           {children}
         </main>
         <footer>
-          Touchline · <a href="/api/docs">API</a>
+          Touchline · <a href="/coaches">For coaches</a> · <a href="/coaches/faq">Questions</a> · <a href="/coaches/resources">Resources</a> · <a href="/contact">Contact</a> · <a href="/api/docs">API</a>
         </footer>
       </body>
     </html>

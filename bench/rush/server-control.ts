@@ -1,0 +1,49 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { DbTarget } from './setup.js';
+
+export interface Usage {
+  cpuMs: number;
+  bookings: number;
+  requests: number;
+}
+
+export interface Server {
+  base: string;
+  /** Answers the server's CPU time and requests since the last mark, and starts counting again. */
+  mark: () => Promise<Usage>;
+  /** Stops the server; answers its CPU time and requests since the last mark. */
+  stop: () => Promise<Usage>;
+}
+
+/** Forks server.ts on the bench database and answers once it listens. */
+export function startServer(target: DbTarget): Promise<Server> {
+  // RUSH_PROFILE=dir writes a V8 CPU profile of the server there.
+  const profile = process.env.RUSH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.RUSH_PROFILE}`] : [];
+  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [JSON.stringify(target)], { stdio: 'inherit', execArgv: [...process.execArgv, ...profile] });
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the server exited (${code})`)));
+    void next<{ port: number }>().then((m) =>
+      resolve({
+        base: `http://127.0.0.1:${m.port}`,
+        mark: async () => {
+          const answer = next<Usage>();
+          child.send('mark');
+          return answer;
+        },
+        stop: async () => {
+          child.removeAllListeners('exit');
+          const report = next<Usage>();
+          const exited = new Promise<void>((done) => child.once('exit', () => done()));
+          child.send('stop');
+          const r = await report;
+          await exited;
+          return r;
+        },
+      }),
+    );
+  });
+}
+

@@ -1,0 +1,121 @@
+/**
+ * Browser flows of compliance: a volunteer sees on their home page what is still missing for each
+ * role, element by element, with where to complete it; the coach administrator filters the
+ * dashboard (htmx, the address follows) and downloads the same rows as CSV.
+ * The data is written straight into the tables, as the volunteers and training features store it.
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness, type Harness } from './browser.js';
+import { features } from '../src/features.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { TEST_NOW } from '../src/testing/harness.js';
+import { complianceFeature } from '../src/compliance/compliance.routes.js';
+import { certify, giveApplication, giveCompletions, giveRole } from '../src/compliance/compliance.testdata.js';
+
+const harness = useHarness({ clock: fixedClock(TEST_NOW), features: [...features, ...(features.some((f) => f.name === complianceFeature.name) ? [] : [complianceFeature])] });
+const SEASON = '2026-fall';
+
+const heading = (page: Page, level: number, name: string | RegExp) => page.getByRole('heading', { level, name });
+const card = (page: Page, title: string) => page.locator('section.card').filter({ has: heading(page, 2, title) });
+
+async function expectAccessible(h: Harness, page: Page, where: string) {
+  const findings = await h.axe(page);
+  expect(findings, describeAxe(where, findings)).toEqual([]);
+  const before = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  const w = await pageWidth(page);
+  expect(w.scrollWidth, `${where} scrolls sideways at 375 px: ${(await overflowingElements(page)).join(', ')}`).toBeLessThanOrEqual(w.viewport);
+  if (before) await page.setViewportSize(before);
+  expect(h.browserErrors(page), `browser errors on ${where}`).toEqual([]);
+}
+
+describe('a volunteer', () => {
+  it('sees on the home page what is missing for each role, by element, with where to complete it', async () => {
+    const h = harness();
+    const coach = await h.createAccount({ firstName: 'Vera', lastName: 'Volunteer' });
+    const db = h.deps.db;
+    await giveRole(db, coach.id, 'head-coach', SEASON, '10U');
+    await giveRole(db, coach.id, 'field-helper', SEASON, '6U');
+    await giveApplication(db, coach.id, SEASON, [{ role: 'head-coach', division: '10U' }, { role: 'field-helper', division: '6U' }], { signed: false });
+    await giveCompletions(db, coach.id, ['safe-haven', 'concussion', 'coach-10u:online', 'coach-6u']);
+
+    const page = await h.newPage();
+    await h.logIn(page, coach);
+    const head = card(page, 'Head coach, 10U: not certified yet');
+    await head.waitFor();
+    expect(await head.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual(['1. Volunteer application', '2. Safety trainings', '3. Age-level certification']);
+    expect(await head.getByRole('listitem').allInnerTexts()).toEqual([
+      "Sign this season's application by typing your full name.",
+      'Complete the Sudden Cardiac Arrest course online.',
+      'Complete the SafeSport course online.',
+      expect.stringMatching(/^Register for an in-person session of 10U Coach \(field session\) and attend it/),
+    ]);
+    const helper = card(page, 'Field helper, 6U: not certified yet');
+    expect(await helper.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual(['1. Volunteer application']);
+
+    await head.getByRole('link', { name: 'Open your volunteer application' }).waitFor();
+    expect(await head.getByRole('link', { name: 'Open your trainings and classes' }).first().getAttribute('href')).toBe('/training');
+    expect(await head.getByRole('link', { name: 'Open your volunteer application' }).getAttribute('href')).toBe('/volunteer');
+    await expectAccessible(h, page, 'home page with compliance cards');
+    await h.screenshotSizes(page, 'compliance-home-missing');
+  });
+
+  it('sees "certified" once every element is complete', async () => {
+    const h = harness();
+    const coach = await h.createAccount({ firstName: 'Cora', lastName: 'Complete' });
+    await certify(h.deps.db, coach.id, 'assistant-coach', SEASON, '12U');
+    const page = await h.newPage();
+    await h.logIn(page, coach);
+    const done = card(page, 'Assistant coach, 12U: certified');
+    expect(await textOf(done.locator('.status-ok'))).toBe('Certified');
+    expect(await done.getByRole('heading', { level: 3 }).count()).toBe(0);
+  });
+});
+
+describe('the coach administrator', () => {
+  it('filters the dashboard without reloading, and downloads the same rows as CSV', async () => {
+    const h = harness();
+    const db = h.deps.db;
+    const admin = await h.createAccount({ firstName: 'Ada', lastName: 'Coachadmin', roles: ['coach-administrator'] });
+    const done = await h.createAccount({ firstName: 'Dora', lastName: 'Done' });
+    await certify(db, done.id, 'head-coach', SEASON, '14U');
+    const todo = await h.createAccount({ firstName: 'Tom', lastName: 'Todo' });
+    await giveRole(db, todo.id, 'assistant-coach', SEASON, '14U');
+
+    const page = await h.newPage();
+    await h.logIn(page, admin);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
+    await heading(page, 1, 'Coach compliance').waitFor();
+    const table = page.getByRole('region', { name: 'Volunteers by division and role' });
+    await table.getByRole('cell', { name: /Tom Todo/ }).waitFor();
+
+    // The page is not reloaded: a marker set on the window survives the filter.
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.getByRole('combobox', { name: /^Division/ }).selectOption('14U');
+    await page.getByRole('combobox', { name: /^Status/ }).selectOption('missing');
+    await page.waitForURL(/status=missing/);
+    await table.getByRole('cell', { name: /Dora Done/ }).waitFor({ state: 'detached' });
+    expect(await table.getByRole('row').count()).toBe(2);
+    expect(await table.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).toEqual([expect.stringContaining('Tom Todo'), '14U', 'Assistant coach', 'Missing', 'no application', expect.stringContaining('Safe Haven'), 'Intermediate Coach (14U)']);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(new URL(page.url()).searchParams.get('division')).toBe('14U');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download all 1 rows as CSV/ }).click()]);
+    expect(download.suggestedFilename()).toBe('compliance-2026-fall.csv');
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    expect(csv.split('\r\n').filter(Boolean)).toEqual([
+      'Name,Email,Division,Role,Status,1 Volunteer application: missing,2 Safety trainings: missing,3 Age-level certification: missing',
+      `Tom Todo,${todo.email},14U,Assistant coach,Missing,no application,Safe Haven; CDC Concussion Awareness; Sudden Cardiac Arrest; SafeSport,Intermediate Coach (14U)`,
+    ]);
+
+    // Without JavaScript's help the same address gives the same page.
+    await page.reload();
+    await heading(page, 1, 'Coach compliance').waitFor();
+    expect(await page.getByRole('combobox', { name: /^Status/ }).inputValue()).toBe('missing');
+    expect(await table.getByRole('row').count()).toBe(2);
+    await expectAccessible(h, page, 'compliance dashboard');
+    await h.screenshotSizes(page, 'compliance-dashboard');
+  });
+});

@@ -1,0 +1,162 @@
+import { AppError, forbidden } from '../platform/errors.js';
+import { newId } from '../platform/clock.js';
+import type { Deps } from '../platform/feature.js';
+import type { Db } from '../platform/db/database.js';
+import { recordAudit } from '../platform/audit.js';
+import type { RegionConfig } from '../region/region.schema.js';
+import { getRegionConfig } from '../region/region.service.js';
+import { placementRefusal, signupRefusal, type TeamBooking } from './booking.rules.js';
+import { nearestAlternatives } from './alternatives.rules.js';
+import { inTransaction, isUniqueViolation } from './db.js';
+import { findBooking, deleteBooking, insertBooking, lockTeam, moveBookingRow, teamBookings, teamForPerson, type TeamForBooking } from './bookings.store.js';
+import { findSlot, lockSlotAndCount, slotsWithCounts, type StoredSlot } from './slots.store.js';
+import { fieldNameOf, practiceOf, type Who } from './practice.context.js';
+import { NOTICE_MAIL_KIND, practiceNotice, type NoticeKind } from './notices.rules.js';
+import { bookingView, slotView, type BookingView } from './booking.shapes.js';
+import type { DivisionPractice } from './slots.rules.js';
+
+interface Prepared {
+  config: RegionConfig;
+  team: TeamForBooking;
+  division: DivisionPractice;
+  mode: 'coach' | 'admin';
+}
+
+/**
+ * Loads the team and decides who acts: its coach (inside the sign-up window, SIGNUP_CLOSED
+ * otherwise) or an administrator.
+ */
+async function prepare(deps: Deps, who: Who, teamId: string, config?: RegionConfig): Promise<Prepared> {
+  const cfg = config ?? (await getRegionConfig(deps.db));
+  const team = await teamForPerson(deps.db, teamId, who.personId);
+  if (!team) throw new AppError('NOT_FOUND', `There is no team ${teamId}. Pick one of your teams on the practice page.`);
+  if (!team.coachedByAsker && !who.isAdmin) throw forbidden(`You do not coach ${team.name}. Only the team's head or assistant coach books its practices.`);
+  const p: Prepared = { config: cfg, team, division: practiceOf(cfg, team.division), mode: who.isAdmin ? 'admin' : 'coach' };
+  checkWindow(deps, p);
+  return p;
+}
+
+/** The sign-up window applies to coaches; administrators change bookings at any time. */
+function checkWindow(deps: Deps, p: Prepared): void {
+  if (p.mode === 'admin') return;
+  const refusal = signupRefusal(deps.clock.now().toISOString(), p.team.signup, p.team.division, p.config.region.timeZone);
+  if (refusal) throw refusal;
+}
+
+async function notify(deps: Deps, db: Db, p: Prepared, kind: NoticeKind, slot: StoredSlot, by: string, from?: StoredSlot): Promise<void> {
+  const msg = practiceNotice({
+    kind,
+    teamName: p.team.name,
+    division: p.team.division,
+    slot,
+    fieldName: fieldNameOf(p.config, slot.fieldId),
+    ...(from ? { from: { slot: from, fieldName: fieldNameOf(p.config, from.fieldId) } } : {}),
+    by,
+    scheduleUrl: `${deps.config.baseUrl}/practice/teams/${encodeURIComponent(p.team.id)}`,
+  });
+  for (const s of p.team.staff) if (s.email) await deps.mailer.queue(db, { to: s.email, subject: msg.subject, text: msg.text, kind: NOTICE_MAIL_KIND[kind] });
+}
+
+/**
+ * A full slot's refusal again, with the nearest slots the team may still take (places read after
+ * the race; the team's own bookings as the transaction saw them).
+ */
+async function withAlternatives(deps: Deps, p: Prepared, slotId: string, e: AppError, teamHeld: TeamBooking[]): Promise<AppError> {
+  const { slots, booked } = await slotsWithCounts(deps.db, p.team.seasonId, p.team.division);
+  const slot = slots.find((s) => s.id === slotId);
+  if (!slot) return e;
+  const alternatives = nearestAlternatives({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot, slots, booked, teamBookings: teamHeld }).map((s) => slotView(p.config, s as StoredSlot, booked.get(s.id) ?? 0));
+  const names = alternatives.map((a) => `${a.fieldName} ${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][a.weekday]} ${a.start}`);
+  const hint = names.length ? ` Nearest free: ${names.join('; ')}.` : ' No other slot your team may take has room left; ask the coach administrator.';
+  return new AppError('SLOT_FULL', `${e.message}${hint}`, { ...(e.details as object), alternatives });
+}
+
+const alreadyBooked = (team: TeamForBooking) => new AppError('ALREADY_BOOKED', `${team.name} already has this slot.`);
+
+/**
+ * Books a slot for a team: one transaction that locks the team and the slot (PostgreSQL; SQLite
+ * runs one transaction at a time), counts inside, decides with the rules, writes the booking and
+ * queues the coaches' confirmation. A full slot answers SLOT_FULL with the nearest alternatives.
+ */
+export async function bookPractice(deps: Deps, who: Who, input: { teamId: string; slotId: string }, config?: RegionConfig): Promise<BookingView> {
+  const p = await prepare(deps, who, input.teamId, config);
+  let held: TeamBooking[] = [];
+  try {
+    return await inTransaction(deps.db, async (trx) => {
+      await lockTeam(trx, p.team.id);
+      const locked = await lockSlotAndCount(trx, p.team.seasonId, input.slotId);
+      if (!locked) throw new AppError('NOT_FOUND', `There is no practice slot ${input.slotId} in season ${p.team.seasonId}. Reload the slot list.`);
+      const { slot, booked } = locked;
+      held = await teamBookings(trx, p.team.seasonId, p.team.id);
+      const refusal = placementRefusal({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot, booked, teamBookings: held, fields: p.config.fields });
+      if (refusal) throw refusal;
+      const id = newId();
+      const at = deps.clock.now().toISOString();
+      await insertBooking(trx, { id, season_id: p.team.seasonId, slot_id: slot.id, team_id: p.team.id, booked_at: at, booked_by: who.personId, via: p.mode });
+      await notify(deps, trx, p, 'booked', slot, who.name);
+      const view = bookingView(p.config, id, p.team, slot, p.mode);
+      if (p.mode === 'admin') await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at, action: 'practice.booking.assign', entity: 'practice_booking', entityId: id, after: view });
+      return view;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw alreadyBooked(p.team);
+    if (e instanceof AppError && e.code === 'SLOT_FULL') throw await withAlternatives(deps, p, input.slotId, e, held);
+    throw e;
+  }
+}
+
+async function bookingToChange(deps: Deps, bookingId: string) {
+  const b = await findBooking(deps.db, bookingId);
+  if (!b) throw new AppError('NOT_FOUND', 'That practice booking does not exist (any more). Reload the page.');
+  return b;
+}
+
+/** Cancels a booking: the team's coach until the change deadline, an administrator at any time (audited). */
+export async function cancelBooking(deps: Deps, who: Who, bookingId: string, config?: RegionConfig): Promise<void> {
+  const b = await bookingToChange(deps, bookingId);
+  const p = await prepare(deps, who, b.team_id, config);
+  await inTransaction(deps.db, async (trx) => {
+    await lockTeam(trx, p.team.id);
+    const slot = await findSlot(trx, p.team.seasonId, b.slot_id);
+    if (!(await deleteBooking(trx, bookingId)) || !slot) throw new AppError('NOT_FOUND', 'That practice booking was already cancelled.');
+    await notify(deps, trx, p, 'cancelled', slot, who.name);
+    if (p.mode === 'admin') {
+      await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at: deps.clock.now().toISOString(), action: 'practice.booking.cancel', entity: 'practice_booking', entityId: bookingId, before: bookingView(p.config, bookingId, p.team, slot, b.via === 'admin' ? 'admin' : 'coach') });
+    }
+  });
+}
+
+/**
+ * Moves a booking to another slot in one transaction, so the team never loses its old place when
+ * the new one is taken: the coach until the deadline, an administrator at any time (audited).
+ */
+export async function moveBooking(deps: Deps, who: Who, bookingId: string, toSlotId: string, config?: RegionConfig): Promise<BookingView> {
+  const b = await bookingToChange(deps, bookingId);
+  const p = await prepare(deps, who, b.team_id, config);
+  let held: TeamBooking[] = [];
+  try {
+    return await inTransaction(deps.db, async (trx) => {
+      await lockTeam(trx, p.team.id);
+      const current = await findBooking(trx, bookingId);
+      if (!current) throw new AppError('NOT_FOUND', 'That practice booking was cancelled in the meantime. Reload the page.');
+      const from = await findSlot(trx, p.team.seasonId, current.slot_id);
+      const locked = await lockSlotAndCount(trx, p.team.seasonId, toSlotId);
+      if (!locked || !from) throw new AppError('NOT_FOUND', `There is no practice slot ${toSlotId} in season ${p.team.seasonId}. Reload the slot list.`);
+      const { slot, booked } = locked;
+      if (slot.id === from.id) throw alreadyBooked(p.team);
+      held = (await teamBookings(trx, p.team.seasonId, p.team.id)).filter((x) => x.id !== bookingId);
+      const refusal = placementRefusal({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot, booked, teamBookings: held, fields: p.config.fields });
+      if (refusal) throw refusal;
+      const at = deps.clock.now().toISOString();
+      await moveBookingRow(trx, bookingId, slot.id, at, who.personId, p.mode);
+      await notify(deps, trx, p, 'moved', slot, who.name, from);
+      const view = bookingView(p.config, bookingId, p.team, slot, p.mode);
+      if (p.mode === 'admin') await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at, action: 'practice.booking.move', entity: 'practice_booking', entityId: bookingId, before: bookingView(p.config, bookingId, p.team, from, 'admin'), after: view });
+      return view;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw alreadyBooked(p.team);
+    if (e instanceof AppError && e.code === 'SLOT_FULL') throw await withAlternatives(deps, p, toSlotId, e, held);
+    throw e;
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRegionConfig } from '../region/region.defaults.js';
+import { summarizePerson, prepareCompliance } from '../compliance/compliance.rules.js';
+import { catalogOf } from '../training/catalog.rules.js';
+import { defaultPage } from './site.defaults.js';
+import { checkPageInput, checkResourceInput, PAGE_SLUGS, splitTokens, unknownTokens } from './site.rules.js';
+import { coachSteps, type StepFacts } from './steps.rules.js';
+
+const config = defaultRegionConfig('2026-09-15');
+
+describe('splitTokens', () => {
+  it('cuts the Markdown at live-part lines and leaves unknown tokens as text', () => {
+    expect(splitTokens('# A\n\n{{steps}}\ntext\n  {{ practice-rules }}  \n{{nope}}')).toEqual([{ markdown: '# A\n' }, { token: 'steps' }, { markdown: 'text' }, { token: 'practice-rules' }, { markdown: '{{nope}}' }]);
+    expect(splitTokens('inline {{steps}} is text')).toEqual([{ markdown: 'inline {{steps}} is text' }]);
+    expect(unknownTokens('{{steps}} {{nope}} {{ contact-form }}')).toEqual(['nope']);
+  });
+});
+
+describe('checks', () => {
+  it('lists every problem of a page save', () => {
+    expect(checkPageInput({ title: '', description: '', markdown: ' ' })).toHaveLength(3);
+    expect(checkPageInput({ title: 'x'.repeat(121), description: 'd', markdown: 'm' })[0]).toContain('120');
+    expect(checkPageInput({ title: 'T', description: 'D', markdown: 'M' })).toEqual([]);
+  });
+  it('wants a resource with a web link or a file, not both', () => {
+    const base = { category: 'video', title: 'Build-out line', note: '', url: '', hasFile: false };
+    expect(checkResourceInput(base)).toEqual(['Give a link (a video, say) or choose a file to upload.']);
+    expect(checkResourceInput({ ...base, url: 'javascript:alert(1)' })[0]).toContain('https://');
+    expect(checkResourceInput({ ...base, url: 'https://video.example/watch?v=1', hasFile: true })).toEqual(['Give either a link or a file, not both.']);
+    expect(checkResourceInput({ ...base, url: 'https://video.example/watch?v=1' })).toEqual([]);
+    expect(checkResourceInput({ ...base, category: 'poster', hasFile: true })[0]).toContain('Choose what kind');
+  });
+});
+
+describe('default pages', () => {
+  it('are filled in from the configuration and show no email address', () => {
+    const c = structuredClone(config);
+    c.region.name = 'Lakeside';
+    c.region.number = '404';
+    c.playingTime.minQuarters = 2;
+    for (const slug of PAGE_SLUGS) {
+      const p = defaultPage(c, slug);
+      expect(checkPageInput(p), slug).toEqual([]);
+      expect(`${p.markdown} ${p.description}`, slug).not.toMatch(/@/);
+      expect(unknownTokens(p.markdown), slug).toEqual([]);
+    }
+    const coaches = defaultPage(c, 'coaches');
+    expect(coaches.description).toContain('Region 404 Lakeside');
+    expect(coaches.markdown).toContain('{{steps}}');
+    expect(coaches.markdown).toContain('{{practice-rules}}');
+    expect(coaches.markdown).toContain('10U, 12U and 14U teams fill in');
+    expect(coaches.markdown).toContain('at least 2 of its 4 quarters');
+    expect(defaultPage(c, 'faq').markdown).toContain('There is no draft in Region 404 Lakeside');
+    expect(defaultPage(c, 'contact').markdown).toContain('{{contact-form}}');
+    expect(defaultPage(c, 'resources').markdown).toContain('{{resources}}');
+  });
+});
+
+describe('coachSteps', () => {
+  const rules = prepareCompliance(config);
+  const facts = (over: Partial<StepFacts> = {}): StepFacts => ({ catalog: catalogOf(config), summary: null, hasApplication: false, needsCourse: true, classes: [], teams: [], coach: false, mentoringSignups: 0, ...over });
+  const statusOf = (steps: ReturnType<typeof coachSteps>, key: string) => steps.find((s) => s.key === key)?.status;
+
+  it('links each step to where it happens, without statuses for visitors', () => {
+    const steps = coachSteps(config, null);
+    expect(steps.map((s) => [s.key, s.href])).toEqual([
+      ['apply', '/volunteer'],
+      ['safety', '/training'],
+      ['course', '/training'],
+      ['photo', '/profile'],
+      ['practice', '/practice'],
+      ['mentoring', '/mentoring'],
+      ['gamecards', '/games'],
+    ]);
+    expect(steps.every((s) => s.status === null)).toBe(true);
+  });
+
+  it('says what is missing element by element for a coach', () => {
+    const records = { application: { complete: true, adult: true, hasSsn: true, signed: true }, roles: [{ role: 'head-coach', division: '10U' }], completions: [{ training: 'safe-haven', part: 'online', completedOn: '2026-01-01' }, { training: 'coach-10u', part: 'online', completedOn: '2026-01-01' }], backgroundCheck: 'pending' as const };
+    const summary = summarizePerson(rules, records, '2026-09-15');
+    const steps = coachSteps(config, facts({ summary, hasApplication: true, coach: true, classes: [{ label: '10U Coach: Field session', date: '2026-09-20' }], teams: [{ name: 'Comets', booked: 1, perWeek: 2 }] }));
+    expect(statusOf(steps, 'apply')).toEqual({ state: 'done', text: 'Done' });
+    expect(statusOf(steps, 'safety')).toEqual({ state: 'missing', text: 'Missing: CDC Concussion Awareness, Sudden Cardiac Arrest, SafeSport' });
+    expect(statusOf(steps, 'course')).toEqual({ state: 'missing', text: 'Missing: 10U Coach: Field session (registered for 10U Coach: Field session on 2026-09-20)' });
+    expect(statusOf(steps, 'practice')).toEqual({ state: 'missing', text: 'Missing: Comets has 1 of 2 practices booked' });
+    expect(statusOf(steps, 'mentoring')).toEqual({ state: 'todo', text: 'Not signed up yet' });
+    expect(statusOf(steps, 'photo')).toBeNull();
+  });
+
+  it('asks a person without a role to apply first', () => {
+    const steps = coachSteps(config, facts());
+    expect(statusOf(steps, 'apply')).toEqual({ state: 'todo', text: 'Not started' });
+    expect(statusOf(steps, 'safety')?.text).toContain('Apply first');
+    expect(statusOf(steps, 'practice')).toBeNull();
+    expect(statusOf(steps, 'mentoring')).toBeNull();
+  });
+
+  it('marks a youth volunteer’s course as not needed', () => {
+    const records = { application: { complete: true, adult: false, hasSsn: false, signed: false }, roles: [{ role: 'youth-volunteer', division: '8U' }], completions: [{ training: 'safe-haven', part: 'online', completedOn: '2026-01-01' }], backgroundCheck: 'not-started' as const };
+    const steps = coachSteps(config, facts({ summary: summarizePerson(rules, records, '2026-09-15'), hasApplication: true, needsCourse: false }));
+    expect(statusOf(steps, 'safety')).toEqual({ state: 'done', text: 'Done' });
+    expect(statusOf(steps, 'course')).toEqual({ state: 'done', text: 'Not needed for your role' });
+  });
+});

@@ -1,0 +1,97 @@
+import type { MissingItem, PersonSummary } from '../compliance/compliance.rules.js';
+import { itemLabel } from '../compliance/dashboard.rules.js';
+import type { RegionConfig } from '../region/region.schema.js';
+import type { Catalog } from '../training/catalog.rules.js';
+import { listWords } from './site.defaults.js';
+
+/**
+ * The steps of the coaches page: what each is, where it is done, and, for a logged-in visitor,
+ * their own status beside it ("Done", "Missing: Safe Haven"...). Pure: the facts are read elsewhere.
+ */
+
+export type StepKey = 'apply' | 'safety' | 'course' | 'photo' | 'practice' | 'mentoring' | 'gamecards';
+
+export interface StepStatus {
+  state: 'done' | 'missing' | 'todo';
+  text: string;
+}
+
+export interface Step {
+  key: StepKey;
+  title: string;
+  text: string;
+  href: string;
+  link: string;
+  status: StepStatus | null;
+}
+
+/** What is known about the visitor (absent when nobody is logged in). */
+export interface StepFacts {
+  catalog: Catalog;
+  /** The compliance summary over the roles held this season (or chosen on the application); null with neither. */
+  summary: PersonSummary | null;
+  hasApplication: boolean;
+  /** A role held needs an age-level course. */
+  needsCourse: boolean;
+  /** Upcoming in-person sessions the person registered for and was not yet credited for. */
+  classes: { label: string; date: string }[];
+  /** Teams coached this season with their practice bookings. */
+  teams: { name: string; booked: number; perWeek: number }[];
+  /** Holds a head or assistant coach role this season. */
+  coach: boolean;
+  mentoringSignups: number;
+}
+
+const labels = (items: readonly MissingItem[], element: 1 | 2 | 3, catalog: Catalog) => [...new Set(items.filter((m) => m.element === element).map((m) => itemLabel(m, catalog)))];
+const done = (text = 'Done'): StepStatus => ({ state: 'done', text });
+const missing = (what: readonly string[]): StepStatus => ({ state: 'missing', text: `Missing: ${what.join(', ')}` });
+const todo = (text: string): StepStatus => ({ state: 'todo', text });
+
+function applyStatus(f: StepFacts): StepStatus {
+  if (!f.summary) return todo(f.hasApplication ? 'Choose a role on your application' : 'Not started');
+  const m = labels(f.summary.missing, 1, f.catalog);
+  return m.length ? missing(m) : done();
+}
+
+function safetyStatus(f: StepFacts): StepStatus {
+  if (!f.summary) return todo('Apply first: your role decides which trainings you need');
+  const m = labels(f.summary.missing, 2, f.catalog);
+  return m.length ? missing(m) : done();
+}
+
+function courseStatus(f: StepFacts): StepStatus {
+  if (!f.summary) return todo('Apply first: your division decides which course you need');
+  if (!f.needsCourse) return done('Not needed for your role');
+  const m = labels(f.summary.missing, 3, f.catalog);
+  if (!m.length) return done();
+  const registered = f.classes.map((c) => `registered for ${c.label} on ${c.date}`);
+  return { state: 'missing', text: `Missing: ${m.join(', ')}${registered.length ? ` (${registered.join('; ')})` : ''}` };
+}
+
+function practiceStatus(f: StepFacts): StepStatus | null {
+  if (!f.teams.length) return null;
+  const short = f.teams.filter((t) => t.booked < t.perWeek);
+  if (!short.length) return done(`Booked for ${listWords(f.teams.map((t) => t.name))}`);
+  return { state: 'missing', text: `Missing: ${short.map((t) => `${t.name} has ${t.booked} of ${t.perWeek} practice${t.perWeek === 1 ? '' : 's'} booked`).join('; ')}` };
+}
+
+function mentoringStatus(f: StepFacts): StepStatus | null {
+  if (!f.coach) return null;
+  return f.mentoringSignups > 0 ? done(`Signed up for ${f.mentoringSignups} session${f.mentoringSignups === 1 ? '' : 's'}`) : todo('Not signed up yet');
+}
+
+/** The steps, in order, with the visitor's status when `facts` is given. */
+export function coachSteps(config: RegionConfig, facts: StepFacts | null): Step[] {
+  const safety = (config.roleRequirements.find((r) => r.role === 'head-coach')?.trainings ?? []).map((c) => config.trainings.find((t) => t.code === c)?.name ?? c);
+  const cards = config.divisions.filter((d) => d.gameCard).map((d) => d.code);
+  const f = facts;
+  return [
+    { key: 'apply', title: 'Apply to volunteer', text: "This season's application: your role and division, and for adults the social security number (for the background check) and a typed signature.", href: '/volunteer', link: 'Open the volunteer application', status: f && applyStatus(f) },
+    { key: 'safety', title: 'Complete the safety trainings', text: `Online: ${listWords(safety)}.`, href: '/training', link: 'Open your trainings', status: f && safetyStatus(f) },
+    { key: 'course', title: 'Complete the course for your age group', text: 'Online, or online plus an in-person session: register for the session before you go.', href: '/training', link: 'Register for a class', status: f && courseStatus(f) },
+    { key: 'photo', title: 'Upload your photo', text: 'Your badge is printed once you are certified and your photo is on your profile.', href: '/profile', link: 'Add your photo', status: null },
+    { key: 'practice', title: 'Book practice slots', text: "The team's coach books its practice slots when sign-up opens.", href: '/practice', link: 'Practice sign-up', status: f && practiceStatus(f) },
+    { key: 'mentoring', title: 'Sign up for coach mentoring', text: 'A session with a coach mentor; mentors also assess one practice and one game of yours each season.', href: '/mentoring', link: 'Mentoring sign-up', status: f && mentoringStatus(f) },
+    { key: 'gamecards', title: 'Fill in game cards', text: cards.length ? `${listWords(cards)} teams fill in a card for every game.` : 'Teams fill in a card when their division asks for one.', href: '/games', link: 'Game cards', status: null },
+  ];
+}

@@ -1,0 +1,109 @@
+/**
+ * Test support for players and teams: the app with both features registered (whether or not
+ * src/features.ts lists them yet), migration 0009 applied (until migrations/index.ts lists it),
+ * and players, coaches and ratings made directly in the database.
+ */
+import { sql } from 'kysely';
+import { buildApp } from '../app.js';
+import { features } from '../features.js';
+import { migrations } from '../../migrations/index.js';
+import * as m0009 from '../../migrations/0009_teams_extra.js';
+import { fixedClock, newId } from '../platform/clock.js';
+import type { Db } from '../platform/db/database.js';
+import type { Deps, Feature } from '../platform/feature.js';
+import { Mailer } from '../platform/mail.js';
+import { STATUS_BY_CODE } from '../platform/errors.js';
+import { ensureRegionConfig } from '../region/region.service.js';
+import type { Dialect } from '../platform/db/database.js';
+import { openTestDb, TEST_NOW, testConfig, type TestApp } from '../testing/harness.js';
+import { playersFeature } from '../players/players.routes.js';
+import { teamsFeature } from './teams.feature.js';
+
+export const SEASON = '2026-fall';
+
+/** Every feature of the app, with players and teams added once. */
+export const withTeams = (base: Feature[] = features): Feature[] => {
+  const names = new Set(base.map((f) => f.name));
+  return [...base, ...[playersFeature, teamsFeature].filter((f) => !names.has(f.name))];
+};
+
+/** Applies migration 0009 when the chain does not list it yet (the lead registers it). */
+export async function ensureTeamsExtra(db: Db): Promise<void> {
+  if ('0009_teams_extra' in migrations) return;
+  try {
+    await sql`select 1 from assistant_offers where 1 = 0`.execute(db);
+  } catch {
+    await m0009.up(db as never);
+  }
+}
+
+export async function openTeamsApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
+  const tdb = await openTestDb(dialect);
+  await ensureTeamsExtra(tdb.database.db);
+  const clock = fixedClock(now);
+  await ensureRegionConfig(tdb.database.db, clock);
+  const config = testConfig();
+  const deps: Deps = { database: tdb.database, db: tdb.database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
+  const app = await buildApp(deps, { features: withTeams() });
+  return {
+    app,
+    deps,
+    clock,
+    close: async () => {
+      await app.close();
+      await tdb.close();
+    },
+  };
+}
+
+/**
+ * The statuses the teams feature asks for in STATUS_BY_CODE (422 until the lead adds them). Its
+ * other codes answer the default 422 on purpose: NOT_ENOUGH_COACHES, ADJUST_REFUSED,
+ * RATING_WINDOW_CLOSED (like SIGNUP_CLOSED), FORMATION_IMPOSSIBLE.
+ */
+export const WANTED_STATUS: Readonly<Record<string, number>> = {
+  FORMATION_PUBLISHED: 409,
+};
+
+/** The status a code answers: the wanted one once the error table has it, 422 before. */
+export function statusFor(code: string): number {
+  return code in STATUS_BY_CODE ? (WANTED_STATUS[code] ?? STATUS_BY_CODE[code]!) : 422;
+}
+
+export interface SeedPlayer {
+  first?: string;
+  last?: string;
+  birthDate?: string;
+  gender?: 'M' | 'F';
+  division?: string;
+  program?: string;
+  rating?: number | null;
+  /** Person id of the guardian (a coach's child when the guardian is a head coach). */
+  guardianId?: string;
+  goalkeeper?: boolean;
+}
+
+let seq = 0;
+
+/** Players registered in a season straight in the database (rating given in an earlier season, '2026-spring'). */
+export async function seedPlayers(db: Db, seasonId: string, list: SeedPlayer[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const p of list) {
+    seq++;
+    const id = newId();
+    ids.push(id);
+    await db.insertInto('players').values({ id, external_id: `X${seq}`, first_name: p.first ?? `Kid${seq}`, last_name: p.last ?? 'Player', birth_date: p.birthDate ?? '2017-05-05', gender: p.gender ?? 'F', created_at: TEST_NOW, updated_at: TEST_NOW }).execute();
+    await db.insertInto('season_players').values({ id: newId(), season_id: seasonId, player_id: id, division: p.division ?? '10U', program: p.program ?? 'girls', goalkeeper: p.goalkeeper ? 1 : 0, moved_reason: null, created_at: TEST_NOW }).execute();
+    if (p.rating !== null && p.rating !== undefined) await db.insertInto('ratings').values({ id: newId(), season_id: '2026-spring', player_id: id, rating: p.rating, rated_by: null, rated_at: '2026-06-01T00:00:00.000Z', override_reason: null }).execute();
+    let guardian = p.guardianId;
+    if (!guardian) {
+      guardian = newId();
+      await db.insertInto('people').values({ id: guardian, email: `parent${seq}.${guardian.slice(0, 5).toLowerCase()}@example.org`, first_name: 'Parent', last_name: `Of${seq}`, birth_date: null, phone: `310-555-${String(1000 + seq).slice(-4)}`, password_hash: null, created_at: TEST_NOW, updated_at: TEST_NOW, merged_into: null, association_id: null }).execute();
+    }
+    await db.insertInto('player_guardians').values({ player_id: id, person_id: guardian, is_primary: 1 }).execute();
+  }
+  return ids;
+}
+
+/** n players of 10U girls with ratings cycling over 1..5 (every fourth one new, unrated). */
+export const tenUGirls = (n: number): SeedPlayer[] => Array.from({ length: n }, (_, i) => ({ first: `Girl${i + 1}`, last: `Ten${String.fromCharCode(65 + (i % 26))}`, birthDate: i % 2 ? '2017-03-10' : '2018-07-20', rating: i % 4 === 3 ? null : (i % 5) + 1, goalkeeper: i % 7 === 0 }));
