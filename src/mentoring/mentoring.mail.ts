@@ -1,6 +1,8 @@
 import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
 import type { MailAttachment } from '../platform/mail.js';
+import { isOptionalKind } from '../notifications/catalog.js';
+import { notify } from '../notifications/notify.js';
 import { locationLabel, placeLabel, titleLabel, whenLabel, type FieldLike } from './mentoring.format.js';
 import { sessionCalendar, sessionUid } from './mentoring.ical.js';
 import type { SessionRecord } from './sessions.store.js';
@@ -13,6 +15,8 @@ import type { SessionRecord } from './sessions.store.js';
  */
 
 export interface Recipient {
+  /** Known: mails a person may switch off go through notify(), which honours their choice. */
+  personId?: string;
   name: string;
   email: string | null;
 }
@@ -37,7 +41,12 @@ const details = (s: SessionMail, fields: readonly FieldLike[]) => [`${titleLabel
 
 async function send(db: Db, deps: Deps, to: Recipient, subject: string, lines: string[], kind: string, attachments?: MailAttachment[]): Promise<void> {
   if (!to.email) return;
-  await deps.mailer.queue(db, { to: to.email, subject, text: [`Hello ${to.name},`, '', ...lines, '', '— Touchline'].join('\n'), kind, attachments });
+  const text = [`Hello ${to.name},`, '', ...lines, '', '— Touchline'].join('\n');
+  if (to.personId && isOptionalKind(kind) && !attachments?.length) {
+    await notify(db, deps.mailer, { personId: to.personId, kind, subject, text }, deps);
+    return;
+  }
+  await deps.mailer.queue(db, { to: to.email, subject, text, kind, attachments });
 }
 
 export type SessionNotice = 'signup' | 'waitlist' | 'promoted' | 'cancelled' | 'session-cancelled';

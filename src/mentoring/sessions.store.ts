@@ -166,7 +166,7 @@ export async function signupsOfPerson(db: Db, personId: string, from: string): P
   return rows.map((r) => ({ sessionId: r.session_id, status: r.status, position: r.position }));
 }
 
-export async function personContact(db: Db, id: string): Promise<{ name: string; email: string | null } | undefined> {
+export async function personContact(db: Db, id: string): Promise<{ personId: string; name: string; email: string | null } | undefined> {
   const p = await db.selectFrom('people').select(['first_name', 'last_name', 'email']).where('id', '=', id).executeTakeFirst();
-  return p ? { name: `${p.first_name} ${p.last_name}`.trim(), email: p.email } : undefined;
+  return p ? { personId: id, name: `${p.first_name} ${p.last_name}`.trim(), email: p.email } : undefined;
 }

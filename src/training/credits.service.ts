@@ -3,6 +3,7 @@
  * attendees complete. Each gets a completion dated the day of the class, with source 'instructor'.
  * Anyone not registered is refused (rules.md: "crediting someone who did not register is refused").
  */
+import { notify } from '../notifications/notify.js';
 import { AppError, forbidden, notFound } from '../platform/errors.js';
 import { recordAudit } from '../platform/audit.js';
 import { getRegionConfig, regionToday } from '../region/region.service.js';
@@ -57,7 +58,7 @@ export async function creditAttendees(deps: TrainingDeps, actor: ClassActor, ses
       const p = people.get(id);
       if (p?.email) {
         const text = `Hello ${p.firstName},\n\n${actor.name} credited you with ${label}, completed on ${longDate(s.date)}.\nYour certificate is on your Training page: ${deps.config.baseUrl}/training\n`;
-        await deps.mailer.queue(trx, { to: p.email, subject: `Completed: ${label}`, kind: 'training.class.credited', text });
+        await notify(trx, deps.mailer, { personId: id, subject: `Completed: ${label}`, kind: 'training.class.credited', text }, deps);
       }
     }
     if (result.credited.length) await recordAudit(trx, { actor, at, action: 'training.class.credit', entity: 'class', entityId: s.id, after: { training: s.training, part: s.part, completedOn: s.date, credited: result.credited } });
