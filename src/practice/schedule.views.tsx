@@ -94,8 +94,8 @@ export function GridPage({ ctx, config, g, baseUrl }: { ctx: ViewCtx; config: Re
           {WEEKDAY_NAMES.map((name, d) => (
             <>
               {d ? ' · ' : ''}
-              <a href={`/practice/grid?day=${d}`} aria-current={d === g.weekday ? 'page' : undefined} aria-label={name}>
-                {d === g.weekday ? <strong>{name.slice(0, 3)}</strong> : name.slice(0, 3)}
+              <a href={`/practice/grid?day=${d}`} aria-current={d === g.weekday ? 'page' : undefined}>
+                <abbr title={name}>{d === g.weekday ? <strong>{name.slice(0, 3)}</strong> : name.slice(0, 3)}</abbr>
               </a>
             </>
           ))}
