@@ -22,7 +22,7 @@ import type { Deps } from '../../src/platform/feature.js';
 import { Mailer } from '../../src/platform/mail.js';
 import { ensureRegionConfig } from '../../src/region/region.service.js';
 import { testConfig } from '../../src/testing/harness.js';
-import { openIsolatedTestDb } from '../../src/compliance/testapp.js';
+import { openTestDb } from '../../src/testing/harness.js';
 import { certify } from '../../src/compliance/compliance.testdata.js';
 import { uploadPhoto } from '../../src/badges/photos.service.js';
 import { printSheet, runSheet } from '../../src/badges/print.service.js';
@@ -135,7 +135,7 @@ async function sqlite(): Promise<void> {
 }
 
 async function postgres(): Promise<void> {
-  const tdb = await openIsolatedTestDb('postgres');
+  const tdb = await openTestDb('postgres');
   try {
     await bench('PostgreSQL (temporary schema)', tdb.database, false);
   } finally {

@@ -21,7 +21,7 @@ import { ensureRegionConfig, getRegionConfig, seasonNow } from '../../src/region
 import { accountDeps, createApiToken } from '../../src/people/accounts.service.js';
 import { testConfig } from '../../src/testing/harness.js';
 import { complianceFeature } from '../../src/compliance/compliance.routes.js';
-import { openIsolatedTestDb } from '../../src/compliance/testapp.js';
+import { openTestDb } from '../../src/testing/harness.js';
 import { generateRegion } from './generate.js';
 
 const RUNS = Number(process.argv[2] ?? 40);
@@ -93,8 +93,8 @@ async function sqlite(): Promise<void> {
 }
 
 async function postgres(): Promise<void> {
-  // A temporary schema, migrated without Kysely's all-schema introspection (see openIsolatedTestDb).
-  const tdb = await openIsolatedTestDb('postgres');
+  // A temporary schema of its own, dropped afterwards.
+  const tdb = await openTestDb('postgres');
   try {
     await bench('PostgreSQL (temporary schema)', tdb.database, false);
   } finally {

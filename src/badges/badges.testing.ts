@@ -11,17 +11,16 @@ import sharp from 'sharp';
 import * as jsqr from 'jsqr';
 import type { Dialect } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
-import { openTestAppWith } from '../compliance/testapp.js';
+import { openTestApp } from '../testing/harness.js';
 import { certify } from '../compliance/compliance.testdata.js';
 import type { TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
-import { badgesFeature } from './badges.routes.js';
 import { decidePhoto, uploadPhoto } from './photos.service.js';
 
 export const SEASON = '2026-fall';
 
 export function openBadgeApp(dialect: Dialect): Promise<TestApp> {
-  return openTestAppWith(dialect, [badgesFeature]);
+  return openTestApp(dialect);
 }
 
 /** A portrait-ish picture with a face-like shape off centre (so a crop has something to find). */

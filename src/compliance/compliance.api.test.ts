@@ -3,9 +3,8 @@ import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { BOARD_ROLES } from '../people/roles.js';
 import { mergeAccounts } from '../people/merge.service.js';
-import { complianceFeature } from './compliance.routes.js';
 import { certify, giveApplication, giveCompletions, giveRole, SAFETY } from './compliance.testdata.js';
-import { openTestAppWith } from './testapp.js';
+import { openTestApp } from '../testing/harness.js';
 
 const SEASON = '2026-fall';
 
@@ -17,7 +16,7 @@ describe.each(testDialects())('GET /api/v1/people/{id}/compliance (%s)', (dialec
   const ask = (who: TestActor, personId: string, query: string) => t.app.inject({ method: 'GET', url: `/api/v1/people/${personId}/compliance?${query}`, headers: who.bearer });
 
   beforeAll(async () => {
-    t = await openTestAppWith(dialect, [complianceFeature]);
+    t = await openTestApp(dialect);
     coach = await makeActor(t.deps);
     await certify(t.deps.db, coach.id, 'head-coach', SEASON, '10U');
     newcomer = await makeActor(t.deps);
@@ -100,7 +99,7 @@ describe.each(testDialects())('GET /api/v1/compliance (%s)', (dialect) => {
   const list = (query: string, who = coachAdmin) => t.app.inject({ method: 'GET', url: `/api/v1/compliance?${query}`, headers: who.bearer });
 
   beforeAll(async () => {
-    t = await openTestAppWith(dialect, [complianceFeature]);
+    t = await openTestApp(dialect);
     coachAdmin = await makeActor(t.deps, ['coach-administrator']);
     const db = t.deps.db;
     for (const [key, first] of [['ana', 'Ana'], ['ben', 'Ben'], ['cleo', 'Cléo'], ['dan', 'Dan']] as const) {

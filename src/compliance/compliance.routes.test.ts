@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvTable } from '../platform/csv.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
-import { complianceFeature } from './compliance.routes.js';
 import { certify, giveApplication, giveCompletions, giveRole, SAFETY } from './compliance.testdata.js';
-import { openTestAppWith } from './testapp.js';
+import { openTestApp } from '../testing/harness.js';
 
 const SEASON = '2026-fall';
 
@@ -18,7 +17,7 @@ describe.each(testDialects())('compliance pages (%s)', (dialect) => {
   const rename = (id: string, first: string, last: string) => t.deps.db.updateTable('people').set({ first_name: first, last_name: last }).where('id', '=', id).execute();
 
   beforeAll(async () => {
-    t = await openTestAppWith(dialect, [complianceFeature]);
+    t = await openTestApp(dialect);
     const db = t.deps.db;
     admin = await makeActor(t.deps, ['coach-administrator']);
     coach = await makeActor(t.deps);

@@ -7,21 +7,15 @@ import type { Deps } from '../platform/feature.js';
 import type { Db } from '../platform/db/database.js';
 import { Mailer } from '../platform/mail.js';
 import { ensureRegionConfig } from '../region/region.service.js';
-import { openTestDb, testConfig, TEST_NOW, type TestApp } from '../testing/harness.js';
+import { openTestApp, testConfig, TEST_NOW, type TestApp } from '../testing/harness.js';
 import { gamecardsFeature } from './gamecards.feature.js';
 
 /** Every feature with this one (whether or not src/features.ts lists it yet). */
 export const withGamecards = () => (features.includes(gamecardsFeature) ? features : [...features, gamecardsFeature]);
 
 /** openTestApp with the game cards registered. */
-export async function openGamecardsApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
-  const tdb = await openTestDb(dialect);
-  const clock = fixedClock(now);
-  await ensureRegionConfig(tdb.database.db, clock);
-  const config = testConfig();
-  const deps: Deps = { database: tdb.database, db: tdb.database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
-  const app = await buildApp(deps, { features: withGamecards() });
-  return { app, deps, clock, close: async () => { await app.close(); await tdb.close(); } };
+export function openGamecardsApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
+  return openTestApp(dialect, { now });
 }
 
 const FIRST = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jade', 'Kai', 'Lia', 'Max', 'Nia', 'Oto', 'Pia', 'Quin', 'Rey'];

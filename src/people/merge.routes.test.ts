@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
-import { openTestAppWith } from '../compliance/testapp.js';
+import { openTestApp } from '../testing/harness.js';
 import { giveCompletions, giveRole } from '../compliance/compliance.testdata.js';
-import { mergeFeature } from './merge.routes.js';
 import { insertPerson } from './merge.testdata.js';
 
 describe.each(testDialects())('duplicate accounts pages and API (%s)', (dialect) => {
@@ -17,7 +16,7 @@ describe.each(testDialects())('duplicate accounts pages and API (%s)', (dialect)
   };
 
   beforeAll(async () => {
-    t = await openTestAppWith(dialect, [mergeFeature]);
+    t = await openTestApp(dialect);
     registrar = await makeActor(t.deps, ['registrar']);
   });
   afterAll(async () => t?.close());

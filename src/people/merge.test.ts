@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type Kysely } from 'kysely';
 import { testDialects, type TestApp } from '../testing/harness.js';
-import { openTestAppWith } from '../compliance/testapp.js';
+import { openTestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { accountDeps, checkCredentials } from './accounts.service.js';
 import { coverageProblems, readCatalog } from './merge.catalog.js';
@@ -24,7 +24,7 @@ describe.each(testDialects())('merging accounts (%s)', (dialect) => {
   let registrar: TestActor;
   const actor = () => ({ id: registrar.id, name: 'Reg Istrar' });
   beforeAll(async () => {
-    t = await openTestAppWith(dialect, []);
+    t = await openTestApp(dialect);
     registrar = await makeActor(t.deps, ['registrar']);
   });
   afterAll(async () => t?.close());

@@ -10,7 +10,7 @@ import type { Deps, Feature } from '../platform/feature.js';
 import { Mailer } from '../platform/mail.js';
 import type { Dialect } from '../platform/db/database.js';
 import { ensureRegionConfig, getRegionConfig } from '../region/region.service.js';
-import { openTestDb, testConfig, TEST_NOW, type TestApp } from '../testing/harness.js';
+import { openTestApp, testConfig, TEST_NOW, type TestApp } from '../testing/harness.js';
 import type { Db } from '../platform/db/database.js';
 import { accountDeps, createApiToken } from '../people/accounts.service.js';
 import { practiceFeature } from './practice.routes.js';
@@ -26,22 +26,8 @@ export function withPractice(list: Feature[] = features): Feature[] {
 }
 
 /** openTestApp with the practice feature registered. */
-export async function openPracticeApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
-  const tdb = await openTestDb(dialect);
-  const clock = fixedClock(now);
-  await ensureRegionConfig(tdb.database.db, clock);
-  const config = testConfig();
-  const deps: Deps = { database: tdb.database, db: tdb.database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
-  const app = await buildApp(deps, { features: withPractice() });
-  return {
-    app,
-    deps,
-    clock,
-    close: async () => {
-      await app.close();
-      await tdb.close();
-    },
-  };
+export function openPracticeApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
+  return openTestApp(dialect, { now });
 }
 
 export interface TeamSpec {

@@ -1,12 +1,10 @@
 import type { Dialect } from '../platform/db/database.js';
-import { openTestAppWith } from '../compliance/testapp.js';
-import { notificationsFeature } from '../notifications/notifications.routes.js';
+import { openTestApp } from '../testing/harness.js';
 import type { TestApp } from '../testing/harness.js';
-import { siteFeature } from './site.routes.js';
 
 /** The test app with the site and notifications features, whether or not src/features.ts lists them yet. */
 export function openSiteApp(dialect: Dialect, now?: string): Promise<TestApp> {
-  return openTestAppWith(dialect, [siteFeature, notificationsFeature], now);
+  return openTestApp(dialect, { now });
 }
 
 /** The CSRF token and cookies of an anonymous visitor who opened `url` (for public form posts). */

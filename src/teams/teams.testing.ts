@@ -15,7 +15,7 @@ import { Mailer } from '../platform/mail.js';
 import { STATUS_BY_CODE } from '../platform/errors.js';
 import { ensureRegionConfig } from '../region/region.service.js';
 import type { Dialect } from '../platform/db/database.js';
-import { openTestDb, TEST_NOW, testConfig, type TestApp } from '../testing/harness.js';
+import { openTestApp, TEST_NOW, testConfig, type TestApp } from '../testing/harness.js';
 import { playersFeature } from '../players/players.routes.js';
 import { teamsFeature } from './teams.feature.js';
 
@@ -37,23 +37,8 @@ export async function ensureTeamsExtra(db: Db): Promise<void> {
   }
 }
 
-export async function openTeamsApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
-  const tdb = await openTestDb(dialect);
-  await ensureTeamsExtra(tdb.database.db);
-  const clock = fixedClock(now);
-  await ensureRegionConfig(tdb.database.db, clock);
-  const config = testConfig();
-  const deps: Deps = { database: tdb.database, db: tdb.database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
-  const app = await buildApp(deps, { features: withTeams() });
-  return {
-    app,
-    deps,
-    clock,
-    close: async () => {
-      await app.close();
-      await tdb.close();
-    },
-  };
+export function openTeamsApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
+  return openTestApp(dialect, { now });
 }
 
 /**
