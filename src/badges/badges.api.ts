@@ -9,7 +9,7 @@ import type { Auth } from '../platform/http/access.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { actorOf } from '../platform/http/forms.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
-import { readUpload } from '../training/uploads.js';
+import { readUpload } from '../platform/http/uploads.js';
 import { MAX_PHOTO_BYTES } from './photo.js';
 import { BADGE_BOARD, boardList, fullName, personBadge, type BoardRow, type CoachBadge } from './badges.service.js';
 import { decidePhoto, photoQueue, readDecision, uploadPhoto } from './photos.service.js';

@@ -8,7 +8,7 @@ import { AppError } from '../platform/errors.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { flash, page } from '../platform/http/pages.js';
 import { handleForm } from '../platform/http/forms.js';
-import { enableUploads, readUpload, sendFile } from '../training/uploads.js';
+import { enableUploads, readUpload, sendFile } from '../platform/http/uploads.js';
 import { MAX_PHOTO_BYTES } from './photo.js';
 import { BADGE_BOARD, personBadge } from './badges.service.js';
 import { photoImage, uploadPhoto } from './photos.service.js';

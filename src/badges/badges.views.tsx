@@ -3,7 +3,7 @@ import { Errors } from '../platform/views/components.js';
 import { ROLE_LABELS, isRole } from '../people/roles.js';
 import type { RoleInDivision } from '../compliance/compliance.rules.js';
 import { longDate } from '../training/training.rules.js';
-import { uploadAction } from '../training/uploads.js';
+import { uploadAction } from '../platform/http/uploads.js';
 import { PHOTO_CODES, type PhotoState } from './badges.rules.js';
 import type { CoachBadge } from './badges.service.js';
 import type { BadgeCheck } from './validity.js';

@@ -7,7 +7,7 @@ import type { App, Deps } from '../platform/feature.js';
 import { AppError } from '../platform/errors.js';
 import { html, wantsJson } from '../platform/http/pages.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
-import { sendFile } from '../training/uploads.js';
+import { sendFile } from '../platform/http/uploads.js';
 import { badgePhoto, verifyBadge } from './verify.service.js';
 import { NotABadgePage, VERIFY_CSS, VerifyPage } from './verify.views.js';
 

@@ -6,7 +6,7 @@ import { actorOf, formBody, handleForm } from '../platform/http/forms.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { allSeasons } from '../region/region.rules.js';
 import { listTeams } from '../teams/teams.store.js';
-import { enableUploads, readUpload } from '../training/uploads.js';
+import { enableUploads, readUpload } from '../platform/http/uploads.js';
 import { SCHEDULERS } from './cards.context.js';
 import { createGame, editGame, gamesFor, importSchedule, removeGame, seasonOf } from './games.service.js';
 import { findGame } from './games.store.js';

@@ -5,7 +5,7 @@ import type { TeamRow } from '../teams/teams.store.js';
 import type { GameListItem } from './games.service.js';
 import type { Game } from './games.store.js';
 import { cardPath } from './card.views.js';
-import { uploadAction } from '../training/uploads.js';
+import { uploadAction } from '../platform/http/uploads.js';
 
 const fieldName = (c: RegionConfig, id: string) => c.fields.find((f) => f.id === id)?.name ?? id;
 const teamLabel = (t: { name: string; number: number }) => `#${t.number} ${t.name}`;

@@ -6,7 +6,7 @@ import { flash, page } from '../platform/http/pages.js';
 import { actorOf, formBody, handleForm } from '../platform/http/forms.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { findSeason } from '../region/region.rules.js';
-import { enableUploads, readUpload } from '../training/uploads.js';
+import { enableUploads, readUpload } from '../platform/http/uploads.js';
 import { BOARD_VIEWERS, FORMERS, REGISTRARS } from '../teams/teams.access.js';
 import { importPlayers, MAX_PLAYER_FILE_BYTES } from './import.service.js';
 import { addPlayer, movePlayer, playerDetail, playerLines } from './players.service.js';

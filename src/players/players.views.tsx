@@ -1,7 +1,7 @@
 /** The board's Players pages: counts per division, one division's players, import, add, move. */
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Checkbox, Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
-import { uploadAction } from '../training/uploads.js';
+import { uploadAction } from '../platform/http/uploads.js';
 import type { PlayerImportReport } from './import.service.js';
 import type { PlayerLine } from './players.service.js';
 import { IMPORTED_RATINGS, type Program, type StoredRating } from './players.rules.js';

@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
-import { uploadAction } from '../training/uploads.js';
+import { uploadAction } from '../platform/http/uploads.js';
 import { RESOURCE_CATEGORIES } from './site.rules.js';
 import type { Resource } from './site.store.js';
 import { resourceHref } from './site.parts.js';

@@ -5,7 +5,7 @@ import type { Role } from '../people/roles.js';
 import { AppError } from '../platform/errors.js';
 import { flash, fragment, page } from '../platform/http/pages.js';
 import { actorOf, formBody, handleForm } from '../platform/http/forms.js';
-import { readUpload } from '../training/uploads.js';
+import { readUpload } from '../platform/http/uploads.js';
 import { liveParts } from './live.js';
 import { addResource, MAX_RESOURCE_BYTES, removeResource } from './resources.service.js';
 import { PAGE_SLUGS, PAGES, type PageSlug } from './site.rules.js';

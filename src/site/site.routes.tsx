@@ -8,7 +8,7 @@ import type { Role } from '../people/roles.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { flash, page } from '../platform/http/pages.js';
 import { formBody, handleForm } from '../platform/http/forms.js';
-import { enableUploads } from '../training/uploads.js';
+import { enableUploads } from '../platform/http/uploads.js';
 import { sendContactMessage } from './contact.service.js';
 import { liveParts } from './live.js';
 import { resourceFile } from './resources.service.js';

@@ -10,7 +10,7 @@ import { completionLabel } from './training.rules.js';
 import { MAX_CERTIFICATE_BYTES, rejectRequest, requestFile, submitRequest, verifyRequest, VERIFIERS } from './requests.service.js';
 import { listRequests, type RequestListRow, type RequestStatus } from './requests.store.js';
 import { importLegacyCertifications, MAX_IMPORT_BYTES } from './import.service.js';
-import { readUpload, sendFile } from './uploads.js';
+import { readUpload, sendFile } from '../platform/http/uploads.js';
 
 const RequestSchema = Type.Object({
   id: Type.String(),

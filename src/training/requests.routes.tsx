@@ -13,7 +13,7 @@ import { rejectRequest, verifyRequest, VERIFIERS } from './requests.service.js';
 import { listRequests, type RequestListRow } from './requests.store.js';
 import { importLegacyCertifications, MAX_IMPORT_BYTES, type ImportReport } from './import.service.js';
 import { ImportPage, QueuePage, type QueueLine, type QueueModel, type QueueState } from './requests.views.js';
-import { readUpload } from './uploads.js';
+import { readUpload } from '../platform/http/uploads.js';
 
 
 const CHECK = { access: VERIFIERS };

@@ -3,7 +3,7 @@ import { Csrf, Errors, Input, Select, Table } from '../platform/views/components
 import type { ViewCtx } from '../platform/views/layout.js';
 import type { ImportReport } from './import.service.js';
 import type { CodeOption } from './training.rules.js';
-import { uploadAction } from './uploads.js';
+import { uploadAction } from '../platform/http/uploads.js';
 
 export interface QueueLine {
   id: string;

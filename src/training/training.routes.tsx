@@ -11,7 +11,7 @@ import { cancelRegistration, CLASS_STAFF, register } from './classes.service.js'
 import { MAX_CERTIFICATE_BYTES, requestFile, submitRequest, VERIFIERS } from './requests.service.js';
 import { volunteerTraining } from './volunteer.service.js';
 import { TrainingPage, type FormState } from './training.views.js';
-import { enableUploads, readUpload, sendFile } from './uploads.js';
+import { enableUploads, readUpload, sendFile } from '../platform/http/uploads.js';
 import { classRoutes } from './classes.routes.js';
 import { requestRoutes } from './requests.routes.js';
 import { trainingApi } from './training.api.js';

@@ -4,7 +4,7 @@ import type { TrainingState } from './training.rules.js';
 import { STATE_LABELS } from './training.rules.js';
 import type { CompletionView, TrainingLine } from './completions.service.js';
 import type { MyRegistration, MyRequest, OpenClass, VolunteerTraining } from './volunteer.service.js';
-import { uploadAction } from './uploads.js';
+import { uploadAction } from '../platform/http/uploads.js';
 
 export interface FormState {
   /** Which form the errors belong to. */

@@ -11,8 +11,8 @@
  */
 import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../platform/errors.js';
-import type { App } from '../platform/feature.js';
+import { AppError } from '../errors.js';
+import type { App } from '../feature.js';
 
 export interface UploadedForm {
   fields: Record<string, string>;
