@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness, type Harness } from './browser.js';
+import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness, type Harness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
@@ -19,16 +19,6 @@ const SEASON = '2026-fall';
 
 const heading = (page: Page, level: number, name: string | RegExp) => page.getByRole('heading', { level, name });
 
-async function expectAccessible(h: Harness, page: Page, where: string) {
-  const findings = await h.axe(page);
-  expect(findings, describeAxe(where, findings)).toEqual([]);
-  const before = page.viewportSize();
-  await page.setViewportSize(PHONE);
-  const w = await pageWidth(page);
-  expect(w.scrollWidth, `${where} scrolls sideways at 375 px: ${(await overflowingElements(page)).join(', ')}`).toBeLessThanOrEqual(w.viewport);
-  if (before) await page.setViewportSize(before);
-  expect(h.browserErrors(page), `browser errors on ${where}`).toEqual([]);
-}
 
 describe('coach badges', () => {
   it('go from a photo upload to an approved photo, a printed sheet and a QR code that checks out on a phone', async () => {

@@ -19,7 +19,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { Result as AxeResult } from 'axe-core';
 import { buildApp } from '../src/app.js';
@@ -426,4 +426,19 @@ export function useHarness(opts: ServerOptions = {}): () => Harness {
     if (harness) return harness;
     throw failure ?? new Error('The browser harness is not running: call it inside a test, after beforeAll.');
   };
+}
+
+/**
+ * The checks every browser flow makes on a page it shows: no serious or critical axe finding, no
+ * sideways scrolling at 375 px, no browser errors. Restores the viewport afterwards.
+ */
+export async function expectAccessible(h: Harness, page: Page, where: string): Promise<void> {
+  const findings = await h.axe(page);
+  expect(findings, describeAxe(where, findings)).toEqual([]);
+  const before = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  const w = await pageWidth(page);
+  expect(w.scrollWidth, `${where} scrolls sideways at 375 px: ${(await overflowingElements(page)).join(', ')}`).toBeLessThanOrEqual(w.viewport);
+  if (before) await page.setViewportSize(before);
+  expect(h.browserErrors(page), `browser errors on ${where}`).toEqual([]);
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness, type Harness } from './browser.js';
+import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness, type Harness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
@@ -18,16 +18,6 @@ const harness = useHarness({ clock, features: [...features, ...(features.some((f
 const heading = (page: Page, level: number, name: string | RegExp) => page.getByRole('heading', { level, name });
 const flash = (page: Page) => page.locator('main .flash[role="status"]');
 
-async function expectAccessible(h: Harness, page: Page, where: string) {
-  const findings = await h.axe(page);
-  expect(findings, describeAxe(where, findings)).toEqual([]);
-  const before = page.viewportSize();
-  await page.setViewportSize(PHONE);
-  const w = await pageWidth(page);
-  expect(w.scrollWidth, `${where} scrolls sideways at 375 px: ${(await overflowingElements(page)).join(', ')}`).toBeLessThanOrEqual(w.viewport);
-  if (before) await page.setViewportSize(before);
-  expect(h.browserErrors(page), `browser errors on ${where}`).toEqual([]);
-}
 
 describe('the registrar', () => {
   it('merges two accounts of one person, keeping everything on the chosen account', async () => {

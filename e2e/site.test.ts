@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness, type Harness } from './browser.js';
+import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness, type Harness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import type { Feature } from '../src/platform/feature.js';
 import { fixedClock } from '../src/platform/clock.js';
@@ -28,16 +28,6 @@ const harness = useHarness({ clock: fixedClock(TEST_NOW), features: withSite() }
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const flash = (page: Page) => page.locator('main .flash[role="status"]');
 
-async function expectAccessible(h: Harness, page: Page, where: string) {
-  const findings = await h.axe(page);
-  expect(findings, describeAxe(where, findings)).toEqual([]);
-  const before = page.viewportSize();
-  await page.setViewportSize(PHONE);
-  const { scrollWidth, viewport } = await pageWidth(page);
-  expect(scrollWidth, `${where} scrolls sideways at 375 px: ${(await overflowingElements(page)).join(', ')}`).toBeLessThanOrEqual(viewport);
-  if (before) await page.setViewportSize(before);
-  expect(h.browserErrors(page), `browser errors on ${where}`).toEqual([]);
-}
 
 /** Every link of the page's main content and of the coach pages' menu, as site paths (outside links dropped). */
 async function linksOf(h: Harness, page: Page): Promise<string[]> {

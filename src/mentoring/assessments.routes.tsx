@@ -7,7 +7,7 @@ import { CRITERIA } from './assessments.rules.js';
 import { acknowledgeAssessment, postMessage, recordAssessment, viewAssessment, visibleAssessments, type NewAssessment } from './assessments.service.js';
 import { AssessmentForm, AssessmentPage, AssessmentTable } from './assessments.views.js';
 import { seasonStaff } from './coverage.store.js';
-import type { FormState } from './mentoring.components.js';
+import type { FormState } from '../platform/views/components.js';
 import { ANYONE, hidden, MENTORS, viewerOf } from './mentoring.http.js';
 
 /** The assessment form as input: "coach" is "teamId|personId"; an empty rating is "not observed". */

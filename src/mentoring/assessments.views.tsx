@@ -4,7 +4,7 @@ import { CRITERIA, MESSAGE_LIMIT, SCALE, scaleLabel, TEXT_LIMIT } from './assess
 import type { AssessmentSummary } from './assessments.store.js';
 import type { AssessmentView as Data } from './assessments.service.js';
 import type { StaffMember } from './coverage.rules.js';
-import { RadioGroup, TextArea, type FormState } from './mentoring.components.js';
+import { RadioGroup, TextArea, type FormState } from '../platform/views/components.js';
 import { dayLabel, instantLabel } from './mentoring.format.js';
 
 /** Text as written: paragraphs at blank lines, line breaks kept (no inline styles: the CSP forbids them). */

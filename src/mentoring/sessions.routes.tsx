@@ -5,7 +5,7 @@ import { formBody, handleForm, type FormBody } from '../platform/http/forms.js';
 import { seasonNow } from '../region/region.service.js';
 import { listAssessments } from './assessments.store.js';
 import { seasonTeams } from './coverage.store.js';
-import type { FormState } from './mentoring.components.js';
+import type { FormState } from '../platform/views/components.js';
 import { ANYONE, COACHES, hidden, holds, MENTORS, STAFF, teamLinks, viewerOf } from './mentoring.http.js';
 import { sessionsForCoach } from './overview.service.js';
 import { OverviewPage } from './overview.views.js';

@@ -2,10 +2,8 @@ import { Csrf, Errors, Input, Table } from '../platform/views/components.js';
 import type { ViewCtx } from '../platform/views/layout.js';
 import { ROLE_LABELS, type Role } from './roles.js';
 
-export interface FormState {
-  values?: Record<string, string>;
-  errors?: string[];
-}
+export type { FormState } from '../platform/views/components.js';
+import type { FormState } from '../platform/views/components.js';
 
 export function LoginView({ ctx, next, state }: { ctx: ViewCtx; next: string; state: FormState }) {
   return (
