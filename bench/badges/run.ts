@@ -9,20 +9,19 @@
  *
  *   npx tsx bench/badges/run.ts [coaches=300] [renders=3]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { onEachDatabase } from '../databases.js';
+import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { PDFDocument } from 'pdf-lib';
 import { fixedClock, newId, seededRandom } from '../../src/platform/clock.js';
-import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import type { Database } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/feature.js';
 import { Mailer } from '../../src/platform/mail.js';
 import { ensureRegionConfig } from '../../src/region/region.service.js';
 import { testConfig } from '../../src/testing/harness.js';
-import { openTestDb } from '../../src/testing/harness.js';
 import { certify } from '../../src/compliance/compliance.testdata.js';
 import { uploadPhoto } from '../../src/badges/photos.service.js';
 import { printSheet, runSheet } from '../../src/badges/print.service.js';
@@ -123,28 +122,4 @@ async function bench(label: string, database: Database, migrate = true): Promise
   console.log(`  PDF: ${mb(size)}, ${pages} letter pages (${Math.ceil(count / 8)} expected)   ${size < 20 * 1024 * 1024 ? 'under' : 'OVER'} the 20 MB aim`);
 }
 
-async function sqlite(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'touchline-bench-'));
-  const database = openDatabase({ file: join(dir, 'bench.db') });
-  try {
-    await bench('SQLite (temporary file)', database);
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function postgres(): Promise<void> {
-  const tdb = await openTestDb('postgres');
-  try {
-    await bench('PostgreSQL (temporary schema)', tdb.database, false);
-  } finally {
-    await tdb.close();
-  }
-}
-
-console.log(`Badge print sheet (node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)})`);
-console.log('Wall time is what the board waits; node CPU is the time the process used (on a busy machine the wall time includes waiting for a CPU).');
-await sqlite();
-if (process.env.TEST_DATABASE_URL) await postgres();
-else console.log('\n(PostgreSQL skipped: set TEST_DATABASE_URL to measure it too)');
+await onEachDatabase(bench);

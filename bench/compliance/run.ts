@@ -6,14 +6,14 @@
  *
  *   npx tsx bench/compliance/run.ts [runs=40] [volunteers=2000]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os, { tmpdir } from 'node:os';
+import { onEachDatabase } from '../databases.js';
+import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../../src/app.js';
 import { features } from '../../src/features.js';
 import { fixedClock } from '../../src/platform/clock.js';
-import { openDatabase, type Database } from '../../src/platform/db/database.js';
+import type { Database } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/feature.js';
 import { Mailer } from '../../src/platform/mail.js';
@@ -21,7 +21,6 @@ import { ensureRegionConfig, getRegionConfig, seasonNow } from '../../src/region
 import { accountDeps, createApiToken } from '../../src/people/accounts.service.js';
 import { testConfig } from '../../src/testing/harness.js';
 import { complianceFeature } from '../../src/compliance/compliance.routes.js';
-import { openTestDb } from '../../src/testing/harness.js';
 import { generateRegion } from './generate.js';
 
 const RUNS = Number(process.argv[2] ?? 40);
@@ -81,29 +80,4 @@ async function bench(label: string, database: Database, migrate = true): Promise
   await app.close();
 }
 
-async function sqlite(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'touchline-bench-'));
-  const database = openDatabase({ file: join(dir, 'bench.db') });
-  try {
-    await bench('SQLite (temporary file)', database);
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function postgres(): Promise<void> {
-  // A temporary schema of its own, dropped afterwards.
-  const tdb = await openTestDb('postgres');
-  try {
-    await bench('PostgreSQL (temporary schema)', tdb.database, false);
-  } finally {
-    await tdb.close();
-  }
-}
-
-console.log(`Compliance dashboard: ${RUNS} runs each after 3 warm-up runs, server time through app.inject (node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)})`);
-console.log('Wall time is what a request waits; node CPU is the process time it used (on a busy machine the wall time includes waiting for a CPU).');
-await sqlite();
-if (process.env.TEST_DATABASE_URL) await postgres();
-else console.log('\n(PostgreSQL skipped: set TEST_DATABASE_URL to measure it too)');
+await onEachDatabase(bench);
