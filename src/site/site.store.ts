@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../platform/db/database.js';
+import type { SiteTables } from './site.tables.js';
 import { newId } from '../platform/clock.js';
 
 /** Queries of the site tables: page revisions, resources and the contact form's daily counts. */
@@ -16,18 +18,7 @@ export interface Revision {
   createdByName: string;
 }
 
-type RevisionRow = {
-  id: string;
-  slug: string;
-  number: number;
-  title: string;
-  description: string;
-  markdown: string;
-  restored_from: number | null;
-  created_at: string;
-  created_by: string | null;
-  created_by_name: string;
-};
+type RevisionRow = Selectable<SiteTables['site_revisions']>;
 
 const revision = (r: RevisionRow): Revision => ({
   id: r.id,
