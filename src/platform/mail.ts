@@ -1,6 +1,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from './db/database.js';
 import { newId, type Clock } from './clock.js';
+import type { PlatformTables } from './db/schema.js';
+import { prepared, type Arg } from './db/prepared.js';
 
 export interface MailAttachment {
   filename: string;
@@ -16,6 +18,23 @@ export interface MailMessage {
   kind: string;
   attachments?: MailAttachment[];
 }
+
+type OutboxRow = Omit<PlatformTables['outbox'], 'sent_at' | 'error'>;
+
+/** A new outbox row (queued: not sent, no error); prepared, as bookings queue one per request. */
+const insertOutboxRow = prepared((db, arg: Arg<OutboxRow>) =>
+  db.insertInto('outbox').values({
+    id: arg('id'),
+    to_address: arg('to_address'),
+    subject: arg('subject'),
+    body_text: arg('body_text'),
+    kind: arg('kind'),
+    attachments: arg('attachments'),
+    created_at: arg('created_at'),
+    sent_at: null,
+    error: null,
+  }),
+);
 
 /**
  * The one way mail leaves Touchline. Every message is written to the outbox table in the caller's
@@ -40,20 +59,15 @@ export class Mailer {
 
   async queue(db: Db, m: MailMessage): Promise<string> {
     const id = newId();
-    await db
-      .insertInto('outbox')
-      .values({
-        id,
-        to_address: m.to,
-        subject: m.subject,
-        body_text: m.text,
-        kind: m.kind,
-        attachments: m.attachments?.length ? JSON.stringify(m.attachments) : null,
-        created_at: this.clock.now().toISOString(),
-        sent_at: null,
-        error: null,
-      })
-      .execute();
+    await insertOutboxRow(db, {
+      id,
+      to_address: m.to,
+      subject: m.subject,
+      body_text: m.text,
+      kind: m.kind,
+      attachments: m.attachments?.length ? JSON.stringify(m.attachments) : null,
+      created_at: this.clock.now().toISOString(),
+    });
     return id;
   }
 

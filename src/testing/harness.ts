@@ -32,6 +32,11 @@ export const testConfig = (over: Partial<Config> = {}): Config => ({
 
 export interface TestDb {
   database: Database;
+  /**
+   * Another connection pool on the same database, as a second server instance or the CLI would
+   * have (PostgreSQL only: the SQLite test database lives in memory). The caller closes it.
+   */
+  reopen?: (poolSize?: number) => Database;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,7 @@ export async function openTestDb(dialect: Dialect): Promise<TestDb> {
   await migrateToLatest(database.db, schema);
   return {
     database,
+    reopen: (poolSize = 8) => openDatabase({ url, pgSchema: schema, poolSize }),
     close: async () => {
       await database.close();
       const c = new pg.Client({ connectionString: url });
