@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openTestApp, openTestDb, testDialects, TEST_NOW, type TestApp, type TestDb } from '../testing/harness.js';
+import { fixedClock } from '../platform/clock.js';
+import { openDatabase, type Database } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
 import { makeActor } from '../testing/actors.js';
-import { editRegionConfig, getStoredConfig, saveRegionConfig } from './region.service.js';
+import { editRegionConfig, ensureRegionConfig, getRegionConfig, getStoredConfig, saveRegionConfig } from './region.service.js';
 import { addNextMembershipYear, removeField, upsertField } from './region.edits.js';
 
 const actor = { id: null, name: 'test' };
@@ -68,5 +74,48 @@ describe.each(testDialects())('region configuration on %s', (dialect) => {
     const bad = await t.app.inject({ method: 'PUT', url: '/api/v1/region', headers: admin.bearer, payload: { region: 1 } });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(testDialects())('the parsed configuration kept between requests on %s', (dialect) => {
+  let first: TestDb;
+  let second: Database;
+  let cleanup: () => void = () => undefined;
+  beforeAll(async () => {
+    if (dialect === 'sqlite') {
+      // Two handles on one file: the server and, say, `touchline region import` beside it.
+      const dir = mkdtempSync(join(tmpdir(), 'tl-config-'));
+      const a = openDatabase({ file: join(dir, 'region.db') });
+      await migrateToLatest(a.db);
+      first = { database: a, close: () => a.close() };
+      second = openDatabase({ file: join(dir, 'region.db') });
+      cleanup = () => rmSync(dir, { recursive: true, force: true });
+    } else {
+      first = await openTestDb(dialect);
+      second = first.reopen!();
+    }
+    await ensureRegionConfig(first.database.db, fixedClock(TEST_NOW));
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    cleanup();
+  });
+
+  it('answers the same frozen copy while nobody saves', async () => {
+    const a = await getRegionConfig(first.database.db);
+    expect(await getRegionConfig(first.database.db)).toBe(a);
+    expect(Object.isFrozen(a.fields[0])).toBe(true);
+    expect(() => (a.fields as unknown as unknown[]).push({})).toThrow(TypeError);
+  });
+
+  it('reads a version saved through another connection on the next request', async () => {
+    const before = await getRegionConfig(first.database.db);
+    await editRegionConfig(second.db, fixedClock(TEST_NOW), actor, null, 'test', (c) => void (c.region.name = 'Elsewhere'));
+    const after = await getRegionConfig(first.database.db);
+    expect(after).not.toBe(before);
+    expect(after.region.name).toBe('Elsewhere');
+    // Each database keeps its own: the other connection's copy is its own too.
+    expect((await getRegionConfig(second.db)).region.name).toBe('Elsewhere');
   });
 });

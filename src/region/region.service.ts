@@ -6,7 +6,7 @@ import { dateInZone } from '../platform/clock.js';
 import { defaultRegionConfig } from './region.defaults.js';
 import type { RegionConfig } from './region.schema.js';
 import { activeSeasonIds, currentSeason, validateRegionConfig } from './region.rules.js';
-import { insertConfig, loadConfig, replaceConfig, type StoredConfig } from './region.store.js';
+import { insertConfig, loadConfig, loadConfigStamp, replaceConfig, type ConfigStamp, type StoredConfig } from './region.store.js';
 
 /** Puts the shipped defaults in place on first start; does nothing when a configuration exists. */
 export async function ensureRegionConfig(db: Db, clock: Clock): Promise<boolean> {
@@ -16,14 +16,39 @@ export async function ensureRegionConfig(db: Db, clock: Clock): Promise<boolean>
   return true;
 }
 
-export async function getStoredConfig(db: Db): Promise<StoredConfig> {
+/**
+ * The parsed configuration of each open database, kept while its version and save time stay the
+ * same: every request reads the configuration, and checking the stamp is one small query where
+ * parsing the document was most of the cost. Keyed by the Kysely adapter, which a database shares
+ * with its transactions and no other open database has. Another process saving a new version
+ * (a second instance, the CLI) changes the stamp, so the next read parses it again. Frozen, so no
+ * caller can change the shared copy; edits go through editRegionConfig's clone.
+ */
+const parsed = new WeakMap<object, StoredConfig>();
+
+const sameStamp = (a: ConfigStamp | undefined, b: ConfigStamp) => !!a && a.version === b.version && a.updatedAt === b.updatedAt;
+
+/** The stored configuration; `stamp`, when the caller has just read it, saves the stamp query. */
+export async function getStoredConfig(db: Db, stamp?: ConfigStamp): Promise<StoredConfig> {
+  const key = db.getExecutor().adapter;
+  const cached = parsed.get(key);
+  if (cached && sameStamp(stamp ?? (await loadConfigStamp(db)), cached)) return cached;
   const stored = await loadConfig(db);
   if (!stored) throw new AppError('UNAVAILABLE', 'The region has no configuration yet: run `touchline migrate` or start the server once.');
+  parsed.set(key, deepFreeze(stored));
   return stored;
 }
 
-export async function getRegionConfig(db: Db): Promise<RegionConfig> {
-  return (await getStoredConfig(db)).config;
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+export async function getRegionConfig(db: Db, stamp?: ConfigStamp): Promise<RegionConfig> {
+  return (await getStoredConfig(db, stamp)).config;
 }
 
 /** Today's date in the region's own time zone. */

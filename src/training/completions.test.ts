@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
+import { editRegionConfig } from '../region/region.service.js';
 import { completionsOf } from './training.store.js';
 import { CERTIFICATE_NUMBER } from './training.rules.js';
 import { openTrainingApp, seedCompletion, statusFor } from './training.testing.js';
@@ -79,10 +80,7 @@ describe.each(testDialects())('completions on %s', (dialect) => {
   });
 
   it('warns when a training with an expiry is about to expire', async () => {
-    const s = await t.deps.db.selectFrom('region_config').select(['doc']).executeTakeFirstOrThrow();
-    const doc = JSON.parse(s.doc);
-    doc.trainings.find((x: { code: string }) => x.code === 'concussion').expiresAfterMonths = 12;
-    await t.deps.db.updateTable('region_config').set({ doc: JSON.stringify(doc) }).execute();
+    await editRegionConfig(t.deps.db, t.deps.clock, { id: null, name: 'test' }, null, 'test', (c) => void (c.trainings.find((x) => x.code === 'concussion')!.expiresAfterMonths = 12));
     await seedCompletion(t.deps, other.id, 'concussion', 'online', '2025-10-20');
     await seedCompletion(t.deps, other.id, 'safe-haven', 'online', '2020-01-01');
     const lines = (await t.app.inject({ method: 'GET', url: `/api/v1/people/${other.id}/trainings`, headers: other.bearer })).json();
