@@ -1,6 +1,7 @@
 import { AppError } from '../platform/errors.js';
 import { newId, newToken, type Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
+import { prepared, type Arg } from '../platform/db/prepared.js';
 import type { Mailer } from '../platform/mail.js';
 import { hashPassword, passwordProblem, tokenHash, verifyPassword } from '../platform/passwords.js';
 import type { Auth } from '../platform/http/access.js';
@@ -8,7 +9,9 @@ import type { Deps } from '../platform/feature.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import { getRegionConfig, seasonsInForce } from '../region/region.service.js';
 import type { RegionConfig } from '../region/region.schema.js';
-import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, rolesInForce, toPerson, type Person } from './people.store.js';
+import { configStampColumns } from '../region/region.store.js';
+import type { Role } from './roles.js';
+import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, toPerson, type Person } from './people.store.js';
 
 export interface AccountDeps {
   db: Db;
@@ -107,37 +110,88 @@ export async function endSession(db: Db, sessionHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', sessionHash).execute();
 }
 
-/** Where the region configuration comes from (the request's own copy, read once per request). */
-export type ConfigSource = () => Promise<RegionConfig>;
-
-async function authFor(deps: AccountDeps, personId: string, via: Auth['via'], loadConfig: ConfigSource | undefined, sessionHash?: string): Promise<Auth | null> {
-  const row = await findPersonRow(deps.db, personId);
-  if (!row || row.merged_into) return null;
-  const config = await (loadConfig ? loadConfig() : getRegionConfig(deps.db));
-  const roles = await rolesInForce(deps.db, personId, seasonsInForce(config, deps.clock));
-  return { personId, name: fullName(toPerson(row)), email: row.email ?? '', roles, via, ...(sessionHash ? { sessionHash } : {}) };
+/** The person behind a credential, what they hold and the configuration's stamp: one row per grant. */
+interface HolderRow {
+  person_id: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  merged_into: string | null;
+  role: string | null;
+  season_id: string | null;
+  division: string | null;
+  config_version: number | null;
+  config_updated_at: string | null;
 }
 
-export async function authenticateSession(deps: AccountDeps, token: string, loadConfig?: ConfigSource): Promise<Auth | null> {
+/**
+ * Who a request is: the person, their roles in force and the region configuration they were
+ * decided with (the request's own copy). One query found the credential, the person, every grant
+ * and the configuration's stamp, as every request asks this.
+ */
+export interface Authenticated {
+  auth: Auth;
+  config: RegionConfig;
+}
+
+const ROLE_COLUMNS = ['g.role', 'g.season_id', 'g.division'] as const;
+const PERSON_COLUMNS = ['p.id as person_id', 'p.first_name', 'p.last_name', 'p.email', 'p.merged_into'] as const;
+
+const sessionHolder = prepared((db, arg: Arg<{ hash: string }>) =>
+  db
+    .selectFrom('sessions as c')
+    .innerJoin('people as p', 'p.id', 'c.person_id')
+    .leftJoin('role_grants as g', 'g.person_id', 'p.id')
+    .select(['c.expires_at', 'c.last_seen_at', ...PERSON_COLUMNS, ...ROLE_COLUMNS])
+    .select(configStampColumns())
+    .where('c.id_hash', '=', arg('hash')),
+);
+
+const tokenHolder = prepared((db, arg: Arg<{ hash: string }>) =>
+  db
+    .selectFrom('api_tokens as c')
+    .innerJoin('people as p', 'p.id', 'c.person_id')
+    .leftJoin('role_grants as g', 'g.person_id', 'p.id')
+    .select(['c.id as token_id', 'c.last_used_at', ...PERSON_COLUMNS, ...ROLE_COLUMNS])
+    .select(configStampColumns())
+    .where('c.token_hash', '=', arg('hash'))
+    .where('c.revoked_at', 'is', null),
+);
+
+async function authFor(deps: AccountDeps, rows: HolderRow[], via: Auth['via'], sessionHash?: string): Promise<Authenticated | null> {
+  const r = rows[0];
+  if (!r || r.merged_into) return null;
+  const stamp = r.config_version === null ? undefined : { version: r.config_version, updatedAt: r.config_updated_at ?? '' };
+  const config = await getRegionConfig(deps.db, stamp);
+  const seasons = new Set(['', ...seasonsInForce(config, deps.clock)]);
+  const roles = rows.filter((g) => g.role !== null && seasons.has(g.season_id!)).map((g) => ({ role: g.role as Role, seasonId: g.season_id!, division: g.division! }));
+  const auth: Auth = { personId: r.person_id, name: fullName({ firstName: r.first_name, lastName: r.last_name }), email: r.email ?? '', roles, via, ...(sessionHash ? { sessionHash } : {}) };
+  return { auth, config };
+}
+
+export async function authenticateSession(deps: AccountDeps, token: string): Promise<Authenticated | null> {
   const hash = tokenHash(token);
-  const s = await deps.db.selectFrom('sessions').selectAll().where('id_hash', '=', hash).executeTakeFirst();
+  const rows = await sessionHolder(deps.db, { hash });
+  const s = rows[0];
   const now = deps.clock.now();
   if (!s || s.expires_at <= now.toISOString()) return null;
   // Sliding expiry, written at most once an hour so that reading a page does not always write.
   if (new Date(s.last_seen_at).getTime() < now.getTime() - 3600_000) {
     await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString(), expires_at: plusMinutes(now, SESSION_DAYS * 24 * 60) }).where('id_hash', '=', hash).execute();
   }
-  return authFor(deps, s.person_id, 'session', loadConfig, hash);
+  return authFor(deps, rows, 'session', hash);
 }
 
-export async function authenticateBearer(deps: AccountDeps, token: string, loadConfig?: ConfigSource): Promise<Auth | null> {
-  const t = await deps.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash(token)).where('revoked_at', 'is', null).executeTakeFirst();
+export async function authenticateBearer(deps: AccountDeps, token: string): Promise<Authenticated | null> {
+  const rows = await tokenHolder(deps.db, { hash: tokenHash(token) });
+  const t = rows[0];
   if (!t) return null;
   const now = deps.clock.now();
+  // When it was last used, to the minute: written at most once a minute per token.
   if (!t.last_used_at || new Date(t.last_used_at).getTime() < now.getTime() - 60_000) {
-    await deps.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', t.id).execute();
+    await deps.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', t.token_id).execute();
   }
-  return authFor(deps, t.person_id, 'token', loadConfig);
+  return authFor(deps, rows, 'token');
 }
 
 /** Creates an API token for a person; answers the secret once (only its hash is kept). */

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm } from '../testing/actors.js';
-import { accountDeps, createSetupLink } from './accounts.service.js';
+import { newId } from '../platform/clock.js';
+import { getRegionConfig } from '../region/region.service.js';
+import { accountDeps, authenticateBearer, createSetupLink } from './accounts.service.js';
 
 describe.each(testDialects())('accounts on %s', (dialect) => {
   let t: TestApp;
@@ -68,6 +70,24 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${token}` } });
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('knows who holds a token: the person, the roles in force today, and the configuration read with them', async () => {
+    const a = await makeActor(t.deps, ['registrar']);
+    const grant = (role: string, seasonId: string, division = '') => t.deps.db.insertInto('role_grants').values({ id: newId(), person_id: a.id, role, season_id: seasonId, division, granted_at: 'x', granted_by: null }).execute();
+    await grant('head-coach', '2026-fall', '10U');
+    await grant('referee', '2024-fall');
+    const who = await authenticateBearer(accountDeps(t.deps), a.token);
+    const roles = (r: { role: string; seasonId: string }[]) => r.map((x) => `${x.role} ${x.seasonId}`).sort();
+    expect(roles(who!.auth.roles)).toEqual(['head-coach 2026-fall', 'registrar ']);
+    expect(who!.auth).toMatchObject({ personId: a.id, email: a.email, via: 'token' });
+    expect(who!.config).toBe(await getRegionConfig(t.deps.db));
+    // A grant counts from the next request on; a person merged into another is nobody.
+    await grant('assistant-coach', '2026-fall');
+    expect(roles((await authenticateBearer(accountDeps(t.deps), a.token))!.auth.roles)).toContain('assistant-coach 2026-fall');
+    await t.deps.db.updateTable('people').set({ merged_into: (await makeActor(t.deps)).id }).where('id', '=', a.id).execute();
+    expect(await authenticateBearer(accountDeps(t.deps), a.token)).toBeNull();
+    expect(await authenticateBearer(accountDeps(t.deps), 'tl_not-a-token')).toBeNull();
   });
 
   it('resets a password by a one-time link that expires', async () => {

@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import type { PlatformTables } from '../platform/db/schema.js';
-import type { RoleHeld } from '../platform/http/access.js';
 import type { Role } from './roles.js';
 
 export type PersonRow = Selectable<PlatformTables['people']>;
@@ -41,17 +40,6 @@ export async function findPersonRow(db: Db, id: string): Promise<PersonRow | und
 
 export async function insertPerson(db: Db, row: PersonRow): Promise<void> {
   await db.insertInto('people').values(row).execute();
-}
-
-/** Roles held in the given seasons, plus standing roles (season ''). */
-export async function rolesInForce(db: Db, personId: string, seasonIds: string[]): Promise<RoleHeld[]> {
-  const rows = await db
-    .selectFrom('role_grants')
-    .select(['role', 'season_id', 'division'])
-    .where('person_id', '=', personId)
-    .where('season_id', 'in', ['', ...seasonIds])
-    .execute();
-  return rows.map((r) => ({ role: r.role as Role, seasonId: r.season_id, division: r.division }));
 }
 
 export async function listRoleGrants(db: Db, personId: string) {

@@ -55,12 +55,13 @@ export function installAccessControl(app: App, deps: AccountDeps): void {
   app.addHook('onRequest', async (req, reply) => {
     if (req.is404) return;
     const token = bearer(req);
-    if (token) {
-      req.auth = await authenticateBearer(deps, token, () => req.regionConfig());
-      if (!req.auth) throw new AppError('UNAUTHENTICATED', 'That API token is not valid or was revoked. Create a new one on your profile page.');
-    } else {
-      const sid = req.cookies[SESSION_COOKIE];
-      if (sid) req.auth = await authenticateSession(deps, sid, () => req.regionConfig());
+    const sid = token ? undefined : req.cookies[SESSION_COOKIE];
+    const who = token ? await authenticateBearer(deps, token) : sid ? await authenticateSession(deps, sid) : null;
+    if (token && !who) throw new AppError('UNAUTHENTICATED', 'That API token is not valid or was revoked. Create a new one on your profile page.');
+    if (who) {
+      req.auth = who.auth;
+      // The configuration the roles were decided with is the request's copy.
+      (req as FastifyRequest & { _rc?: Promise<RegionConfig> })._rc = Promise.resolve(who.config);
     }
     const access = (req.routeOptions.config as { access?: Access }).access;
     const decision = decideAccess(access, req.auth);
