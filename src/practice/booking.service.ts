@@ -8,8 +8,8 @@ import { getRegionConfig } from '../region/region.service.js';
 import { placementRefusal, signupRefusal, type TeamBooking } from './booking.rules.js';
 import { nearestAlternatives } from './alternatives.rules.js';
 import { inTransaction, isUniqueViolation } from './db.js';
-import { findBooking, deleteBooking, insertBooking, lockTeam, moveBookingRow, teamBookings, teamForPerson, type TeamForBooking } from './bookings.store.js';
-import { findSlot, lockSlotAndCount, slotsWithCounts, type StoredSlot } from './slots.store.js';
+import { findBooking, deleteBooking, insertBooking, lockTeamAndSlot, moveBookingRow, placementState, teamForPerson, type PlacementState, type TeamForBooking } from './bookings.store.js';
+import { findSlot, slotsWithRoom, type StoredSlot } from './slots.store.js';
 import { fieldNameOf, practiceOf, type Who } from './practice.context.js';
 import { NOTICE_MAIL_KIND, practiceNotice, type NoticeKind } from './notices.rules.js';
 import { bookingView, slotView, type BookingView } from './booking.shapes.js';
@@ -59,13 +59,11 @@ async function notify(deps: Deps, db: Db, p: Prepared, kind: NoticeKind, slot: S
 
 /**
  * A full slot's refusal again, with the nearest slots the team may still take (places read after
- * the race; the team's own bookings as the transaction saw them).
+ * the race; the team's own bookings as the refusal saw them).
  */
-async function withAlternatives(deps: Deps, p: Prepared, slotId: string, e: AppError, teamHeld: TeamBooking[]): Promise<AppError> {
-  const { slots, booked } = await slotsWithCounts(deps.db, p.team.seasonId, p.team.division);
-  const slot = slots.find((s) => s.id === slotId);
-  if (!slot) return e;
-  const alternatives = nearestAlternatives({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot, slots, booked, teamBookings: teamHeld }).map((s) => slotView(p.config, s as StoredSlot, booked.get(s.id) ?? 0));
+async function withAlternatives(deps: Deps, p: Prepared, wanted: StoredSlot, e: AppError, teamHeld: TeamBooking[]): Promise<AppError> {
+  const { slots, booked } = await slotsWithRoom(deps.db, p.team.seasonId, p.team.division);
+  const alternatives = nearestAlternatives({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot: wanted, slots, booked, teamBookings: teamHeld }).map((s) => slotView(p.config, s as StoredSlot, booked.get(s.id) ?? 0));
   const names = alternatives.map((a) => `${a.fieldName} ${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][a.weekday]} ${a.start}`);
   const hint = names.length ? ` Nearest free: ${names.join('; ')}.` : ' No other slot your team may take has room left; ask the coach administrator.';
   return new AppError('SLOT_FULL', `${e.message}${hint}`, { ...(e.details as object), alternatives });
@@ -74,35 +72,55 @@ async function withAlternatives(deps: Deps, p: Prepared, slotId: string, e: AppE
 const alreadyBooked = (team: TeamForBooking) => new AppError('ALREADY_BOOKED', `${team.name} already has this slot.`);
 
 /**
- * Books a slot for a team: one transaction that locks the team and the slot (PostgreSQL; SQLite
- * runs one transaction at a time), counts inside, decides with the rules, writes the booking and
- * queues the coaches' confirmation. A full slot answers SLOT_FULL with the nearest alternatives.
+ * Decides a placement: the rules on the state seen without locks first, as a refusal seen in a
+ * committed snapshot (the slot was full, the allotment used) was true at that moment and is the
+ * answer; in an opening rush most requests are for slots just taken, and they are answered without
+ * queueing behind the bookings. A placement that may succeed runs one transaction that locks the
+ * team and the slot (PostgreSQL; SQLite runs one transaction at a time), reads the count and the
+ * team's bookings after the locks, asks the rules again, and lets `write` store the change and
+ * queue the coaches' notice. A full slot answers SLOT_FULL with the nearest alternatives.
  */
-export async function bookPractice(deps: Deps, who: Who, input: { teamId: string; slotId: string }, config?: RegionConfig): Promise<BookingView> {
-  const p = await prepare(deps, who, input.teamId, config);
-  let held: TeamBooking[] = [];
+async function placeInTransaction<T>(deps: Deps, p: Prepared, slotId: string, adjust: (s: PlacementState) => PlacementState, write: (trx: Db, s: PlacementState) => Promise<T>): Promise<T> {
+  let seen = await lookAt(deps.db, p, slotId, adjust);
   try {
+    refuse(p, seen);
     return await inTransaction(deps.db, async (trx) => {
-      await lockTeam(trx, p.team.id);
-      const locked = await lockSlotAndCount(trx, p.team.seasonId, input.slotId);
-      if (!locked) throw new AppError('NOT_FOUND', `There is no practice slot ${input.slotId} in season ${p.team.seasonId}. Reload the slot list.`);
-      const { slot, booked } = locked;
-      held = await teamBookings(trx, p.team.seasonId, p.team.id);
-      const refusal = placementRefusal({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot, booked, teamBookings: held, fields: p.config.fields });
-      if (refusal) throw refusal;
-      const id = newId();
-      const at = deps.clock.now().toISOString();
-      await insertBooking(trx, { id, season_id: p.team.seasonId, slot_id: slot.id, team_id: p.team.id, booked_at: at, booked_by: who.personId, via: p.mode });
-      await notify(deps, trx, p, 'booked', slot, who.name);
-      const view = bookingView(p.config, id, p.team, slot, p.mode);
-      if (p.mode === 'admin') await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at, action: 'practice.booking.assign', entity: 'practice_booking', entityId: id, after: view });
-      return view;
+      await lockTeamAndSlot(trx, p.team.id, slotId);
+      refuse(p, (seen = await lookAt(trx, p, slotId, adjust)));
+      return write(trx, seen);
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw alreadyBooked(p.team);
-    if (e instanceof AppError && e.code === 'SLOT_FULL') throw await withAlternatives(deps, p, input.slotId, e, held);
+    if (e instanceof AppError && e.code === 'SLOT_FULL') throw await withAlternatives(deps, p, seen.slot, e, seen.held);
     throw e;
   }
+}
+
+/** The slot, its count and the team's bookings, as `adjust` has them count. */
+async function lookAt(db: Db, p: Prepared, slotId: string, adjust: (s: PlacementState) => PlacementState): Promise<PlacementState> {
+  const state = await placementState(db, p.team.seasonId, p.team.id, slotId);
+  if (!state) throw new AppError('NOT_FOUND', `There is no practice slot ${slotId} in season ${p.team.seasonId}. Reload the slot list.`);
+  return adjust(state);
+}
+
+/** Throws the rules' refusal of the placement in `state`, if any. */
+function refuse(p: Prepared, state: PlacementState): void {
+  const refusal = placementRefusal({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot: state.slot, booked: state.booked, teamBookings: state.held, fields: p.config.fields });
+  if (refusal) throw refusal;
+}
+
+/** Books a slot for a team, first come, first served (placeInTransaction), and queues the coaches' confirmation. */
+export async function bookPractice(deps: Deps, who: Who, input: { teamId: string; slotId: string }, config?: RegionConfig): Promise<BookingView> {
+  const p = await prepare(deps, who, input.teamId, config);
+  return placeInTransaction(deps, p, input.slotId, (s) => s, async (trx, { slot }) => {
+    const id = newId();
+    const at = deps.clock.now().toISOString();
+    await insertBooking(trx, { id, season_id: p.team.seasonId, slot_id: slot.id, team_id: p.team.id, booked_at: at, booked_by: who.personId, via: p.mode });
+    await notify(deps, trx, p, 'booked', slot, who.name);
+    const view = bookingView(p.config, id, p.team, slot, p.mode);
+    if (p.mode === 'admin') await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at, action: 'practice.booking.assign', entity: 'practice_booking', entityId: id, after: view });
+    return view;
+  });
 }
 
 async function bookingToChange(deps: Deps, bookingId: string) {
@@ -116,7 +134,7 @@ export async function cancelBooking(deps: Deps, who: Who, bookingId: string, con
   const b = await bookingToChange(deps, bookingId);
   const p = await prepare(deps, who, b.team_id, config);
   await inTransaction(deps.db, async (trx) => {
-    await lockTeam(trx, p.team.id);
+    await lockTeamAndSlot(trx, p.team.id, b.slot_id);
     const slot = await findSlot(trx, p.team.seasonId, b.slot_id);
     if (!(await deleteBooking(trx, bookingId)) || !slot) throw new AppError('NOT_FOUND', 'That practice booking was already cancelled.');
     await notify(deps, trx, p, 'cancelled', slot, who.name);
@@ -133,30 +151,20 @@ export async function cancelBooking(deps: Deps, who: Who, bookingId: string, con
 export async function moveBooking(deps: Deps, who: Who, bookingId: string, toSlotId: string, config?: RegionConfig): Promise<BookingView> {
   const b = await bookingToChange(deps, bookingId);
   const p = await prepare(deps, who, b.team_id, config);
-  let held: TeamBooking[] = [];
-  try {
-    return await inTransaction(deps.db, async (trx) => {
-      await lockTeam(trx, p.team.id);
-      const current = await findBooking(trx, bookingId);
-      if (!current) throw new AppError('NOT_FOUND', 'That practice booking was cancelled in the meantime. Reload the page.');
-      const from = await findSlot(trx, p.team.seasonId, current.slot_id);
-      const locked = await lockSlotAndCount(trx, p.team.seasonId, toSlotId);
-      if (!locked || !from) throw new AppError('NOT_FOUND', `There is no practice slot ${toSlotId} in season ${p.team.seasonId}. Reload the slot list.`);
-      const { slot, booked } = locked;
-      if (slot.id === from.id) throw alreadyBooked(p.team);
-      held = (await teamBookings(trx, p.team.seasonId, p.team.id)).filter((x) => x.id !== bookingId);
-      const refusal = placementRefusal({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot, booked, teamBookings: held, fields: p.config.fields });
-      if (refusal) throw refusal;
-      const at = deps.clock.now().toISOString();
-      await moveBookingRow(trx, bookingId, slot.id, at, who.personId, p.mode);
-      await notify(deps, trx, p, 'moved', slot, who.name, from);
-      const view = bookingView(p.config, bookingId, p.team, slot, p.mode);
-      if (p.mode === 'admin') await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at, action: 'practice.booking.move', entity: 'practice_booking', entityId: bookingId, before: bookingView(p.config, bookingId, p.team, from, 'admin'), after: view });
-      return view;
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) throw alreadyBooked(p.team);
-    if (e instanceof AppError && e.code === 'SLOT_FULL') throw await withAlternatives(deps, p, toSlotId, e, held);
-    throw e;
-  }
+  let from: StoredSlot | undefined;
+  // The booking being moved does not count against the team: it leaves its slot.
+  const withoutIt = (s: PlacementState): PlacementState => {
+    from = s.held.find((x) => x.id === bookingId)?.slot;
+    if (!from) throw new AppError('NOT_FOUND', 'That practice booking was cancelled in the meantime. Reload the page.');
+    if (from.id === s.slot.id) throw alreadyBooked(p.team);
+    return { ...s, held: s.held.filter((x) => x.id !== bookingId) };
+  };
+  return placeInTransaction(deps, p, toSlotId, withoutIt, async (trx, { slot }) => {
+    const at = deps.clock.now().toISOString();
+    await moveBookingRow(trx, bookingId, slot.id, at, who.personId, p.mode);
+    await notify(deps, trx, p, 'moved', slot, who.name, from);
+    const view = bookingView(p.config, bookingId, p.team, slot, p.mode);
+    if (p.mode === 'admin') await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at, action: 'practice.booking.move', entity: 'practice_booking', entityId: bookingId, before: bookingView(p.config, bookingId, p.team, from!, 'admin'), after: view });
+    return view;
+  });
 }

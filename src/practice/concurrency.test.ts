@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../platform/clock.js';
 import { statusFor } from '../platform/errors.js';
-import { testDialects, type TestApp } from '../testing/harness.js';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../platform/db/database.js';
+import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
 import { getRegionConfig } from '../region/region.service.js';
 import { bookingViolations } from './invariants.rules.js';
 import { seasonBookingRows } from './bookings.store.js';
@@ -85,3 +87,52 @@ describe.each(testDialects())('a rush of bookings on %s', (dialect) => {
     expect(rows.length).toBeLessThanOrEqual(12);
   });
 });
+
+/**
+ * Two server instances on one PostgreSQL database (as a region behind a load balancer would run):
+ * nothing in one process keeps the other in line, only the database's locks.
+ */
+describe.skipIf(!testDialects().includes('postgres'))('a rush through two instances on one PostgreSQL database', () => {
+  let one: TestApp;
+  let two: TestApp;
+  let second: Database;
+  let slots: StoredSlot[];
+  let teams: string[];
+  let coachOf: Map<string, Coach>;
+
+  beforeAll(async () => {
+    one = await openPracticeApp('postgres');
+    await setUpSeason(one.deps, windows);
+    slots = await listSlots(one.deps.db, SEASON);
+    const coaches = await insertCoaches(one.deps, 40);
+    teams = await insertTeams(one.deps.db, SEASON, Array.from({ length: 40 }, (_, i) => ({ division: '10U', headCoachId: coaches[i]!.id })));
+    coachOf = new Map(teams.map((id, i) => [id, coaches[i]!]));
+    second = openDatabase({ url: process.env.TEST_DATABASE_URL!, pgSchema: await schemaOf(one), poolSize: 8 });
+    two = await openTestApp('postgres', { database: second });
+  });
+  afterAll(async () => {
+    await two?.app.close();
+    await second?.close();
+    await one?.close();
+  });
+
+  it('never over-books a slot, whichever instance each request reaches', async () => {
+    const r = seededRandom(5);
+    const attempts = teams.flatMap((teamId) => [0, 1, 2].map(() => ({ teamId, slotId: slots[Math.floor(r() * 2)]!.id })));
+    const answers = await Promise.all(attempts.map((a, i) => (i % 2 ? two : one).app.inject({ method: 'POST', url: '/api/v1/practice/bookings', headers: coachOf.get(a.teamId)!.bearer, payload: a })));
+    expect(answers.filter((a) => a.statusCode >= 500).map((a) => a.body)).toEqual([]);
+    const created = answers.filter((a) => a.statusCode === 201).map((a) => a.json() as { id: string });
+    const config = await getRegionConfig(one.deps.db);
+    const rows = await seasonBookingRows(one.deps.db, SEASON);
+    expect(bookingViolations({ bookings: rows, slots, teams: teams.map((id) => ({ id, division: '10U' })), divisions: config.divisions })).toEqual([]);
+    // The two slots asked for hold two teams each, and every 201 is a row.
+    expect(created).toHaveLength(4);
+    expect(rows.map((x) => x.id).sort()).toEqual(created.map((c) => c.id).sort());
+  });
+});
+
+/** The PostgreSQL schema a test app works in (its search_path). */
+async function schemaOf(t: TestApp): Promise<string> {
+  const r = await sql<{ s: string }>`select current_schema() as s`.execute(t.deps.db);
+  return r.rows[0]!.s;
+}

@@ -1,11 +1,16 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { DB } from '../platform/db/schema.js';
 import type { Db } from '../platform/db/database.js';
 import { fromJson, toJson } from '../platform/db/database.js';
 import type { PracticeTables } from './practice.tables.js';
 import { compareSlots, slotId as slotKey, type WeeklySlot } from './slots.rules.js';
 import { locksRows } from './db.js';
+import { prepared, type Arg } from '../platform/db/prepared.js';
 
-type SlotRow = PracticeTables['practice_slots'];
+export type SlotRow = PracticeTables['practice_slots'];
+
+/** The columns of a slot row, for queries that read slots under another name beside other rows. */
+export const SLOT_COLUMNS = ['id', 'season_id', 'slot_key', 'field_id', 'weekday', 'start_time', 'end_time', 'minutes', 'capacity', 'divisions_json', 'origin', 'created_at', 'updated_at'] as const satisfies readonly (keyof SlotRow)[];
 
 /** A slot as stored: the rules' weekly slot (its id is the row id) and where it came from. */
 export interface StoredSlot extends WeeklySlot {
@@ -81,46 +86,56 @@ export async function countBookings(db: Db, slotId: string): Promise<number> {
   return Number(r.n);
 }
 
-/**
- * The slot a team wants, locked, with the teams that hold it now: what the booking transaction
- * decides on. PostgreSQL locks the row first (FOR UPDATE) and counts in a second statement, whose
- * snapshot is taken after the lock was granted (a count in the locking statement would use a
- * snapshot from before the wait and miss the booking the lock waited for). SQLite runs the whole
- * transaction alone on its one connection, so one statement does both.
- */
-export async function lockSlotAndCount(db: Db, seasonId: string, slotId: string): Promise<{ slot: StoredSlot; booked: number } | undefined> {
-  if (locksRows(db)) {
-    const slot = await findSlot(db, seasonId, slotId, true);
-    return slot ? { slot, booked: await countBookings(db, slot.id) } : undefined;
-  }
-  const row = await db
-    .selectFrom('practice_slots')
-    .selectAll()
-    .select((eb) => eb.selectFrom('practice_bookings').select((c) => c.fn.countAll<number>().as('n')).whereRef('practice_bookings.slot_id', '=', 'practice_slots.id').as('booked'))
-    .where('id', '=', slotId)
-    .where('season_id', '=', seasonId)
-    .executeTakeFirst();
-  return row ? { slot: toSlot(row), booked: Number(row.booked) } : undefined;
-}
+/** How many teams hold the slot of the outer query's row (a correlated count, found by the slot index). */
+const bookedHere = (eb: ExpressionBuilder<DB, 'practice_slots'>) =>
+  eb.selectFrom('practice_bookings').select((c) => c.fn.countAll<number>().as('n')).whereRef('practice_bookings.slot_id', '=', 'practice_slots.id');
 
 /** A LIKE pattern matching a division code inside the JSON list of a slot's divisions. */
 const divisionPattern = (code: string) => `%${JSON.stringify(code).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Every slot of a season (only those open to `division` when given) with its bookings, in one
- * query: slot order, each count found by the slot index. The sign-up page and the alternatives of
- * a full slot read it on every request during a rush, so it reads only what it needs.
+ * query: slot order, each count found by the slot index. The sign-up page reads it.
  */
-export async function slotsWithCounts(db: Db, seasonId: string, division?: string): Promise<{ slots: StoredSlot[]; booked: Map<string, number> }> {
+export async function slotsWithCounts(db: Db, seasonId: string, division?: string): Promise<SlotsWithCounts> {
   const rows = await db
     .selectFrom('practice_slots')
     .selectAll()
-    .select((eb) => eb.selectFrom('practice_bookings').select((c) => c.fn.countAll<number>().as('n')).whereRef('practice_bookings.slot_id', '=', 'practice_slots.id').as('booked'))
+    .select((eb) => bookedHere(eb).as('booked'))
     .where('season_id', '=', seasonId)
     .$if(division !== undefined, (q) => q.where(sql<boolean>`divisions_json like ${divisionPattern(division!)} escape '\\'`))
     .execute();
-  return { slots: rows.map(toSlot).sort(compareSlots), booked: new Map(rows.filter((r) => Number(r.booked) > 0).map((r) => [r.id, Number(r.booked)])) };
+  return withCounts(rows);
 }
+
+/**
+ * The slots of a season open to a division that still have a place, with their bookings: where
+ * the alternatives to a full slot come from, read on most requests of an opening rush.
+ */
+export async function slotsWithRoom(db: Db, seasonId: string, division: string): Promise<SlotsWithCounts> {
+  return withCounts(await roomRows(db, { seasonId, pattern: divisionPattern(division) }));
+}
+
+const roomRows = prepared((db, arg: Arg<{ seasonId: string; pattern: string }>) =>
+  db
+    .selectFrom('practice_slots')
+    .selectAll()
+    .select((eb) => bookedHere(eb).as('booked'))
+    .where('season_id', '=', arg('seasonId'))
+    .where(sql<boolean>`divisions_json like ${arg('pattern')} escape '\\'`)
+    .where((eb) => eb('capacity', '>', bookedHere(eb))),
+);
+
+export interface SlotsWithCounts {
+  slots: StoredSlot[];
+  /** Slot id -> bookings; a slot without any is absent. */
+  booked: Map<string, number>;
+}
+
+const withCounts = (rows: (SlotRow & { booked: number | string | null })[]): SlotsWithCounts => ({
+  slots: rows.map(toSlot).sort(compareSlots),
+  booked: new Map(rows.filter((r) => Number(r.booked) > 0).map((r) => [r.id, Number(r.booked)])),
+});
 
 /** Slot id -> bookings, for every slot of a season that has any. */
 export async function bookedCounts(db: Db, seasonId: string): Promise<Map<string, number>> {

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../platform/clock.js';
+import { testDialects, type TestApp } from '../testing/harness.js';
+import { bookingsWithSlots, insertBooking, placementState } from './bookings.store.js';
+import { findSlot, listSlots, type StoredSlot } from './slots.store.js';
+import { insertTeams, openPracticeApp, SEASON, setUpSeason } from './practice.fixtures.js';
+
+describe.each(testDialects())('what a placement is decided on, on %s', (dialect) => {
+  let t: TestApp;
+  let slots: StoredSlot[];
+  let teams: string[];
+  const book = (teamId: string, slotId: string) => insertBooking(t.deps.db, { id: newId(), season_id: SEASON, slot_id: slotId, team_id: teamId, booked_at: '2026-09-15T17:00:00.000Z', booked_by: null, via: 'coach' });
+
+  beforeAll(async () => {
+    t = await openPracticeApp(dialect);
+    await setUpSeason(t.deps);
+    slots = (await listSlots(t.deps.db, SEASON)).filter((s) => s.divisions.includes('10U'));
+    teams = await insertTeams(t.deps.db, SEASON, [{ division: '10U' }, { division: '10U' }, { division: '10U' }]);
+  });
+  afterAll(async () => t?.close());
+
+  it('reads the slot, the teams holding it and the team’s own bookings in one look', async () => {
+    const [wanted, thu, mon] = [slots[0]!, slots.find((s) => s.weekday === 4)!, slots.find((s) => s.weekday === 1 && s.id !== slots[0]!.id)!];
+    await book(teams[1]!, wanted.id);
+    await book(teams[2]!, wanted.id);
+    await book(teams[0]!, thu.id);
+    await book(teams[0]!, mon.id);
+    const state = await placementState(t.deps.db, SEASON, teams[0]!, wanted.id);
+    expect(state?.slot).toEqual(await findSlot(t.deps.db, SEASON, wanted.id));
+    expect(state?.booked).toBe(2);
+    // The team's bookings, with their slots, in the order of the week (as bookingsWithSlots has them).
+    expect(state?.held).toEqual(await bookingsWithSlots(t.deps.db, SEASON, [teams[0]!]));
+    expect(state?.held.map((b) => b.slot.weekday)).toEqual([1, 4]);
+  });
+
+  it('answers a team without bookings with none, and an unknown slot or season with nothing', async () => {
+    const free = slots.find((s) => s.weekday === 3)!;
+    const state = await placementState(t.deps.db, SEASON, teams[1]!, free.id);
+    expect(state).toMatchObject({ slot: { id: free.id }, booked: 0 });
+    expect(state?.held.map((b) => b.slotId)).toEqual([slots[0]!.id]);
+    expect((await placementState(t.deps.db, SEASON, newId(), free.id))?.held).toEqual([]);
+    expect(await placementState(t.deps.db, SEASON, teams[0]!, newId())).toBeUndefined();
+    expect(await placementState(t.deps.db, '2027-spring', teams[0]!, free.id)).toBeUndefined();
+  });
+});
