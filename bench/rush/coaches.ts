@@ -53,10 +53,29 @@ export interface Outcome {
   elapsed: number;
 }
 
-/** Opens the keep-alive sockets before the timed part (as coaches' phones would have loaded the page). */
-export async function warmUp(http: Client, tokens: Map<string, string>, concurrency: number): Promise<void> {
-  const token = [...tokens.values()][0];
-  await Promise.all(Array.from({ length: concurrency }, () => http.call('GET', '/api/v1/practice/signup', undefined, token)));
+/**
+ * The minute before the opening, as coaches spend it: every team's coach loads the team's slot
+ * list and clicks the favourite slot too early, twice over (the page refreshed). Every early click
+ * must be refused with SIGNUP_CLOSED; nothing is booked. Opens the keep-alive sockets too. Answers
+ * how many requests it sent.
+ */
+export async function countdown(http: Client, region: Region, tokens: Map<string, string>, prefs: Map<string, SlotJson[]>, concurrency: number): Promise<number> {
+  const run = limiter(concurrency);
+  let sent = 0;
+  for (let round = 0; round < 2; round++) {
+    await Promise.all(
+      region.teams.map((t) =>
+        run(async () => {
+          const token = tokens.get(t.coachEmail);
+          const list = await http.call('GET', `/api/v1/practice/slots?team=${t.id}`, undefined, token);
+          const early = await http.call('POST', '/api/v1/practice/bookings', { teamId: t.id, slotId: prefs.get(t.division)![0]!.id }, token);
+          sent += 2;
+          if (list.status !== 200 || early.status !== 422 || early.body?.error?.code !== 'SIGNUP_CLOSED') throw new Error(`before the opening, the slot list answered ${list.status} and a booking ${early.status} ${early.body?.error?.code}`);
+        }),
+      ),
+    );
+  }
+  return sent;
 }
 
 /** The server's CPU for the simplest authenticated API read: the floor under every request. */

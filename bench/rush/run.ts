@@ -1,8 +1,10 @@
 /**
  * bench/rush: the practice sign-up rush. A generated region of 300+ teams, every coach logged in
- * through the API first, the app in its own process on a loopback port, then every team books its
- * weekly allotment at once over real HTTP (node:http keep-alive client, at most --concurrency
- * requests in flight), popular slots first so that many collide. Prints throughput, median and
+ * through the API first, the app in its own process on a loopback port. In the minute before the
+ * opening every coach loads the team's slots and clicks too early (refused: SIGNUP_CLOSED); then
+ * the server's clock reaches the opening and every team books its weekly allotment at once over
+ * real HTTP (node:http keep-alive client, at most --concurrency requests in flight), popular
+ * slots first so that many collide. Prints throughput, median and
  * 99th-percentile latency, the server's CPU per request, the invariants checked on the database
  * afterwards, and the raw rate of one-row write transactions the same database reaches on this
  * machine (and the rush's fraction of it).
@@ -20,11 +22,11 @@ import { bookingViolations } from '../../src/practice/invariants.rules.js';
 import { listSlots } from '../../src/practice/slots.store.js';
 import { seasonBookingRows } from '../../src/practice/bookings.store.js';
 import { ms, summarize } from '../stats.js';
-import { benchDeps, createPlace, generateRegion, openTarget, SEASON, type DbTarget, type Region } from './setup.js';
+import { benchDeps, createPlace, generateRegion, openTarget, OPENS, SEASON, type DbTarget, type Region } from './setup.js';
 import { rawWriteRate } from './raw.js';
 import { jsonClient } from './http.js';
 import { startServer, type Usage } from './server-control.js';
-import { floor, logIn, preferences, rush, warmUp, type Outcome } from './coaches.js';
+import { countdown, floor, logIn, preferences, rush, type Outcome } from './coaches.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -86,9 +88,11 @@ async function measure(target: DbTarget, region: Region): Promise<{ outcome: Out
   try {
     const tokens = await logIn(http, region);
     const prefs = await preferences(http, region, tokens);
-    await warmUp(http, tokens, CONCURRENCY);
     console.log(`${tokens.size} coaches logged in through POST /api/v1/session (before the timed part).`);
+    const early = await countdown(http, region, tokens, prefs, CONCURRENCY);
     floorMs = await floor(http, tokens, server, CONCURRENCY);
+    console.log(`The minute before the opening: every coach loaded the team's slots and clicked too early, twice (${early} requests; every click refused with SIGNUP_CLOSED).`);
+    await server.open(OPENS);
     await server.mark();
     outcome = await rush(http, region, tokens, prefs, config, RUSH);
   } finally {
@@ -111,7 +115,7 @@ try {
   console.log(`\nBooking rush over HTTP (${CONCURRENCY} in flight at most, peak ${outcome.peak}): ${outcome.latencies.length} requests in ${ms(outcome.elapsed)}`);
   console.log(`  throughput      ${fmt(rate)} requests/s, ${fmt(bookRate)} bookings/s`);
   console.log(`  latency         median ${ms(lat.median)}, p95 ${ms(lat.p95)}, p99 ${ms(lat.p99)}`);
-  console.log(`  server CPU      ${perRequest.toFixed(2)} ms per booking request (one server process tops out near ${fmt(1000 / perRequest)} requests/s); an authenticated GET /api/v1/practice/signup costs ${floorMs.toFixed(2)} ms`);
+  console.log(`  server CPU      ${perRequest.toFixed(2)} ms per booking request, ${(usage.systemMs / Math.max(1, usage.bookings)).toFixed(2)} of it in the kernel (one server process tops out near ${fmt(1000 / perRequest)} requests/s); an authenticated GET /api/v1/practice/signup costs ${floorMs.toFixed(2)} ms`);
   console.log(`  answers         ${[...outcome.statuses].sort().map(([k, v]) => `${k}: ${v}`).join(', ')}`);
   const v = await verify(target, outcome, region);
   console.log(`\nInvariants on the database afterwards:`);

@@ -4,6 +4,8 @@ import type { DbTarget } from './setup.js';
 
 export interface Usage {
   cpuMs: number;
+  /** The part of cpuMs spent in the kernel (socket writes and reads, file syncs). */
+  systemMs: number;
   bookings: number;
   requests: number;
 }
@@ -12,6 +14,8 @@ export interface Server {
   base: string;
   /** Answers the server's CPU time and requests since the last mark, and starts counting again. */
   mark: () => Promise<Usage>;
+  /** Moves the server's clock to `instant` (the sign-up opens). */
+  open: (instant: string) => Promise<void>;
   /** Stops the server; answers its CPU time and requests since the last mark. */
   stop: () => Promise<Usage>;
 }
@@ -32,6 +36,11 @@ export function startServer(target: DbTarget): Promise<Server> {
           const answer = next<Usage>();
           child.send('mark');
           return answer;
+        },
+        open: async (instant: string) => {
+          const answer = next<{ opened: boolean }>();
+          child.send({ open: instant });
+          await answer;
         },
         stop: async () => {
           child.removeAllListeners('exit');

@@ -16,8 +16,10 @@ import { testConfig } from '../../src/testing/harness.js';
 import { addWindow, generateSeasonSlots, saveSignupSettings } from '../../src/practice/setup.service.js';
 import type { PracticeWindow } from '../../src/practice/slots.rules.js';
 
-/** The instant the whole bench runs at (inside the fall 2026 season, sign-up open). */
-export const NOW = '2026-09-15T17:00:00.000Z';
+/** The instant the bench starts at: inside the fall 2026 season, a minute before sign-up opens. */
+export const NOW = '2026-09-15T16:59:00.000Z';
+/** When the practice sign-up opens: the server's clock moves here when the rush starts. */
+export const OPENS = '2026-09-15T17:00:00.000Z';
 export const SEASON = '2026-fall';
 export const PASSWORD = 'rush bench password';
 
@@ -62,7 +64,7 @@ async function run(url: string, statement: string): Promise<void> {
   await c.end();
 }
 
-export function benchDeps(database: Database): Deps {
+export function benchDeps(database: Database): Deps & { clock: ReturnType<typeof fixedClock> } {
   const clock = fixedClock(NOW);
   const config = testConfig({ baseUrl: 'http://127.0.0.1' });
   return { database, db: database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
@@ -114,7 +116,7 @@ export async function generateRegion(deps: Deps, teamCount: number): Promise<Reg
   const actor = { id: null, name: 'rush bench' };
   for (const w of windows(config.fields.map((f) => f.id), short, long, Math.max(1, plan.length / 320))) await addWindow(deps, config, actor, SEASON, w);
   const report = await generateSeasonSlots(deps, config, actor, SEASON);
-  await saveSignupSettings(deps, config, actor, SEASON, { opensAt: '2026-09-15T16:00:00.000Z', closesAt: '2026-09-30T07:00:00.000Z', divisionOpensAt: {}, blackouts: [] });
+  await saveSignupSettings(deps, config, actor, SEASON, { opensAt: OPENS, closesAt: '2026-09-30T07:00:00.000Z', divisionOpensAt: {}, blackouts: [] });
   const slots = await deps.db.selectFrom('practice_slots').select('capacity').where('season_id', '=', SEASON).execute();
   return { teams: teams.map((t, i) => ({ id: t.id, division: t.division, coachEmail: coachOf(i).email })), coaches: coachCount, slots: report.total, places: slots.reduce((n, s) => n + s.capacity, 0) };
 }
