@@ -3,13 +3,23 @@
  * the code to a status through STATUS_BY_CODE (the only place that knows HTTP statuses for errors).
  */
 export class AppError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
+  readonly code: string;
+  readonly details?: unknown;
+
+  constructor(code: string, message: string, details?: unknown) {
+    // A refusal (4xx) is an answer to the person, not a fault: its stack is never shown or logged,
+    // and capturing one cost more than deciding the refusal in the sign-up rush. Server-side
+    // failures (5xx) keep theirs for the log.
+    const limit = Error.stackTraceLimit;
+    if ((STATUS_BY_CODE[code] ?? 422) < 500) Error.stackTraceLimit = 0;
+    try {
+      super(message);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
     this.name = 'AppError';
+    this.code = code;
+    this.details = details;
   }
 }
 

@@ -8,7 +8,7 @@ import { getRegionConfig } from '../region/region.service.js';
 import { placementRefusal, signupRefusal, type TeamBooking } from './booking.rules.js';
 import { nearestAlternatives } from './alternatives.rules.js';
 import { inTransaction, isUniqueViolation } from './db.js';
-import { findBooking, deleteBooking, insertBooking, lockTeamAndSlot, moveBookingRow, placementState, teamForPerson, type PlacementState, type TeamForBooking } from './bookings.store.js';
+import { findBooking, deleteBooking, insertBooking, lockTeamAndSlot, lookAtBooking, moveBookingRow, placementState, type PlacementState, type TeamForBooking } from './bookings.store.js';
 import { findSlot, slotsWithRoom, type StoredSlot } from './slots.store.js';
 import { fieldNameOf, practiceOf, type Who } from './practice.context.js';
 import { NOTICE_MAIL_KIND, practiceNotice, type NoticeKind } from './notices.rules.js';
@@ -20,18 +20,21 @@ interface Prepared {
   team: TeamForBooking;
   division: DivisionPractice;
   mode: 'coach' | 'admin';
+  /** The slot the request names, as the same look saw it (undefined: not in the team's season). */
+  first?: { slotId: string; state: PlacementState | undefined };
 }
 
 /**
- * Loads the team and decides who acts: its coach (inside the sign-up window, SIGNUP_CLOSED
- * otherwise) or an administrator.
+ * Loads the team (and the slot the request names, in the same look) and decides who acts: its
+ * coach (inside the sign-up window, SIGNUP_CLOSED otherwise) or an administrator.
  */
-async function prepare(deps: Deps, who: Who, teamId: string, config?: RegionConfig): Promise<Prepared> {
+async function prepare(deps: Deps, who: Who, teamId: string, config?: RegionConfig, slotId?: string): Promise<Prepared> {
   const cfg = config ?? (await getRegionConfig(deps.db));
-  const team = await teamForPerson(deps.db, teamId, who.personId);
-  if (!team) throw new AppError('NOT_FOUND', `There is no team ${teamId}. Pick one of your teams on the practice page.`);
+  const look = await lookAtBooking(deps.db, teamId, slotId ?? null, who.personId);
+  if (!look) throw new AppError('NOT_FOUND', `There is no team ${teamId}. Pick one of your teams on the practice page.`);
+  const { team } = look;
   if (!team.coachedByAsker && !who.isAdmin) throw forbidden(`You do not coach ${team.name}. Only the team's head or assistant coach books its practices.`);
-  const p: Prepared = { config: cfg, team, division: practiceOf(cfg, team.division), mode: who.isAdmin ? 'admin' : 'coach' };
+  const p: Prepared = { config: cfg, team, division: practiceOf(cfg, team.division), mode: who.isAdmin ? 'admin' : 'coach', ...(slotId ? { first: { slotId, state: look.placement } } : {}) };
   checkWindow(deps, p);
   return p;
 }
@@ -63,7 +66,7 @@ async function notify(deps: Deps, db: Db, p: Prepared, kind: NoticeKind, slot: S
  */
 async function withAlternatives(deps: Deps, p: Prepared, wanted: StoredSlot, e: AppError, teamHeld: TeamBooking[]): Promise<AppError> {
   const { slots, booked } = await slotsWithRoom(deps.db, p.team.seasonId, p.team.division);
-  const alternatives = nearestAlternatives({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot: wanted, slots, booked, teamBookings: teamHeld }).map((s) => slotView(p.config, s as StoredSlot, booked.get(s.id) ?? 0));
+  const alternatives = nearestAlternatives({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot: wanted, slots, booked, teamBookings: teamHeld }).map((s) => slotView(p.config, s, booked.get(s.id) ?? 0));
   const names = alternatives.map((a) => `${a.fieldName} ${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][a.weekday]} ${a.start}`);
   const hint = names.length ? ` Nearest free: ${names.join('; ')}.` : ' No other slot your team may take has room left; ask the coach administrator.';
   return new AppError('SLOT_FULL', `${e.message}${hint}`, { ...(e.details as object), alternatives });
@@ -81,12 +84,12 @@ const alreadyBooked = (team: TeamForBooking) => new AppError('ALREADY_BOOKED', `
  * queue the coaches' notice. A full slot answers SLOT_FULL with the nearest alternatives.
  */
 async function placeInTransaction<T>(deps: Deps, p: Prepared, slotId: string, adjust: (s: PlacementState) => PlacementState, write: (trx: Db, s: PlacementState) => Promise<T>): Promise<T> {
-  let seen = await lookAt(deps.db, p, slotId, adjust);
+  let seen = adjusted(p, slotId, p.first?.slotId === slotId ? p.first.state : await placementState(deps.db, p.team.id, slotId), adjust);
   try {
     refuse(p, seen);
     return await inTransaction(deps.db, async (trx) => {
       await lockTeamAndSlot(trx, p.team.id, slotId);
-      refuse(p, (seen = await lookAt(trx, p, slotId, adjust)));
+      refuse(p, (seen = adjusted(p, slotId, await placementState(trx, p.team.id, slotId), adjust)));
       return write(trx, seen);
     });
   } catch (e) {
@@ -96,9 +99,8 @@ async function placeInTransaction<T>(deps: Deps, p: Prepared, slotId: string, ad
   }
 }
 
-/** The slot, its count and the team's bookings, as `adjust` has them count. */
-async function lookAt(db: Db, p: Prepared, slotId: string, adjust: (s: PlacementState) => PlacementState): Promise<PlacementState> {
-  const state = await placementState(db, p.team.seasonId, p.team.id, slotId);
+/** The slot, its count and the team's bookings as `adjust` has them count; NOT_FOUND for a slot not in the team's season. */
+function adjusted(p: Prepared, slotId: string, state: PlacementState | undefined, adjust: (s: PlacementState) => PlacementState): PlacementState {
   if (!state) throw new AppError('NOT_FOUND', `There is no practice slot ${slotId} in season ${p.team.seasonId}. Reload the slot list.`);
   return adjust(state);
 }
@@ -111,7 +113,7 @@ function refuse(p: Prepared, state: PlacementState): void {
 
 /** Books a slot for a team, first come, first served (placeInTransaction), and queues the coaches' confirmation. */
 export async function bookPractice(deps: Deps, who: Who, input: { teamId: string; slotId: string }, config?: RegionConfig): Promise<BookingView> {
-  const p = await prepare(deps, who, input.teamId, config);
+  const p = await prepare(deps, who, input.teamId, config, input.slotId);
   return placeInTransaction(deps, p, input.slotId, (s) => s, async (trx, { slot }) => {
     const id = newId();
     const at = deps.clock.now().toISOString();
@@ -150,7 +152,7 @@ export async function cancelBooking(deps: Deps, who: Who, bookingId: string, con
  */
 export async function moveBooking(deps: Deps, who: Who, bookingId: string, toSlotId: string, config?: RegionConfig): Promise<BookingView> {
   const b = await bookingToChange(deps, bookingId);
-  const p = await prepare(deps, who, b.team_id, config);
+  const p = await prepare(deps, who, b.team_id, config, toSlotId);
   let from: StoredSlot | undefined;
   // The booking being moved does not count against the team: it leaves its slot.
   const withoutIt = (s: PlacementState): PlacementState => {

@@ -1,6 +1,7 @@
 import type { RegionConfig } from '../region/region.schema.js';
 import type { TeamForBooking } from './bookings.store.js';
 import type { StoredSlot } from './slots.store.js';
+import type { WeeklySlot } from './slots.rules.js';
 import { fieldNameOf } from './practice.context.js';
 
 /** A booking as the API and pages show it. */
@@ -31,7 +32,7 @@ export interface SlotView {
   divisions: string[];
 }
 
-export const slotView = (config: RegionConfig, s: StoredSlot, booked: number): SlotView => ({
+export const slotView = (config: RegionConfig, s: WeeklySlot, booked: number): SlotView => ({
   id: s.id,
   field: s.fieldId,
   fieldName: fieldNameOf(config, s.fieldId),

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../platform/clock.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
-import { bookingsWithSlots, insertBooking, placementState } from './bookings.store.js';
+import { makeActor } from '../testing/actors.js';
+import { bookingsWithSlots, insertBooking, lookAtBooking, placementState } from './bookings.store.js';
 import { findSlot, listSlots, type StoredSlot } from './slots.store.js';
 import { insertTeams, openPracticeApp, SEASON, setUpSeason } from './practice.fixtures.js';
 
@@ -19,27 +20,39 @@ describe.each(testDialects())('what a placement is decided on, on %s', (dialect)
   });
   afterAll(async () => t?.close());
 
-  it('reads the slot, the teams holding it and the team’s own bookings in one look', async () => {
+  it('reads the team, the slot, the teams holding it and the team’s own bookings in one look', async () => {
     const [wanted, thu, mon] = [slots[0]!, slots.find((s) => s.weekday === 4)!, slots.find((s) => s.weekday === 1 && s.id !== slots[0]!.id)!];
     await book(teams[1]!, wanted.id);
     await book(teams[2]!, wanted.id);
     await book(teams[0]!, thu.id);
     await book(teams[0]!, mon.id);
-    const state = await placementState(t.deps.db, SEASON, teams[0]!, wanted.id);
+    const state = await placementState(t.deps.db, teams[0]!, wanted.id);
     expect(state?.slot).toEqual(await findSlot(t.deps.db, SEASON, wanted.id));
     expect(state?.booked).toBe(2);
     // The team's bookings, with their slots, in the order of the week (as bookingsWithSlots has them).
     expect(state?.held).toEqual(await bookingsWithSlots(t.deps.db, SEASON, [teams[0]!]));
     expect(state?.held.map((b) => b.slot.weekday)).toEqual([1, 4]);
+    // One row per coach and booking: each coach and each booking once.
+    const [coached] = await insertTeams(t.deps.db, SEASON, [{ division: '10U', headCoachId: (await makeActor(t.deps)).id, assistantIds: [(await makeActor(t.deps)).id, (await makeActor(t.deps)).id] }]);
+    await book(coached!, thu.id);
+    await book(coached!, mon.id);
+    const look = await lookAtBooking(t.deps.db, coached!, wanted.id, null);
+    expect(look?.team.staff.map((x) => x.role).sort()).toEqual(['assistant-coach', 'assistant-coach', 'head-coach']);
+    expect(look?.placement?.held.map((b) => b.slotId)).toEqual([mon.id, thu.id]);
+    expect(look?.placement?.booked).toBe(2);
+    expect(look?.team.coachedByAsker).toBe(false);
+    expect((await lookAtBooking(t.deps.db, coached!, null, look!.team.staff[0]!.personId))?.team.coachedByAsker).toBe(true);
   });
 
-  it('answers a team without bookings with none, and an unknown slot or season with nothing', async () => {
+  it('answers a team without bookings with none, and an unknown slot, team or season with nothing', async () => {
     const free = slots.find((s) => s.weekday === 3)!;
-    const state = await placementState(t.deps.db, SEASON, teams[1]!, free.id);
+    const state = await placementState(t.deps.db, teams[1]!, free.id);
     expect(state).toMatchObject({ slot: { id: free.id }, booked: 0 });
     expect(state?.held.map((b) => b.slotId)).toEqual([slots[0]!.id]);
-    expect((await placementState(t.deps.db, SEASON, newId(), free.id))?.held).toEqual([]);
-    expect(await placementState(t.deps.db, SEASON, teams[0]!, newId())).toBeUndefined();
-    expect(await placementState(t.deps.db, '2027-spring', teams[0]!, free.id)).toBeUndefined();
+    expect(await placementState(t.deps.db, teams[0]!, newId())).toBeUndefined();
+    expect(await placementState(t.deps.db, newId(), free.id)).toBeUndefined();
+    // A slot of another season is not one the team can be placed in.
+    const [other] = await insertTeams(t.deps.db, '2027-spring', [{ division: '10U' }]);
+    expect(await placementState(t.deps.db, other!, free.id)).toBeUndefined();
   });
 });

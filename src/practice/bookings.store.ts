@@ -31,19 +31,6 @@ const lockBoth = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) =>
   db.selectFrom(['teams', 'practice_slots']).select('teams.id').where('teams.id', '=', arg('teamId')).where('practice_slots.id', '=', arg('slotId')).forUpdate(),
 );
 
-const placementRows = prepared((db, arg: Arg<{ seasonId: string; teamId: string; slotId: string }>) =>
-  db
-    .selectFrom('practice_slots as w')
-    .leftJoin('practice_bookings as b', (j) => j.on('b.team_id', '=', arg('teamId')).on('b.season_id', '=', arg('seasonId')))
-    .leftJoin('practice_slots as s', 's.id', 'b.slot_id')
-    .selectAll('w')
-    .select((eb) => eb.selectFrom('practice_bookings as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.slot_id', '=', 'w.id').as('booked'))
-    .select(['b.id as b_id', 'b.booked_at as b_booked_at', 'b.via as b_via'])
-    .select(SLOT_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
-    .where('w.id', '=', arg('slotId'))
-    .where('w.season_id', '=', arg('seasonId')),
-);
-
 /** What a placement is decided on: the slot, how many teams hold it, and the team's own bookings. */
 export interface PlacementState {
   slot: StoredSlot;
@@ -51,24 +38,6 @@ export interface PlacementState {
   held: TeamBookingRow[];
 }
 
-/**
- * The slot a team wants, its count, and the team's bookings with their slots, in one statement
- * (one row per booking the team holds, or one row when it holds none): a consistent look at one
- * committed moment. Undefined when the slot is not in the season.
- */
-export async function placementState(db: Db, seasonId: string, teamId: string, slotId: string): Promise<PlacementState | undefined> {
-  const rows = await placementRows(db, { seasonId, teamId, slotId });
-  const first = rows[0];
-  if (!first) return undefined;
-  const held = rows
-    .filter((r) => r.b_id !== null && r.s_id !== null)
-    .map((r) => {
-      const slot = toSlot(Object.fromEntries(SLOT_COLUMNS.map((c) => [c, r[`s_${c}`]])) as SlotRow);
-      return { id: r.b_id!, teamId, slotId: slot.id, slot, bookedAt: r.b_booked_at!, via: r.b_via! };
-    })
-    .sort(bookingOrder);
-  return { slot: toSlot(first), booked: Number(first.booked), held };
-}
 
 /** Every booking of some teams (all of a season's when `teamIds` is absent), with slots, in slot order. */
 export async function bookingsWithSlots(db: Db, seasonId: string, teamIds?: string[]): Promise<TeamBookingRow[]> {
@@ -149,25 +118,67 @@ export interface TeamForBooking {
   staff: StaffContact[];
 }
 
-const teamRows = prepared((db, arg: Arg<{ teamId: string }>) =>
+/**
+ * What deciding a booking reads, in one statement (every request of a rush runs it): the team, its
+ * coaches and its season's sign-up settings; and, when a slot is named, that slot of the team's
+ * season with the teams holding it now and the team's own bookings with their slots. One row per
+ * coach and booking of the team (a handful).
+ */
+const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) =>
   db
-    .selectFrom('teams')
-    .leftJoin('team_staff', 'team_staff.team_id', 'teams.id')
-    .leftJoin('people', 'people.id', 'team_staff.person_id')
-    .leftJoin('practice_signup', 'practice_signup.season_id', 'teams.season_id')
-    .select(['teams.id', 'teams.season_id', 'teams.division', 'teams.name', 'team_staff.person_id', 'team_staff.role', 'people.first_name', 'people.last_name', 'people.email'])
-    .select(['practice_signup.opens_at', 'practice_signup.division_opens_json', 'practice_signup.closes_at', 'practice_signup.blackouts_json', 'practice_signup.updated_at'])
-    .where('teams.id', '=', arg('teamId')),
+    .selectFrom('teams as t')
+    .leftJoin('team_staff as st', 'st.team_id', 't.id')
+    .leftJoin('people as pe', 'pe.id', 'st.person_id')
+    .leftJoin('practice_signup as su', 'su.season_id', 't.season_id')
+    .leftJoin('practice_slots as w', (j) => j.on('w.id', '=', arg('slotId')).onRef('w.season_id', '=', 't.season_id'))
+    .leftJoin('practice_bookings as b', (j) => j.onRef('b.team_id', '=', 't.id').onRef('b.season_id', '=', 't.season_id'))
+    .leftJoin('practice_slots as s', 's.id', 'b.slot_id')
+    .select(['t.id', 't.season_id', 't.division', 't.name', 'st.person_id', 'st.role', 'pe.first_name', 'pe.last_name', 'pe.email'])
+    .select(['su.opens_at', 'su.division_opens_json', 'su.closes_at', 'su.blackouts_json', 'su.updated_at'])
+    .select(SLOT_COLUMNS.map((c) => `w.${c} as w_${c}` as const))
+    .select((eb) => eb.selectFrom('practice_bookings as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.slot_id', '=', 'w.id').as('booked'))
+    .select(['b.id as b_id', 'b.booked_at as b_booked_at', 'b.via as b_via'])
+    .select(SLOT_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
+    .where('t.id', '=', arg('teamId')),
 );
 
-/**
- * A team, its coaches (whether the person asking is one of them) and its season's sign-up
- * settings, in one query: the booking path runs it on every request.
- */
-export async function teamForPerson(db: Db, teamId: string, personId: string | null): Promise<TeamForBooking | undefined> {
-  const rows = await teamRows(db, { teamId });
+type LookRow = Awaited<ReturnType<typeof lookRows>>[number];
+
+/** The slot under `prefix` in a row of lookRows, or null where the join found none. */
+function slotIn(r: LookRow, prefix: 'w' | 's'): StoredSlot | null {
+  if (r[`${prefix}_id`] === null) return null;
+  return toSlot(Object.fromEntries(SLOT_COLUMNS.map((c) => [c, r[`${prefix}_${c}`]])) as SlotRow);
+}
+
+export interface BookingLook {
+  team: TeamForBooking;
+  /** The named slot with its count and the team's bookings; absent when no slot was named or it is not in the team's season. */
+  placement?: PlacementState;
+}
+
+/** See lookRows; `personId` is the person asking (are they one of the team's coaches?). */
+export async function lookAtBooking(db: Db, teamId: string, slotId: string | null, personId: string | null): Promise<BookingLook | undefined> {
+  const rows = await lookRows(db, { teamId, slotId: slotId ?? '' });
   const r = rows[0];
   if (!r) return undefined;
-  const staff = rows.filter((x) => x.person_id !== null).map((x) => ({ personId: x.person_id!, name: `${x.first_name} ${x.last_name}`, email: x.email, role: x.role! }));
-  return { id: r.id, seasonId: r.season_id, division: r.division, name: r.name, coachedByAsker: staff.some((x) => x.personId === personId), signup: toSignup(r), staff };
+  const staff = new Map<string, StaffContact>();
+  const held = new Map<string, TeamBookingRow>();
+  for (const x of rows) {
+    if (x.person_id !== null && !staff.has(x.person_id)) staff.set(x.person_id, { personId: x.person_id, name: `${x.first_name} ${x.last_name}`, email: x.email, role: x.role! });
+    const slot = slotIn(x, 's');
+    if (x.b_id !== null && slot && !held.has(x.b_id)) held.set(x.b_id, { id: x.b_id, teamId, slotId: slot.id, slot, bookedAt: x.b_booked_at!, via: x.b_via! });
+  }
+  const team: TeamForBooking = { id: r.id, seasonId: r.season_id, division: r.division, name: r.name, coachedByAsker: staff.has(personId ?? ''), signup: toSignup(r), staff: [...staff.values()] };
+  const wanted = slotIn(r, 'w');
+  return { team, ...(wanted ? { placement: { slot: wanted, booked: Number(r.booked), held: [...held.values()].sort(bookingOrder) } } : {}) };
+}
+
+/** A team, its coaches (whether the person asking is one of them) and its season's sign-up settings. */
+export async function teamForPerson(db: Db, teamId: string, personId: string | null): Promise<TeamForBooking | undefined> {
+  return (await lookAtBooking(db, teamId, null, personId))?.team;
+}
+
+/** The slot a team wants (of the team's season), its count and the team's bookings: one look at one committed moment. */
+export async function placementState(db: Db, teamId: string, slotId: string): Promise<PlacementState | undefined> {
+  return (await lookAtBooking(db, teamId, slotId, null))?.placement;
 }

@@ -65,7 +65,7 @@ export async function slotList(deps: Deps, config: RegionConfig, seasonId: strin
     return data.slots.map((s) => slotView(config, s, data.booked.get(s.id) ?? 0));
   }
   const c = await teamCard(deps, config, team);
-  return c.choices.map((ch) => ({ ...slotView(config, ch.slot as StoredSlot, ch.booked), refusal: ch.refusal }));
+  return c.choices.map((ch) => ({ ...slotView(config, ch.slot, ch.booked), refusal: ch.refusal }));
 }
 
 export interface UnbookedTeam {

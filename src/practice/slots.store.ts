@@ -97,7 +97,7 @@ const divisionPattern = (code: string) => `%${JSON.stringify(code).replace(/[\\%
  * Every slot of a season (only those open to `division` when given) with its bookings, in one
  * query: slot order, each count found by the slot index. The sign-up page reads it.
  */
-export async function slotsWithCounts(db: Db, seasonId: string, division?: string): Promise<SlotsWithCounts> {
+export async function slotsWithCounts(db: Db, seasonId: string, division?: string): Promise<{ slots: StoredSlot[]; booked: Map<string, number> }> {
   const rows = await db
     .selectFrom('practice_slots')
     .selectAll()
@@ -105,37 +105,36 @@ export async function slotsWithCounts(db: Db, seasonId: string, division?: strin
     .where('season_id', '=', seasonId)
     .$if(division !== undefined, (q) => q.where(sql<boolean>`divisions_json like ${divisionPattern(division!)} escape '\\'`))
     .execute();
-  return withCounts(rows);
+  return { slots: rows.map(toSlot).sort(compareSlots), booked: new Map(rows.filter((r) => Number(r.booked) > 0).map((r) => [r.id, Number(r.booked)])) };
 }
 
 /**
  * The slots of a season open to a division that still have a place, with their bookings: where
- * the alternatives to a full slot come from, read on most requests of an opening rush.
+ * the alternatives to a full slot come from, read on most requests of an opening rush (so only
+ * the columns the rules need, each slot counted once).
  */
-export async function slotsWithRoom(db: Db, seasonId: string, division: string): Promise<SlotsWithCounts> {
-  return withCounts(await roomRows(db, { seasonId, pattern: divisionPattern(division) }));
+export async function slotsWithRoom(db: Db, seasonId: string, division: string): Promise<{ slots: WeeklySlot[]; booked: Map<string, number> }> {
+  const rows = await roomRows(db, { seasonId, pattern: divisionPattern(division) });
+  return {
+    slots: rows.map((r) => ({ id: r.id, fieldId: r.field_id, weekday: r.weekday, start: r.start_time, end: r.end_time, minutes: r.minutes, capacity: r.capacity, divisions: fromJson<string[]>(r.divisions_json, []) })).sort(compareSlots),
+    booked: new Map(rows.filter((r) => Number(r.booked) > 0).map((r) => [r.id, Number(r.booked)])),
+  };
 }
 
 const roomRows = prepared((db, arg: Arg<{ seasonId: string; pattern: string }>) =>
   db
-    .selectFrom('practice_slots')
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('practice_slots')
+        .select(['id', 'field_id', 'weekday', 'start_time', 'end_time', 'minutes', 'capacity', 'divisions_json'])
+        .select((e) => bookedHere(e).as('booked'))
+        .where('season_id', '=', arg('seasonId'))
+        .where(sql<boolean>`divisions_json like ${arg('pattern')} escape '\\'`)
+        .as('s'),
+    )
     .selectAll()
-    .select((eb) => bookedHere(eb).as('booked'))
-    .where('season_id', '=', arg('seasonId'))
-    .where(sql<boolean>`divisions_json like ${arg('pattern')} escape '\\'`)
-    .where((eb) => eb('capacity', '>', bookedHere(eb))),
+    .whereRef('s.booked', '<', 's.capacity'),
 );
-
-export interface SlotsWithCounts {
-  slots: StoredSlot[];
-  /** Slot id -> bookings; a slot without any is absent. */
-  booked: Map<string, number>;
-}
-
-const withCounts = (rows: (SlotRow & { booked: number | string | null })[]): SlotsWithCounts => ({
-  slots: rows.map(toSlot).sort(compareSlots),
-  booked: new Map(rows.filter((r) => Number(r.booked) > 0).map((r) => [r.id, Number(r.booked)])),
-});
 
 /** Slot id -> bookings, for every slot of a season that has any. */
 export async function bookedCounts(db: Db, seasonId: string): Promise<Map<string, number>> {
