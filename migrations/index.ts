@@ -8,6 +8,7 @@ import * as m0006 from './0006_mentoring.js';
 import * as m0007 from './0007_badges.js';
 import * as m0008 from './0008_site.js';
 import * as m0009 from './0009_teams_extra.js';
+import * as m0010 from './0010_badges_one_current.js';
 
 /** The one ordered migration chain; it runs on SQLite and PostgreSQL alike. Names sort in order. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_badges': m0007,
   '0008_site': m0008,
   '0009_teams_extra': m0009,
+  '0010_badges_one_current': m0010,
 };

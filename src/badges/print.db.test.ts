@@ -5,6 +5,7 @@ import { browserSession, makeActor, postForm, type TestActor } from '../testing/
 import { giveRole } from '../compliance/compliance.testdata.js';
 import { eligibleCoach, openBadgeApp, pdfPages, readQr } from './badges.testing.js';
 import { CARD, sheetSlots } from './sheet.rules.js';
+import { up as oneCurrent } from '../../migrations/0010_badges_one_current.js';
 
 const TOKEN = /^[\w-]{43}$/;
 
@@ -124,5 +125,35 @@ describe.each(testDialects())('printing badges (%s)', (dialect) => {
     const token = await tokenOf(late.id);
     await get(`/api/v1/people/${late.id}/badge.pdf`, late);
     expect(await tokenOf(late.id)).toBe(token);
+  });
+
+  it('keeps one current badge per coach when prints and downloads of that coach run at once', async () => {
+    const busy = await eligibleCoach(t.deps, { first: 'Rory', last: 'Race', division: '10U' });
+    const answers = await Promise.all([
+      post('/api/v1/badges/print-runs', { personIds: [busy.id], reissue: true }),
+      post('/api/v1/badges/print-runs', { personIds: [busy.id], reissue: true }),
+      get(`/api/v1/people/${busy.id}/badge.pdf`, busy),
+      get(`/api/v1/people/${busy.id}/badge.pdf`, busy),
+    ]);
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 200, 200]);
+    const current = await t.deps.db.selectFrom('badges').select('token').where('person_id', '=', busy.id).where('replaced_at', 'is', null).execute();
+    expect(current).toHaveLength(1);
+    expect((await get(`/verify/${current[0]!.token}`, admin, { accept: 'application/json' })).json().status).toBe('valid');
+  });
+
+  it('settles two current badges of one coach left from before, keeping the newest', async () => {
+    const twice = await eligibleCoach(t.deps, { first: 'Tess', last: 'Twice', division: '12U' });
+    await get(`/api/v1/people/${twice.id}/badge.pdf`, twice);
+    const [kept] = await t.deps.db.selectFrom('badges').selectAll().where('person_id', '=', twice.id).execute();
+    // As a database from before the constraint could hold them.
+    await t.deps.db.schema.dropIndex('badges_one_current').execute();
+    await t.deps.db.insertInto('badges').values({ ...kept!, id: `${kept!.id}-older`, token: `${kept!.token}-older`, issued_at: '2026-09-01T10:00:00.000Z' }).execute();
+    await oneCurrent(t.deps.db as never);
+    const rows = await t.deps.db.selectFrom('badges').select(['id', 'replaced_at']).where('person_id', '=', twice.id).orderBy('id').execute();
+    expect(rows).toEqual([
+      { id: kept!.id, replaced_at: null },
+      { id: `${kept!.id}-older`, replaced_at: '2026-09-01T10:00:00.000Z' },
+    ]);
+    await expect(t.deps.db.insertInto('badges').values({ ...kept!, id: 'third', token: 'third' }).execute()).rejects.toThrow();
   });
 });

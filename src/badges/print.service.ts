@@ -15,6 +15,7 @@ import { boardList, fullName, personBadge, type BadgeDeps, type CoachBadge } fro
 import { insertBadge, replaceBadges } from './badges.store.js';
 import { findRun, insertRun, runBadges, type RunKind } from './runs.store.js';
 import { renderBadges, type Printable } from './render.service.js';
+import { isUniqueViolation } from '../platform/db/transactions.js';
 
 /** The badge to print for an eligible coach: the current one when it still prints the same, else a new one. */
 async function issueBadge(trx: Db, c: CoachBadge, reissue: boolean, at: string): Promise<Printable> {
@@ -41,15 +42,33 @@ export function notEligible(c: CoachBadge): AppError {
   return new AppError('NOT_ELIGIBLE', `No badge for ${fullName(c)} yet: ${m.length === 1 ? 'one thing is' : `${m.length} things are`} missing. ${m.map((x) => x.message).join(' ')}`, { missing: m, errors: m.map((x) => x.message) });
 }
 
+/**
+ * Runs work that issues badges again when another print issued a badge to the same coach at the
+ * same moment: the database keeps one current badge per coach and season (badges_one_current),
+ * so the later of two simultaneous prints is refused, reads again and prints the badge just issued.
+ */
+async function issuing<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (e) {
+      if (!isUniqueViolation(e) || attempt >= 3) throw e;
+    }
+  }
+}
+
 /** One person's badge as a card-size PDF (the person or the board); recorded as a download. */
 export async function downloadBadge(deps: BadgeDeps, actor: Actor, personId: string, seasonId?: string): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const c = await personBadge(deps, personId, seasonId);
-  if (!c.eligibility.eligible) throw notEligible(c);
-  const at = deps.clock.now().toISOString();
-  const item = await deps.db.transaction().execute(async (trx) => {
-    const p = await issueBadge(trx, c, false, at);
-    await record(trx, actor, { id: newId(), seasonId: c.season.id, kind: 'download', reprintOf: null, at, items: [p] });
-    return p;
+  const { c, item } = await issuing(async () => {
+    const c = await personBadge(deps, personId, seasonId);
+    if (!c.eligibility.eligible) throw notEligible(c);
+    const at = deps.clock.now().toISOString();
+    const item = await deps.db.transaction().execute(async (trx) => {
+      const p = await issueBadge(trx, c, false, at);
+      await record(trx, actor, { id: newId(), seasonId: c.season.id, kind: 'download', reprintOf: null, at, items: [p] });
+      return p;
+    });
+    return { c, item };
   });
   const pdf = await renderBadges(deps, c.season.id, [item], { single: true });
   return { pdf, fileName: `badge-${slug(fullName(c))}-${c.season.id}.pdf` };
@@ -65,6 +84,10 @@ export interface PrintRequest {
 
 /** Prints a sheet (a run); each coach printed on a sheet for the first time this season is mailed that the badge is ready. */
 export async function printSheet(deps: BadgeDeps, actor: Actor, req: PrintRequest): Promise<{ runId: string; count: number }> {
+  return issuing(() => printOnce(deps, actor, req));
+}
+
+async function printOnce(deps: BadgeDeps, actor: Actor, req: PrintRequest): Promise<{ runId: string; count: number }> {
   const config = await getRegionConfig(deps.db);
   const list = await boardList(deps, req.seasonId, config);
   const { targets, errors } = choosePrintSet(list.rows.map((r) => ({ ...r, name: fullName(r), missing: r.eligibility.missing })), req.personIds);

@@ -7,7 +7,7 @@ import type { RegionConfig } from '../region/region.schema.js';
 import { getRegionConfig } from '../region/region.service.js';
 import { placementRefusal, signupRefusal, type TeamBooking } from './booking.rules.js';
 import { nearestAlternatives } from './alternatives.rules.js';
-import { inTransaction, isUniqueViolation } from './db.js';
+import { inTransaction, isUniqueViolation } from '../platform/db/transactions.js';
 import { findBooking, deleteBooking, insertBooking, lockTeamAndSlot, lookAtBooking, moveBookingRow, placementState, type PlacementState, type TeamForBooking } from './bookings.store.js';
 import { findSlot, slotsWithRoom, type StoredSlot } from './slots.store.js';
 import { fieldNameOf, practiceOf, type Who } from './practice.context.js';

@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/database.js';
 import type { PracticeTables } from './practice.tables.js';
 import { SLOT_COLUMNS, toSlot, type SlotRow, type StoredSlot } from './slots.store.js';
-import { locksRows } from './db.js';
+import { locksRows } from '../platform/db/transactions.js';
 import { prepared, type Arg } from '../platform/db/prepared.js';
 import { toSignup, type SignupSettings } from './signup.store.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../platform/clock.js';
 import { openTestDb, testDialects, type TestDb } from '../testing/harness.js';
-import { inTransaction, isRetryable, isUniqueViolation, locksRows } from './db.js';
+import { inTransaction, isRetryable, isUniqueViolation, locksRows } from '../platform/db/transactions.js';
 import { insertTeams, SEASON } from './practice.fixtures.js';
 
 describe.each(testDialects())('practice database helpers on %s', (dialect) => {

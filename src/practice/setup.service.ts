@@ -3,7 +3,7 @@ import { newId } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import type { RegionConfig } from '../region/region.schema.js';
-import { inTransaction } from './db.js';
+import { inTransaction } from '../platform/db/transactions.js';
 import { generateSlots, practiceGroups, windowProblems, slotId as slotKey, type PracticeWindow, type WeeklySlot } from './slots.rules.js';
 import { overlappingSlots } from './slots.rules.js';
 import { planRegeneration } from './regenerate.rules.js';

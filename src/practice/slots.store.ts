@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/database.js';
 import { fromJson, toJson } from '../platform/db/database.js';
 import type { PracticeTables } from './practice.tables.js';
 import { compareSlots, slotId as slotKey, type WeeklySlot } from './slots.rules.js';
-import { locksRows } from './db.js';
+import { locksRows } from '../platform/db/transactions.js';
 import { prepared, type Arg } from '../platform/db/prepared.js';
 
 export type SlotRow = PracticeTables['practice_slots'];

@@ -7,6 +7,7 @@ import { getRegionConfig } from '../region/region.service.js';
 import { defaultPage } from './site.defaults.js';
 import { checkPageInput, isPageSlug, PAGES, type PageInput, type PageSlug } from './site.rules.js';
 import { findRevision, insertRevision, latestRevision, listRevisions, type Revision } from './site.store.js';
+import { isUniqueViolation } from '../platform/db/transactions.js';
 
 /** The public pages: what each shows now, saving a new revision, history and restore. */
 
@@ -43,12 +44,6 @@ export async function revisionContent(db: Db, config: RegionConfig, slug: PageSl
 export const pageHistory = (db: Db, slug: PageSlug) => listRevisions(db, slug);
 
 const STALE_MESSAGE = 'Someone else saved this page since you opened it. Copy your text, reload the page, and make your change again.';
-
-/** True when a database error is a unique constraint refusing a duplicate (both dialects). */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: unknown })?.code;
-  return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
-}
 
 /**
  * Saves a page as a new revision. `baseRevision` is the revision the editor opened: when someone

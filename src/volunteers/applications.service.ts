@@ -13,6 +13,7 @@ import { ADULT_AGE, acceptApplication, type AcceptedApplication, type RoleChoice
 import { sealSsn } from './screening.crypto.js';
 import * as store from './applications.store.js';
 import type { Application, ApplicationRow } from './applications.store.js';
+import { isUniqueViolation } from '../platform/db/transactions.js';
 
 /**
  * Volunteer applications (rules.md "Volunteer application"): one per person per season. A second
@@ -67,11 +68,6 @@ async function screeningNotReady(db: Db, config: RegionConfig): Promise<AppError
   }
   return new AppError('SCREENING_NOT_READY', `The region is not accepting volunteer applications from adults yet: the background-check key is not set up. Contact the safety director${who ? `, ${who},` : ''} and apply again once it is ready.`);
 }
-
-const isUniqueViolation = (e: unknown) => {
-  const code = (e as { code?: string })?.code ?? '';
-  return code === '23505' || code.startsWith('SQLITE_CONSTRAINT');
-};
 
 const typedNameOf = (s: SubmitInput['signature']) => (s == null ? undefined : typeof s === 'string' ? { typedName: s } : s);
 

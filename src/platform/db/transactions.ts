@@ -1,13 +1,13 @@
 import { PostgresAdapter } from 'kysely';
-import type { Db } from '../platform/db/database.js';
+import type { Db } from './database.js';
 
 /*
- * The dialect differences of the practice store, in one place: row locks (PostgreSQL only; SQLite
+ * The dialect differences of concurrent writes, in one place: row locks (PostgreSQL only; SQLite
  * runs one transaction at a time on its single connection), and which errors mean "try the
  * transaction again" or "a unique constraint said no".
  */
 
-/** True on PostgreSQL, where the booking transaction locks the rows it decides on. */
+/** True on PostgreSQL, where transactions lock the rows they decide on (SELECT … FOR UPDATE). */
 export const locksRows = (db: Db): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 const code = (e: unknown): string => String((e as { code?: unknown })?.code ?? '');
