@@ -38,7 +38,10 @@ export function dateInZone(at: Date, timeZone: string): string {
 
 /** A new random id: 16 random bytes as base64url text (unguessable, URL-safe). */
 export function newId(): string {
-  return randomBytes(16).toString('base64url');
+  const id = randomBytes(16).toString('base64url');
+  // Ids go into CSV files (the association upload's VolunteerID), where a leading "-" would be
+  // taken for a formula and defused with a quote, changing the id. One id in 64 started so.
+  return id.startsWith('-') ? `x${id.slice(1)}` : id;
 }
 
 /** An unguessable token for links and sessions (32 random bytes). */

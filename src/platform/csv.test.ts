@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newId } from './clock.js';
 import {
   cellAt,
   decodeText,
@@ -212,5 +213,14 @@ describe('writeCsv', () => {
       { row: 2, cells: ['Martínez, Ana', 'line1\nline2'] },
       { row: 4, cells: ['Kim', ''] },
     ]);
+  });
+});
+
+describe('ids in CSV files', () => {
+  it('never start with a character a spreadsheet takes for a formula, so exports keep them as they are', () => {
+    const ids = Array.from({ length: 5000 }, () => newId());
+    expect(ids.filter((id) => /^[=+\-@]/.test(id))).toEqual([]);
+    expect(new Set(ids).size).toBe(5000);
+    expect(ids.every((id) => /^[\w-]{22}$/.test(id))).toBe(true);
   });
 });
