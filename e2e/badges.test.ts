@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness, type Harness, expectAccessible } from './browser.js';
+import { PHONE, textOf, useHarness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';

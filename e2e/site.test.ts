@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness, type Harness, expectAccessible } from './browser.js';
+import { textOf, useHarness, type Harness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import type { Feature } from '../src/platform/feature.js';
 import { fixedClock } from '../src/platform/clock.js';

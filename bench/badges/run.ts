@@ -10,8 +10,6 @@
  *   npx tsx bench/badges/run.ts [coaches=300] [renders=3]
  */
 import { onEachDatabase } from '../databases.js';
-import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import sharp from 'sharp';
 import { PDFDocument } from 'pdf-lib';

@@ -7,8 +7,6 @@
  *   npx tsx bench/compliance/run.ts [runs=40] [volunteers=2000]
  */
 import { onEachDatabase } from '../databases.js';
-import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../../src/app.js';
 import { features } from '../../src/features.js';

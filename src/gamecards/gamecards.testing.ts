@@ -1,13 +1,9 @@
 /** Test fixtures of the game cards: the app with this feature, teams with players and staff, games. */
-import { buildApp } from '../app.js';
 import { features } from '../features.js';
-import { fixedClock, newId } from '../platform/clock.js';
+import { newId } from '../platform/clock.js';
 import type { Dialect } from '../platform/db/database.js';
-import type { Deps } from '../platform/feature.js';
 import type { Db } from '../platform/db/database.js';
-import { Mailer } from '../platform/mail.js';
-import { ensureRegionConfig } from '../region/region.service.js';
-import { openTestApp, testConfig, TEST_NOW, type TestApp } from '../testing/harness.js';
+import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
 import { gamecardsFeature } from './gamecards.feature.js';
 
 /** Every feature with this one (whether or not src/features.ts lists it yet). */

@@ -3,14 +3,12 @@
  * with coaches (rows inserted directly, as the teams capability would), windows, slots and an
  * open sign-up. Not used by the product itself.
  */
-import { buildApp } from '../app.js';
 import { features } from '../features.js';
-import { fixedClock, newId } from '../platform/clock.js';
+import { newId } from '../platform/clock.js';
 import type { Deps, Feature } from '../platform/feature.js';
-import { Mailer } from '../platform/mail.js';
 import type { Dialect } from '../platform/db/database.js';
-import { ensureRegionConfig, getRegionConfig } from '../region/region.service.js';
-import { openTestApp, testConfig, TEST_NOW, type TestApp } from '../testing/harness.js';
+import { getRegionConfig } from '../region/region.service.js';
+import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
 import type { Db } from '../platform/db/database.js';
 import { accountDeps, createApiToken } from '../people/accounts.service.js';
 import { practiceFeature } from './practice.routes.js';

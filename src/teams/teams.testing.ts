@@ -4,18 +4,15 @@
  * and players, coaches and ratings made directly in the database.
  */
 import { sql } from 'kysely';
-import { buildApp } from '../app.js';
 import { features } from '../features.js';
 import { migrations } from '../../migrations/index.js';
 import * as m0009 from '../../migrations/0009_teams_extra.js';
-import { fixedClock, newId } from '../platform/clock.js';
+import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import type { Deps, Feature } from '../platform/feature.js';
-import { Mailer } from '../platform/mail.js';
+import type { Feature } from '../platform/feature.js';
 import { STATUS_BY_CODE } from '../platform/errors.js';
-import { ensureRegionConfig } from '../region/region.service.js';
 import type { Dialect } from '../platform/db/database.js';
-import { openTestApp, TEST_NOW, testConfig, type TestApp } from '../testing/harness.js';
+import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
 import { playersFeature } from '../players/players.routes.js';
 import { teamsFeature } from './teams.feature.js';
 
