@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, openHarness, pageWidth, PHONE, textOf, type Harness } from './browser.js';
+import { expectAccessible, openHarness, textOf, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { seedCompletion } from '../src/training/training.testing.js';
@@ -24,18 +24,6 @@ afterAll(async () => {
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const flash = (page: Page) => page.locator('main .flash[role="status"]');
 
-async function expectAccessible(page: Page, where: string) {
-  const findings = await h.axe(page);
-  expect(findings, describeAxe(where, findings)).toEqual([]);
-  await page.setViewportSize(PHONE);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
-  const w = await pageWidth(page);
-  const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body, body *')].filter((e) => !e.closest('.table-wrap') && (e.getBoundingClientRect().right > window.innerWidth + 1 || e.scrollWidth > window.innerWidth)).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${e.scrollWidth}/${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').trim().slice(0, 40)}"`),
-  );
-  expect(w.scrollWidth, `${where} scrolls sideways at 375 px: ${wide.join(', ')}`).toBeLessThanOrEqual(w.viewport);
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 describe('in-person class', () => {
   it('is scheduled by an instructor, registered for by a coach, and credited from the roster', async () => {
@@ -57,7 +45,7 @@ describe('in-person class', () => {
     await ip.getByLabel('Place').fill('Richmond field 2');
     await ip.getByRole('button', { name: 'Schedule the class' }).click();
     expect(await textOf(flash(ip))).toContain('The class on 2026-09-15 is scheduled');
-    await expectAccessible(ip, '/training/classes');
+    await expectAccessible(h, ip, '/training/classes');
     await h.screenshotSizes(ip, 'training-classes');
 
     // The coach registers on their Training page.
@@ -84,7 +72,7 @@ describe('in-person class', () => {
     expect(await textOf(flash(ip))).toBe('1 attendee credited.');
     const row = ip.getByRole('region', { name: 'Registered attendees' }).getByRole('row').filter({ hasText: 'Carla Coach' });
     expect(await textOf(row)).toContain('Credited');
-    await expectAccessible(ip, '/training/classes/:id');
+    await expectAccessible(h, ip, '/training/classes/:id');
     await h.screenshotSizes(ip, 'training-roster');
     expect(h.browserErrors(ip)).toEqual([]);
 
@@ -98,7 +86,7 @@ describe('in-person class', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    await expectAccessible(cp, '/training');
+    await expectAccessible(h, cp, '/training');
     await h.screenshotSizes(cp, 'training-volunteer');
     expect(h.browserErrors(cp)).toEqual([]);
   });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, openHarness, PHONE, textOf, type Harness } from './browser.js';
+import { expectAccessible, openHarness, PHONE, textOf, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { installTestKey } from '../src/volunteers/volunteers.testkit.js';
@@ -23,10 +23,6 @@ afterAll(async () => {
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
-async function expectAccessible(page: Page, where: string) {
-  const findings = await h.axe(page);
-  expect(findings, describeAxe(where, findings)).toEqual([]);
-}
 
 async function expectNoFullSsn(page: Page) {
   const html = await page.content();
@@ -41,7 +37,7 @@ describe('volunteer application', () => {
     await h.logIn(page, volunteer);
     await mainNav(page).getByRole('link', { name: 'Volunteer', exact: true }).click();
     await heading(page, 'Volunteer for Fall 2026').waitFor();
-    await expectAccessible(page, 'volunteer form');
+    await expectAccessible(h, page, 'volunteer form');
     await h.screenshotSizes(page, 'volunteer-form');
 
     // First try: no SSN and a signature that is not the account's name.
@@ -73,7 +69,7 @@ describe('volunteer application', () => {
     await expectNoFullSsn(page);
     await page.setViewportSize(PHONE);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await expectAccessible(page, 'volunteer status');
+    await expectAccessible(h, page, 'volunteer status');
     await h.screenshotSizes(page, 'volunteer-status');
     expect(h.browserErrors(page)).toEqual([]);
     const mail = await h.lastMail({ to: volunteer.email, kind: 'application-received' });
@@ -88,7 +84,7 @@ describe('volunteer application', () => {
     const row = sd.getByRole('row').filter({ has: sd.getByRole('cell', { name: 'Jordan Rivera', exact: true }) });
     expect(await textOf(row)).toContain('6789');
     await expectNoFullSsn(sd);
-    await expectAccessible(sd, 'background checks');
+    await expectAccessible(h, sd, 'background checks');
     await h.screenshotSizes(sd, 'safety-checks');
     await row.getByRole('button', { name: 'Record clear for Jordan Rivera' }).click();
     expect(await textOf(sd.locator('main .flash[role="status"]'))).toContain('recorded as clear');
