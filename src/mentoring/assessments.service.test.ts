@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../platform/errors.js';
 import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
 import { acknowledgeAssessment, postMessage, recordAssessment, viewAssessment, visibleAssessments, type NewAssessment } from './assessments.service.js';
 import { mailsTo, makeTeam, person, type Person } from './mentoring.fixtures.js';
 import { loadCoverage } from './overview.service.js';
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-};
+import { codeOf } from '../testing/refusals.js';
 
 const SECRET = 'Strong rapport with the players';
 

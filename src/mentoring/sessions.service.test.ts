@@ -4,16 +4,7 @@ import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
 import { groupSession, mailsTo, makeTeam, person, type Person } from './mentoring.fixtures.js';
 import { cancelSession, cancelSignup, publishSessions, sessionRoster, signUp } from './sessions.service.js';
 import { sessionsForCoach } from './overview.service.js';
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-};
+import { codeOf } from '../testing/refusals.js';
 
 describe.each(testDialects())('mentoring sessions on %s', (dialect) => {
   let t: TestApp;

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../platform/audit.js';
-import { AppError } from '../platform/errors.js';
 import { makeActor } from '../testing/actors.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { multipartBody } from '../training/training.testing.js';
@@ -9,20 +8,11 @@ import { openTeamsApp, SEASON } from '../teams/teams.testing.js';
 import { importPlayers } from './import.service.js';
 import { addPlayer, movePlayer, playerLines } from './players.service.js';
 import { getRegionConfig } from '../region/region.service.js';
+import { refusal } from '../testing/refusals.js';
 
 const sample = readFileSync(new URL('./fixtures/players-export.tsv', import.meta.url));
 
 const count = async (t: TestApp, table: 'players' | 'season_players' | 'ratings' | 'people' | 'player_guardians') => Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe.each(testDialects())('players on %s', (dialect) => {
   let t: TestApp;

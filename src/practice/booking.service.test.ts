@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../platform/errors.js';
 import { testDialects, TEST_NOW, type TestApp } from '../testing/harness.js';
 import { getRegionConfig } from '../region/region.service.js';
 import { bookPractice, cancelBooking, moveBooking } from './booking.service.js';
@@ -8,16 +7,7 @@ import { seasonBookingRows } from './bookings.store.js';
 import { generateSeasonSlots, removeSlot, setSlotCapacity, addWindow, saveSignupSettings } from './setup.service.js';
 import { ADMIN_ACTOR, insertCoaches, insertTeams, openPracticeApp, SEASON, setUpSeason, type Coach } from './practice.fixtures.js';
 import type { Who } from './practice.context.js';
-
-const refusal = async (p: Promise<unknown>): Promise<AppError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
+import { refusal } from '../testing/refusals.js';
 
 describe.each(testDialects())('practice booking service on %s', (dialect) => {
   let t: TestApp;

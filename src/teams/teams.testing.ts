@@ -10,7 +10,6 @@ import * as m0009 from '../../migrations/0009_teams_extra.js';
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import type { Feature } from '../platform/feature.js';
-import { STATUS_BY_CODE } from '../platform/errors.js';
 import type { Dialect } from '../platform/db/database.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
 import { playersFeature } from '../players/players.routes.js';
@@ -36,20 +35,6 @@ export async function ensureTeamsExtra(db: Db): Promise<void> {
 
 export function openTeamsApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
   return openTestApp(dialect, { now });
-}
-
-/**
- * The statuses the teams feature asks for in STATUS_BY_CODE (422 until the lead adds them). Its
- * other codes answer the default 422 on purpose: NOT_ENOUGH_COACHES, ADJUST_REFUSED,
- * RATING_WINDOW_CLOSED (like SIGNUP_CLOSED), FORMATION_IMPOSSIBLE.
- */
-export const WANTED_STATUS: Readonly<Record<string, number>> = {
-  FORMATION_PUBLISHED: 409,
-};
-
-/** The status a code answers: the wanted one once the error table has it, 422 before. */
-export function statusFor(code: string): number {
-  return code in STATUS_BY_CODE ? (WANTED_STATUS[code] ?? STATUS_BY_CODE[code]!) : 422;
 }
 
 export interface SeedPlayer {

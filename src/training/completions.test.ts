@@ -6,7 +6,7 @@ import { testDialects, type TestApp } from '../testing/harness.js';
 import { editRegionConfig } from '../region/region.service.js';
 import { completionsOf } from './training.store.js';
 import { CERTIFICATE_NUMBER } from './training.rules.js';
-import { openTrainingApp, seedCompletion, statusFor } from './training.testing.js';
+import { openTrainingApp, seedCompletion } from './training.testing.js';
 
 /** The text of a PDF as poppler's pdftotext reads it (what a person sees). */
 function pdfText(bytes: Buffer): string {
@@ -55,7 +55,7 @@ describe.each(testDialects())('completions on %s', (dialect) => {
     expect(await code({ training: 'coach-12u:field', completedOn: '2026-09-01' })).toEqual([422, 'UNKNOWN_PART']);
     expect(await code({ training: 'safe-haven', completedOn: '2026-09-16' })).toEqual([422, 'FUTURE_DATE']);
     expect(await code({ training: 'safe-haven', completedOn: '2026-02-30' })).toEqual([422, 'VALIDATION']);
-    expect(await code({ training: 'coach-10u:field', completedOn: '2026-09-01' })).toEqual([statusFor('COMPLETION_EXISTS'), 'COMPLETION_EXISTS']);
+    expect(await code({ training: 'coach-10u:field', completedOn: '2026-09-01' })).toEqual([409, 'COMPLETION_EXISTS']);
     expect(await code({ completedOn: '2026-09-01' })).toEqual([422, 'VALIDATION']);
     const bare = await record(registrar, volunteer.id, { training: 'coach-10u', completedOn: '2026-09-01' });
     expect(bare.json().error.message).toContain('coach-10u:online or coach-10u:field');

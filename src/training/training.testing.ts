@@ -4,7 +4,6 @@
  */
 import { newId } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
-import { STATUS_BY_CODE } from '../platform/errors.js';
 import type { Dialect } from '../platform/db/database.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
 import { insertSession, type ClassSession } from './classes.store.js';
@@ -42,28 +41,6 @@ export async function seedCompletion(deps: Pick<Deps, 'db'>, personId: string, t
 /** Mail in the outbox to one address, oldest first. */
 export async function mailTo(deps: Pick<Deps, 'db'>, to: string) {
   return deps.db.selectFrom('outbox').selectAll().where('to_address', '=', to.toLowerCase()).orderBy('created_at').orderBy('id').execute();
-}
-
-/**
- * The statuses this feature asks for in STATUS_BY_CODE (every other code of the feature answers
- * the default 422). Until the lead adds them, those codes answer 422: `statusFor` expects what the
- * table says once it has the code, and the wiring test fails loudly meanwhile.
- */
-export const WANTED_STATUS: Readonly<Record<string, number>> = {
-  CLASS_FULL: 409,
-  ALREADY_REGISTERED: 409,
-  ALREADY_COMPLETED: 409,
-  ALREADY_CREDITED: 409,
-  ALREADY_DECIDED: 409,
-  COMPLETION_EXISTS: 409,
-  REQUEST_PENDING: 409,
-  CLASS_CANCELLED: 409,
-  CLASS_HELD: 409,
-};
-
-/** The status a code must answer: the wanted one once the error table has it, 422 before. */
-export function statusFor(code: string): number {
-  return code in STATUS_BY_CODE ? (WANTED_STATUS[code] ?? STATUS_BY_CODE[code]!) : 422;
 }
 
 /** A multipart/form-data body as a browser sends it: text fields and one file. */
