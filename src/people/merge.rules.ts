@@ -135,6 +135,8 @@ export interface DroppedRow {
   /** The values both rows shared (the unique key). */
   key: Row;
   row: Row;
+  /** The row was not deleted but retired (kept, no longer current: a replaced badge). */
+  retired?: true;
 }
 
 /** What one merge did: recorded in account_merges.summary_json and in the audit log. */

@@ -50,7 +50,7 @@ async function mergeIn(trx: Db, clock: Clock, actor: Actor, keptId: string, merg
   const { kept, merged } = await claimBoth(trx, keptId, mergedId, at);
   const summary: MergeSummary = { keptId, mergedId, moved: {}, deleted: {}, dropped: [], email: { merged: merged.email, movedToKept: false }, filled: {} };
   for (const c of PERSON_COLUMNS) {
-    const r = await mergeColumn(trx, c, keptId, mergedId);
+    const r = await mergeColumn(trx, c, keptId, mergedId, at);
     if (r.moved) summary.moved[`${c.table}.${c.column}`] = r.moved;
     if (r.deleted) summary.deleted[`${c.table}.${c.column}`] = r.deleted;
     summary.dropped.push(...r.dropped);

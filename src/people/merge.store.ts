@@ -11,12 +11,14 @@ import { planConflicts, preferCredited, redactRow, type DroppedRow, type Prefer,
  * - move: the merged account's rows now belong to the kept account. `unique` names the other
  *   columns of a unique constraint that includes the person column: where both accounts hold a row
  *   with the same values there, one row stays (`prefer`, default the kept account's) and the other
- *   is dropped and recorded in the merge summary.
+ *   is dropped and recorded in the merge summary. With `retire`, the constraint covers only the
+ *   rows where that column is null (a partial index, such as one current badge per season): the
+ *   row that does not stay is retired instead (the merge time written there), not dropped.
  * - delete: the merged account's rows are removed (they only make sense for that account).
  * - keep: left as they are, for the reason given (history that names accounts on purpose).
  */
 export type PersonColumn = { table: string; column: string } & (
-  | { action: 'move'; unique?: readonly string[]; prefer?: Prefer; why?: string }
+  | { action: 'move'; unique?: readonly string[]; retire?: string; prefer?: Prefer; why?: string }
   | { action: 'delete'; why: string }
   | { action: 'keep'; why: string }
 );
@@ -67,7 +69,7 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   // coach badges
   { table: 'badge_photos', column: 'person_id', action: 'move' },
   { table: 'badge_photos', column: 'decided_by', action: 'move' },
-  { table: 'badges', column: 'person_id', action: 'move' },
+  { table: 'badges', column: 'person_id', action: 'move', unique: ['season_id'], retire: 'replaced_at', why: "of two current badges for a season, the merged account's is marked replaced (its QR code stops being valid)" },
   { table: 'badge_print_runs', column: 'printed_by', action: 'move' },
   // region website and notifications
   { table: 'site_revisions', column: 'created_by', action: 'move' },
@@ -90,7 +92,7 @@ async function rowsOf(db: Db, table: string, column: string, personId: string): 
 }
 
 /** Applies one entry of PERSON_COLUMNS to a merge, inside the caller's transaction. */
-export async function mergeColumn(db: Db, c: PersonColumn, keptId: string, mergedId: string): Promise<ColumnResult> {
+export async function mergeColumn(db: Db, c: PersonColumn, keptId: string, mergedId: string, at: string): Promise<ColumnResult> {
   const q = anyDb(db);
   const out: ColumnResult = { moved: 0, deleted: 0, dropped: [] };
   if (c.action === 'keep') return out;
@@ -100,15 +102,17 @@ export async function mergeColumn(db: Db, c: PersonColumn, keptId: string, merge
     return out;
   }
   if (c.unique) {
-    const plan = planConflicts(await rowsOf(db, c.table, c.column, keptId), await rowsOf(db, c.table, c.column, mergedId), c.unique, c.prefer);
+    // Only the rows the constraint covers can conflict (all of them, unless it is partial).
+    const covered = async (personId: string) => (await rowsOf(db, c.table, c.column, personId)).filter((r) => !c.retire || r[c.retire] === null);
+    const plan = planConflicts(await covered(keptId), await covered(mergedId), c.unique, c.prefer);
     const reason = c.unique.length ? `both accounts held the same ${c.unique.join(', ')}` : `both accounts held a row (one per person)`;
     for (const [rows, from] of [[plan.dropMerged, 'merged'], [plan.dropKept, 'kept']] as const) {
       for (const row of rows) {
         // the person column and the unique columns identify the row (tables need no id column)
-        let del = q.deleteFrom(c.table).where(c.column, '=', row[c.column]);
-        for (const u of c.unique) del = del.where(u, '=', row[u]);
-        await del.execute();
-        out.dropped.push({ table: c.table, from, reason, key: Object.fromEntries(c.unique.map((u) => [u, row[u]])), row: redactRow(row) });
+        const sameRow = <B extends { where(column: string, op: '=', value: unknown): B }>(b: B) => c.unique!.reduce((x, u) => x.where(u, '=', row[u]), b.where(c.column, '=', row[c.column]));
+        if (c.retire) await sameRow(q.updateTable(c.table).set({ [c.retire]: at })).where(c.retire, 'is', null).execute();
+        else await sameRow(q.deleteFrom(c.table)).execute();
+        out.dropped.push({ table: c.table, from, reason, key: Object.fromEntries(c.unique.map((u) => [u, row[u]])), row: redactRow(row), ...(c.retire ? { retired: true as const } : {}) });
       }
     }
   }

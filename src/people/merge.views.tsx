@@ -117,7 +117,11 @@ function Preview({ person, summary }: { person: CandidatePerson; summary: MergeS
         ))}
         {moved.length === 0 ? <li>It holds nothing to move.</li> : null}
         {summary.dropped.map((d) => (
-          <li>{`Held by both, kept once: ${LABELS[`${d.table}.person_id`] ?? d.table.replaceAll('_', ' ')} (${keyText(d)}); the ${d.from} account's copy is recorded in the audit log.`}</li>
+          <li>
+            {d.retired
+              ? `Held by both: ${LABELS[`${d.table}.person_id`] ?? d.table.replaceAll('_', ' ')} (${keyText(d)}); the ${d.from} account's one stays on record but is no longer current (a badge: its QR code stops being valid).`
+              : `Held by both, kept once: ${LABELS[`${d.table}.person_id`] ?? d.table.replaceAll('_', ' ')} (${keyText(d)}); the ${d.from} account's copy is recorded in the audit log.`}
+          </li>
         ))}
         {summary.email.merged ? <li>{`Its email ${summary.email.merged} is taken off it${summary.email.movedToKept ? ' and given to the kept account, which has none' : ''}.`}</li> : null}
         {Object.entries(summary.filled).map(([k, v]) => (
