@@ -1,7 +1,12 @@
 import type { Db } from '../platform/db/database.js';
 import type { PracticeTables } from './practice.tables.js';
 import { SLOT_COLUMNS, toSlot, type SlotRow, type StoredSlot } from './slots.store.js';
+import { sql } from 'kysely';
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
+import { fromJson } from '../platform/db/database.js';
 import { locksRows } from '../platform/db/transactions.js';
+import { compareSlots, type WeeklySlot } from './slots.rules.js';
 import { prepared, type Arg } from '../platform/db/prepared.js';
 import { toSignup, type SignupSettings } from './signup.store.js';
 
@@ -124,8 +129,9 @@ export interface TeamForBooking {
  * season with the teams holding it now and the team's own bookings with their slots. One row per
  * coach and booking of the team (a handful).
  */
-const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) =>
-  db
+const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) => {
+  const jsonArrayFrom = locksRows(db) ? pgJsonArrayFrom : sqliteJsonArrayFrom;
+  return db
     .selectFrom('teams as t')
     .leftJoin('team_staff as st', 'st.team_id', 't.id')
     .leftJoin('people as pe', 'pe.id', 'st.person_id')
@@ -139,8 +145,22 @@ const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) =>
     .select((eb) => eb.selectFrom('practice_bookings as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.slot_id', '=', 'w.id').as('booked'))
     .select(['b.id as b_id', 'b.booked_at as b_booked_at', 'b.via as b_via'])
     .select(SLOT_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
-    .where('t.id', '=', arg('teamId')),
-);
+    // Only when the named slot is full: the slots of its season open to the team's division that
+    // still have a place, as one JSON value (computed once: it depends on the arguments alone).
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('practice_slots as o')
+          .select(['o.id', 'o.field_id', 'o.weekday', 'o.start_time', 'o.end_time', 'o.minutes', 'o.capacity', 'o.divisions_json'])
+          .select((x) => x.selectFrom('practice_bookings as ob').select((c) => c.fn.countAll<number>().as('n')).whereRef('ob.slot_id', '=', 'o.id').as('booked'))
+          .where('o.season_id', '=', (x) => x.selectFrom('practice_slots as ws').select('ws.season_id').where('ws.id', '=', arg('slotId')))
+          .where(sql<boolean>`o.divisions_json like '%"' || (select division from teams where id = ${arg('teamId')}) || '"%'`)
+          .where(sql<boolean>`(select count(*) from practice_bookings where slot_id = ${arg('slotId')}) >= (select capacity from practice_slots where id = ${arg('slotId')})`)
+          .where((x) => x('o.capacity', '>', x.selectFrom('practice_bookings as oc').select((c) => c.fn.countAll<number>().as('n')).whereRef('oc.slot_id', '=', 'o.id'))),
+      ).as('open_json'),
+    )
+    .where('t.id', '=', arg('teamId'));
+});
 
 type LookRow = Awaited<ReturnType<typeof lookRows>>[number];
 
@@ -154,6 +174,14 @@ export interface BookingLook {
   team: TeamForBooking;
   /** The named slot with its count and the team's bookings; absent when no slot was named or it is not in the team's season. */
   placement?: PlacementState;
+  /** When the named slot was full: the slots open to the team's division with room left, and their bookings. */
+  open?: OpenSlots;
+}
+
+/** Slots with a place left, and how many teams hold each (a slot without any is absent). */
+export interface OpenSlots {
+  slots: WeeklySlot[];
+  booked: Map<string, number>;
 }
 
 /** See lookRows; `personId` is the person asking (are they one of the team's coaches?). */
@@ -170,8 +198,20 @@ export async function lookAtBooking(db: Db, teamId: string, slotId: string | nul
   }
   const team: TeamForBooking = { id: r.id, seasonId: r.season_id, division: r.division, name: r.name, coachedByAsker: staff.has(personId ?? ''), signup: toSignup(r), staff: [...staff.values()] };
   const wanted = slotIn(r, 'w');
-  return { team, ...(wanted ? { placement: { slot: wanted, booked: Number(r.booked), held: [...held.values()].sort(bookingOrder) } } : {}) };
+  const open = openSlots(r.open_json);
+  return { team, ...(wanted ? { placement: { slot: wanted, booked: Number(r.booked), held: [...held.values()].sort(bookingOrder) } } : {}), ...(wanted && Number(r.booked) >= wanted.capacity ? { open } : {}) };
 }
+
+/** The open slots of lookRows: JSON text on SQLite, parsed already on PostgreSQL. */
+function openSlots(json: unknown): OpenSlots {
+  const rows = (typeof json === 'string' ? JSON.parse(json) : (json ?? [])) as OpenRow[];
+  return {
+    slots: rows.map((o) => ({ id: o.id, fieldId: o.field_id, weekday: Number(o.weekday), start: o.start_time, end: o.end_time, minutes: Number(o.minutes), capacity: Number(o.capacity), divisions: fromJson<string[]>(o.divisions_json, []) })).sort(compareSlots),
+    booked: new Map(rows.filter((o) => Number(o.booked) > 0).map((o) => [o.id, Number(o.booked)])),
+  };
+}
+
+type OpenRow = Pick<SlotRow, 'id' | 'field_id' | 'weekday' | 'start_time' | 'end_time' | 'minutes' | 'capacity' | 'divisions_json'> & { booked: number };
 
 /** A team, its coaches (whether the person asking is one of them) and its season's sign-up settings. */
 export async function teamForPerson(db: Db, teamId: string, personId: string | null): Promise<TeamForBooking | undefined> {
