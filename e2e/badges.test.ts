@@ -5,8 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { PHONE, textOf, useHarness, expectAccessible } from './browser.js';
+import { heading, PHONE, textOf, useHarness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
@@ -17,7 +16,6 @@ import { facePhoto, pdfPages, photoWithLocation, readQr } from '../src/badges/ba
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: [...features, ...(features.some((f) => f.name === badgesFeature.name) ? [] : [badgesFeature])] });
 const SEASON = '2026-fall';
 
-const heading = (page: Page, level: number, name: string | RegExp) => page.getByRole('heading', { level, name });
 
 
 describe('coach badges', () => {
@@ -31,11 +29,11 @@ describe('coach badges', () => {
     const cp = await h.newPage();
     await h.logIn(cp, coach);
     await cp.goto(h.url('/badges'));
-    await heading(cp, 2, 'Your badge: not ready yet').waitFor();
+    await heading(cp, 'Your badge: not ready yet', 2).waitFor();
     expect(await cp.getByRole('listitem').allInnerTexts()).toContain('Upload a photo of your face for the badge (Badge photo, on your profile).');
     await expectAccessible(h, cp, 'coach badge page, not ready');
     await cp.getByRole('link', { name: 'Upload your photo' }).click();
-    await heading(cp, 1, 'Your badge photo').waitFor();
+    await heading(cp, 'Your badge photo').waitFor();
     expect(await cp.getByLabel('Photo', { exact: true }).getAttribute('capture')).toBe('user');
     await expectAccessible(h, cp, 'badge photo upload');
     await cp.getByLabel('Photo', { exact: true }).setInputFiles({ name: 'IMG_2041.jpg', mimeType: 'image/jpeg', buffer: await photoWithLocation() });
@@ -49,9 +47,9 @@ describe('coach badges', () => {
     const ap = await h.newPage();
     await h.logIn(ap, admin);
     await ap.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Badges' }).click();
-    await heading(ap, 1, 'Coach badges').waitFor();
+    await heading(ap, 'Coach badges').waitFor();
     await ap.getByRole('link', { name: '1 photo to check' }).click();
-    await heading(ap, 2, 'Bea Badge').waitFor();
+    await heading(ap, 'Bea Badge', 2).waitFor();
     await expectAccessible(h, ap, 'photo approval queue');
     await ap.getByRole('button', { name: 'Approve Bea Badge' }).click();
     expect(await textOf(ap.locator('.flash'))).toBe('Photo approved.');
@@ -62,7 +60,7 @@ describe('coach badges', () => {
     await expectAccessible(h, ap, 'badge board');
     await h.screenshotSizes(ap, 'badges-board');
     await ap.getByRole('button', { name: /^Print every eligible coach not yet printed/ }).click();
-    await heading(ap, 1, /^Print run of /).waitFor();
+    await heading(ap, /^Print run of /).waitFor();
     expect(await textOf(ap.locator('.flash'))).toMatch(/badges? ready to print/);
     await expectAccessible(h, ap, 'print run');
     const [download] = await Promise.all([ap.waitForEvent('download'), ap.getByRole('link', { name: 'Download the print sheet (PDF)' }).click()]);
@@ -76,7 +74,7 @@ describe('coach badges', () => {
     // A referee scans the code with a phone: no login, big status words, the photo, no overflow.
     const phone = await h.newPage(undefined, { viewport: PHONE });
     await phone.goto(link!);
-    const status = heading(phone, 1, 'Valid');
+    const status = heading(phone, 'Valid');
     await status.waitFor();
     expect(Number.parseFloat(await status.evaluate((el) => getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(40);
     expect(await textOf(phone.locator('.verify-name'))).toBe('Bea Badge');
@@ -89,7 +87,7 @@ describe('coach badges', () => {
 
     // The coach sees the badge ready, printed.
     await cp.reload();
-    await heading(cp, 2, 'Your badge: ready').waitFor();
+    await heading(cp, 'Your badge: ready', 2).waitFor();
     expect(await cp.getByText(/The region printed your badge on September 15, 2026/).count()).toBe(1);
   });
 
@@ -112,7 +110,7 @@ describe('coach badges', () => {
 
     const phone = await h.newPage(undefined, { viewport: PHONE });
     await phone.goto(link!);
-    const status = heading(phone, 1, 'Not valid');
+    const status = heading(phone, 'Not valid');
     await status.waitFor();
     expect(await status.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(180, 35, 24)');
     expect(await textOf(phone.locator('.verify-since'))).toBe('since September 15, 2026');

@@ -409,6 +409,12 @@ export async function openHarness(opts: ServerOptions = {}): Promise<Harness> {
  * gives the harness inside a test, or throws the reason it could not start (no Chromium, say), so
  * that every test fails with that reason instead of being skipped.
  */
+/** The page's heading of a level (1 by default) with that name. */
+export const heading = (page: Page, name: string | RegExp, level = 1) => page.getByRole('heading', { level, name });
+
+/** The flash message a page shows after a form (role status). */
+export const flash = (page: Page) => page.locator('main .flash[role="status"]');
+
 export function useHarness(opts: ServerOptions = {}): () => Harness {
   let harness: Harness | null = null;
   let failure: unknown = null;

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { textOf, useHarness, expectAccessible } from './browser.js';
+import { heading, textOf, useHarness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
@@ -17,8 +17,7 @@ import { certify, giveApplication, giveCompletions, giveRole } from '../src/comp
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: [...features, ...(features.some((f) => f.name === complianceFeature.name) ? [] : [complianceFeature])] });
 const SEASON = '2026-fall';
 
-const heading = (page: Page, level: number, name: string | RegExp) => page.getByRole('heading', { level, name });
-const card = (page: Page, title: string) => page.locator('section.card').filter({ has: heading(page, 2, title) });
+const card = (page: Page, title: string) => page.locator('section.card').filter({ has: heading(page, title, 2) });
 
 
 describe('a volunteer', () => {
@@ -77,7 +76,7 @@ describe('the coach administrator', () => {
     const page = await h.newPage();
     await h.logIn(page, admin);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Compliance' }).click();
-    await heading(page, 1, 'Coach compliance').waitFor();
+    await heading(page, 'Coach compliance').waitFor();
     const table = page.getByRole('region', { name: 'Volunteers by division and role' });
     await table.getByRole('cell', { name: /Tom Todo/ }).waitFor();
 
@@ -102,7 +101,7 @@ describe('the coach administrator', () => {
 
     // Without JavaScript's help the same address gives the same page.
     await page.reload();
-    await heading(page, 1, 'Coach compliance').waitFor();
+    await heading(page, 'Coach compliance').waitFor();
     expect(await page.getByRole('combobox', { name: /^Status/ }).inputValue()).toBe('missing');
     expect(await table.getByRole('row').count()).toBe(2);
     await expectAccessible(h, page, 'compliance dashboard');

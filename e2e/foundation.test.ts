@@ -5,13 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, uniqueEmail, useHarness, type AxeFinding, type Harness } from './browser.js';
+import { flash, heading, describeAxe, overflowingElements, pageWidth, PHONE, textOf, uniqueEmail, useHarness, type AxeFinding, type Harness } from './browser.js';
 import { getStoredConfig } from '../src/region/region.service.js';
 
 const harness = useHarness();
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const flash = (page: Page) => page.locator('main .flash[role="status"]');
 const alert = (page: Page) => page.getByRole('alert');
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, openHarness, pageWidth, PHONE, textOf, type Account, type Harness } from './browser.js';
+import { flash, heading, describeAxe, openHarness, pageWidth, PHONE, textOf, type Account, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { publishSessions, signUp } from '../src/mentoring/sessions.service.js';
@@ -24,8 +24,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const flash = (page: Page) => page.locator('main .flash[role="status"]');
 const card = (page: Page, topic: string) => page.getByRole('article', { name: new RegExp(`^${topic},`) });
 const coachAccount = (first: string) => h.createAccount({ firstName: first, lastName: 'Coach', grants: [{ role: 'head-coach', seasonId: SEASON, division: '10U' }] });
 const mentorAccount = (first: string) => h.createAccount({ firstName: first, lastName: 'Mentor', grants: [{ role: 'mentor', seasonId: SEASON }] });

@@ -4,8 +4,7 @@
  * account can no longer log in while the kept one holds everything.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { textOf, useHarness, expectAccessible } from './browser.js';
+import { flash, heading, textOf, useHarness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
@@ -15,8 +14,6 @@ import { giveApplication, giveCompletions, giveRole } from '../src/compliance/co
 const clock = fixedClock(TEST_NOW);
 const harness = useHarness({ clock, features: [...features, ...(features.some((f) => f.name === mergeFeature.name) ? [] : [mergeFeature])] });
 
-const heading = (page: Page, level: number, name: string | RegExp) => page.getByRole('heading', { level, name });
-const flash = (page: Page) => page.locator('main .flash[role="status"]');
 
 
 describe('the registrar', () => {
@@ -37,14 +34,14 @@ describe('the registrar', () => {
     const page = await h.newPage();
     await h.logIn(page, registrar);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Duplicates' }).click();
-    await heading(page, 1, 'Duplicate accounts').waitFor();
-    const group = page.locator('section.card').filter({ has: heading(page, 2, 'Marisol Peña: 2 accounts') });
+    await heading(page, 'Duplicate accounts').waitFor();
+    const group = page.locator('section.card').filter({ has: heading(page, 'Marisol Peña: 2 accounts', 2) });
     expect(await textOf(group.getByRole('listitem').first())).toBe('Same name and date of birth: Marisol Peña, 1982-07-09');
     await expectAccessible(h, page, 'duplicate accounts');
 
     await group.getByRole('radio', { name: new RegExp(old.email.replace(/[.+]/g, '\\$&')) }).check();
     await group.getByRole('button', { name: /Review the merge/ }).click();
-    await heading(page, 1, 'Review the merge').waitFor();
+    await heading(page, 'Review the merge').waitFor();
     const preview = page.locator('main');
     expect(await preview.innerText()).toContain('2 training completions move to the kept account');
     expect(await preview.innerText()).toContain("Held by both, kept once: volunteer applications (season id 2026-fall); the merged account's copy is recorded in the audit log.");
@@ -53,7 +50,7 @@ describe('the registrar', () => {
     await h.screenshotSizes(page, 'merge-review');
 
     await page.getByRole('button', { name: 'Merge now' }).click();
-    await heading(page, 1, 'Duplicate accounts').waitFor();
+    await heading(page, 'Duplicate accounts').waitFor();
     expect(await textOf(flash(page))).toMatch(/^Merged 1 account into Marisol Peña: \d+ record\(s\) moved\. 2 duplicate record\(s\) held by both were kept once/);
     expect(await group.count()).toBe(0);
     const history = page.getByRole('region', { name: 'Recent merges' });

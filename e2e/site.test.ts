@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { textOf, useHarness, type Harness, expectAccessible } from './browser.js';
+import { flash, heading, textOf, useHarness, type Harness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import type { Feature } from '../src/platform/feature.js';
 import { fixedClock } from '../src/platform/clock.js';
@@ -25,8 +25,6 @@ function withSite(): Feature[] {
 
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: withSite() });
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const flash = (page: Page) => page.locator('main .flash[role="status"]');
 
 
 /** Every link of the page's main content and of the coach pages' menu, as site paths (outside links dropped). */

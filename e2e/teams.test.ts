@@ -6,15 +6,13 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness } from './browser.js';
+import { flash, heading, describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { ensureTeamsExtra, SEASON, seedPlayers, tenUGirls, withTeams } from '../src/teams/teams.testing.js';
 
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: withTeams() });
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const flash = (page: Page) => page.locator('main .flash[role="status"]');
 
 async function checkPage(page: Page, where: string) {
   const h = harness();

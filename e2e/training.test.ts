@@ -4,8 +4,7 @@
  * roster (someone who did not register is refused), after which the coach has a certificate.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { expectAccessible, openHarness, textOf, type Harness } from './browser.js';
+import { flash, heading, expectAccessible, openHarness, textOf, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { seedCompletion } from '../src/training/training.testing.js';
@@ -21,8 +20,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-const flash = (page: Page) => page.locator('main .flash[role="status"]');
 
 
 describe('in-person class', () => {

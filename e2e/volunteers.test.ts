@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, openHarness, PHONE, textOf, type Harness } from './browser.js';
+import { heading, expectAccessible, openHarness, PHONE, textOf, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { installTestKey } from '../src/volunteers/volunteers.testkit.js';
@@ -20,7 +20,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
 
