@@ -5,6 +5,7 @@ import { multipartBody } from '../training/training.testing.js';
 import { certify, giveApplication, giveCompletions, giveRole } from '../compliance/compliance.testdata.js';
 import { privatePrefixes } from './seo.routes.js';
 import { openSiteApp } from './site.testing.js';
+import { eligibleCoach } from '../badges/badges.testing.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -60,6 +61,9 @@ describe('public pages', () => {
     await certify(t.deps.db, done.id, 'assistant-coach', '2026-fall', '8U');
     const ok = (await get('/coaches', done.bearer)).body;
     expect(ok.match(/<span class="status-ok">Done<\/span>/g)).toHaveLength(3);
+    expect(ok).toContain('<span class="status-warn">No photo yet</span>');
+    const pictured = await eligibleCoach(t.deps);
+    expect((await get('/coaches', pictured.bearer)).body).toContain('<span class="status-ok">Photo approved: your badge is ready to download</span>');
     expect((await get('/coaches')).body).toContain('to see your own status');
   });
 });

@@ -58,7 +58,7 @@ describe('default pages', () => {
 
 describe('coachSteps', () => {
   const rules = prepareCompliance(config);
-  const facts = (over: Partial<StepFacts> = {}): StepFacts => ({ catalog: catalogOf(config), summary: null, hasApplication: false, needsCourse: true, classes: [], teams: [], coach: false, mentoringSignups: 0, ...over });
+  const facts = (over: Partial<StepFacts> = {}): StepFacts => ({ catalog: catalogOf(config), summary: null, hasApplication: false, needsCourse: true, classes: [], teams: [], coach: false, mentoringSignups: 0, badge: { photo: null, current: false, printed: false }, ...over });
   const statusOf = (steps: ReturnType<typeof coachSteps>, key: string) => steps.find((s) => s.key === key)?.status;
 
   it('links each step to where it happens, without statuses for visitors', () => {
@@ -84,7 +84,24 @@ describe('coachSteps', () => {
     expect(statusOf(steps, 'course')).toEqual({ state: 'missing', text: 'Missing: 10U Coach: Field session (registered for 10U Coach: Field session on 2026-09-20)' });
     expect(statusOf(steps, 'practice')).toEqual({ state: 'missing', text: 'Missing: Comets has 1 of 2 practices booked' });
     expect(statusOf(steps, 'mentoring')).toEqual({ state: 'todo', text: 'Not signed up yet' });
-    expect(statusOf(steps, 'photo')).toBeNull();
+    expect(statusOf(steps, 'photo')).toEqual({ state: 'todo', text: 'No photo yet' });
+  });
+
+  it('follows the badge photo to the printed badge, for coaches only', () => {
+    const records = { application: { complete: true, adult: true, hasSsn: true, signed: true }, roles: [{ role: 'head-coach', division: '10U' }], completions: [], backgroundCheck: 'pending' as const };
+    const notCertified = summarizePerson(rules, records, '2026-09-15');
+    const certified = { ...notCertified, missing: [] };
+    const photo = (status: 'pending' | 'approved' | 'rejected', reason: string | null = null) => ({ status, reason });
+    const cases: [Partial<StepFacts>, { state: string; text: string } | null][] = [
+      [{ coach: false, badge: { photo: photo('approved'), current: false, printed: false } }, null],
+      [{ coach: true, summary: notCertified, badge: { photo: photo('pending'), current: false, printed: false } }, { state: 'todo', text: 'Photo waiting for the coach administrator' }],
+      [{ coach: true, summary: notCertified, badge: { photo: photo('rejected', 'Face not visible.'), current: false, printed: false } }, { state: 'missing', text: 'Photo not accepted: Face not visible. Upload another one' }],
+      [{ coach: true, summary: notCertified, badge: { photo: photo('approved'), current: false, printed: false } }, { state: 'todo', text: 'Photo approved; the badge prints once you are certified' }],
+      [{ coach: true, summary: certified, badge: { photo: photo('approved'), current: false, printed: false } }, { state: 'done', text: 'Photo approved: your badge is ready to download' }],
+      [{ coach: true, summary: certified, badge: { photo: photo('approved'), current: true, printed: false } }, { state: 'done', text: 'Badge ready to download' }],
+      [{ coach: true, summary: certified, badge: { photo: photo('approved'), current: true, printed: true } }, { state: 'done', text: 'Badge printed: pick it up from the coach administrator, or download it' }],
+    ];
+    for (const [over, want] of cases) expect(statusOf(coachSteps(config, facts(over)), 'photo'), JSON.stringify(over.badge)).toEqual(want);
   });
 
   it('asks a person without a role to apply first', () => {

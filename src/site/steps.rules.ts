@@ -40,6 +40,8 @@ export interface StepFacts {
   /** Holds a head or assistant coach role this season. */
   coach: boolean;
   mentoringSignups: number;
+  /** The latest badge photo (null: none uploaded) and whether a badge of the season is current and printed on a sheet. */
+  badge: { photo: { status: 'pending' | 'approved' | 'rejected'; reason: string | null } | null; current: boolean; printed: boolean };
 }
 
 const labels = (items: readonly MissingItem[], element: 1 | 2 | 3, catalog: Catalog) => [...new Set(items.filter((m) => m.element === element).map((m) => itemLabel(m, catalog)))];
@@ -75,6 +77,17 @@ function practiceStatus(f: StepFacts): StepStatus | null {
   return { state: 'missing', text: `Missing: ${short.map((t) => `${t.name} has ${t.booked} of ${t.perWeek} practice${t.perWeek === 1 ? '' : 's'} booked`).join('; ')}` };
 }
 
+function photoStatus(f: StepFacts): StepStatus | null {
+  if (!f.coach) return null;
+  const { photo, current, printed } = f.badge;
+  if (!photo) return todo('No photo yet');
+  if (photo.status === 'pending') return todo('Photo waiting for the coach administrator');
+  if (photo.status === 'rejected') return { state: 'missing', text: `Photo not accepted${photo.reason?.trim() ? `: ${photo.reason.trim().replace(/[.\s]+$/, '')}` : ''}. Upload another one` };
+  if (f.summary?.missing.length) return todo('Photo approved; the badge prints once you are certified');
+  if (printed) return done('Badge printed: pick it up from the coach administrator, or download it');
+  return done(current ? 'Badge ready to download' : 'Photo approved: your badge is ready to download');
+}
+
 function mentoringStatus(f: StepFacts): StepStatus | null {
   if (!f.coach) return null;
   return f.mentoringSignups > 0 ? done(`Signed up for ${f.mentoringSignups} session${f.mentoringSignups === 1 ? '' : 's'}`) : todo('Not signed up yet');
@@ -89,7 +102,7 @@ export function coachSteps(config: RegionConfig, facts: StepFacts | null): Step[
     { key: 'apply', title: 'Apply to volunteer', text: "This season's application: your role and division, and for adults the social security number (for the background check) and a typed signature.", href: '/volunteer', link: 'Open the volunteer application', status: f && applyStatus(f) },
     { key: 'safety', title: 'Complete the safety trainings', text: `Online: ${listWords(safety)}.`, href: '/training', link: 'Open your trainings', status: f && safetyStatus(f) },
     { key: 'course', title: 'Complete the course for your age group', text: 'Online, or online plus an in-person session: register for the session before you go.', href: '/training', link: 'Register for a class', status: f && courseStatus(f) },
-    { key: 'photo', title: 'Upload your photo', text: 'Your badge is printed once you are certified and your photo is on your profile.', href: '/profile', link: 'Add your photo', status: null },
+    { key: 'photo', title: 'Upload your photo', text: 'Your badge is printed once you are certified and your photo is on your profile.', href: '/profile', link: 'Add your photo', status: f && photoStatus(f) },
     { key: 'practice', title: 'Book practice slots', text: "The team's coach books its practice slots when sign-up opens.", href: '/practice', link: 'Practice sign-up', status: f && practiceStatus(f) },
     { key: 'mentoring', title: 'Sign up for coach mentoring', text: 'A session with a coach mentor; mentors also assess one practice and one game of yours each season.', href: '/mentoring', link: 'Mentoring sign-up', status: f && mentoringStatus(f) },
     { key: 'gamecards', title: 'Fill in game cards', text: cards.length ? `${listWords(cards)} teams fill in a card for every game.` : 'Teams fill in a card when their division asks for one.', href: '/games', link: 'Game cards', status: null },

@@ -7,12 +7,13 @@ import { rulesOf } from '../compliance/compliance.service.js';
 import { catalogOf } from '../training/catalog.rules.js';
 import { completionLabel } from '../training/training.rules.js';
 import { loadVolunteerRecords } from '../notifications/records.store.js';
+import { currentBadges, latestPhotos } from '../badges/badges.store.js';
 import { coachSteps, type Step, type StepFacts } from './steps.rules.js';
 
 /**
  * The visitor's own facts for the coaches page steps, in a few small reads: compliance records
  * (application, roles, completions), upcoming class registrations, teams coached with their
- * practice bookings, and mentoring sign-ups of the season.
+ * practice bookings, mentoring sign-ups of the season, and the badge photo and badge.
  */
 
 async function upcomingClasses(db: Db, config: RegionConfig, personId: string, today: string) {
@@ -73,7 +74,15 @@ export async function stepFacts(deps: Pick<Deps, 'db' | 'clock'>, config: Region
   const rules = rulesOf(config);
   const roles = mine.held.length ? mine.held : mine.records.roles;
   const summary = roles.length ? summarizePerson(rules, mine.records, today) : null;
-  const [classes, teams, signups] = await Promise.all([upcomingClasses(deps.db, config, personId, today), teamsCoached(deps.db, config, personId, seasonId), mentoringSignups(deps.db, personId, seasonId)]);
+  const [classes, teams, signups, photos, badges] = await Promise.all([
+    upcomingClasses(deps.db, config, personId, today),
+    teamsCoached(deps.db, config, personId, seasonId),
+    mentoringSignups(deps.db, personId, seasonId),
+    latestPhotos(deps.db, [personId]),
+    currentBadges(deps.db, seasonId, personId),
+  ]);
+  const photo = photos.get(personId);
+  const badge = badges.get(personId);
   return {
     catalog: rules.catalog,
     summary: summary && summary.roles.length ? summary : null,
@@ -83,6 +92,7 @@ export async function stepFacts(deps: Pick<Deps, 'db' | 'clock'>, config: Region
     teams,
     coach: mine.held.some((r) => r.role === 'head-coach' || r.role === 'assistant-coach'),
     mentoringSignups: signups,
+    badge: { photo: photo ? { status: photo.status, reason: photo.reason } : null, current: !!badge, printed: !!badge?.printedAt },
   };
 }
 
