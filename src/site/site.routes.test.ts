@@ -6,6 +6,7 @@ import { certify, giveApplication, giveCompletions, giveRole } from '../complian
 import { privatePrefixes } from './seo.routes.js';
 import { openSiteApp } from './site.testing.js';
 import { eligibleCoach } from '../badges/badges.testing.js';
+import { makeGame, makeTeam } from '../gamecards/gamecards.testing.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -64,6 +65,14 @@ describe('public pages', () => {
     expect(ok).toContain('<span class="status-warn">No photo yet</span>');
     const pictured = await eligibleCoach(t.deps);
     expect((await get('/coaches', pictured.bearer)).body).toContain('<span class="status-ok">Photo approved: your badge is ready to download</span>');
+    // A 10U coach owes the cards of the games played so far (a submitted one counts, a future one not yet).
+    const comets = await makeTeam(t.deps.db, { number: 91, name: 'Comets', headCoachId: pictured.id });
+    const rockets = await makeTeam(t.deps.db, { number: 92, name: 'Rockets' });
+    await makeGame(t.deps.db, comets, rockets, { date: '2026-09-12' });
+    const submitted = await makeGame(t.deps.db, rockets, comets, { date: '2026-09-13' });
+    await makeGame(t.deps.db, comets, rockets, { date: '2026-09-19' });
+    await t.deps.db.insertInto('game_cards').values({ id: 'c1', game_id: submitted, team_id: comets.id, season_id: '2026-fall', status: 'submitted', revision: 2, state_json: '{}', violations_json: '[]', violation_count: 0, snapshot_json: null, created_at: 'x', updated_at: 'x', updated_by: null, submitted_at: 'x', submitted_by: null }).execute();
+    expect((await get('/coaches', pictured.bearer)).body).toContain('<span class="status-bad">Missing: Comets, 1 card not submitted</span>');
     expect((await get('/coaches')).body).toContain('to see your own status');
   });
 });

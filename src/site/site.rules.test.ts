@@ -58,7 +58,7 @@ describe('default pages', () => {
 
 describe('coachSteps', () => {
   const rules = prepareCompliance(config);
-  const facts = (over: Partial<StepFacts> = {}): StepFacts => ({ catalog: catalogOf(config), summary: null, hasApplication: false, needsCourse: true, classes: [], teams: [], coach: false, mentoringSignups: 0, badge: { photo: null, current: false, printed: false }, ...over });
+  const facts = (over: Partial<StepFacts> = {}): StepFacts => ({ catalog: catalogOf(config), summary: null, hasApplication: false, needsCourse: true, classes: [], teams: [], cards: [], coach: false, mentoringSignups: 0, badge: { photo: null, current: false, printed: false }, ...over });
   const statusOf = (steps: ReturnType<typeof coachSteps>, key: string) => steps.find((s) => s.key === key)?.status;
 
   it('links each step to where it happens, without statuses for visitors', () => {
@@ -85,6 +85,16 @@ describe('coachSteps', () => {
     expect(statusOf(steps, 'practice')).toEqual({ state: 'missing', text: 'Missing: Comets has 1 of 2 practices booked' });
     expect(statusOf(steps, 'mentoring')).toEqual({ state: 'todo', text: 'Not signed up yet' });
     expect(statusOf(steps, 'photo')).toEqual({ state: 'todo', text: 'No photo yet' });
+  });
+
+  it('counts the game cards a coach still owes, team by team', () => {
+    const cases: [StepFacts['cards'], { state: string; text: string } | null][] = [
+      [[], null],
+      [[{ team: 'Comets', played: 0, owed: 0 }], { state: 'todo', text: 'No games played yet' }],
+      [[{ team: 'Comets', played: 3, owed: 0 }, { team: 'Rockets', played: 1, owed: 0 }], { state: 'done', text: 'Every card submitted (4 games)' }],
+      [[{ team: 'Comets', played: 3, owed: 2 }, { team: 'Rockets', played: 1, owed: 1 }], { state: 'missing', text: 'Missing: Comets, 2 cards not submitted; Rockets, 1 card not submitted' }],
+    ];
+    for (const [cards, want] of cases) expect(statusOf(coachSteps(config, facts({ cards, coach: true })), 'gamecards')).toEqual(want);
   });
 
   it('follows the badge photo to the printed badge, for coaches only', () => {

@@ -37,6 +37,8 @@ export interface StepFacts {
   classes: { label: string; date: string }[];
   /** Teams coached this season with their practice bookings. */
   teams: { name: string; booked: number; perWeek: number }[];
+  /** Teams coached in a division with game cards: games played by today and cards not submitted for them. */
+  cards: { team: string; played: number; owed: number }[];
   /** Holds a head or assistant coach role this season. */
   coach: boolean;
   mentoringSignups: number;
@@ -88,6 +90,14 @@ function photoStatus(f: StepFacts): StepStatus | null {
   return done(current ? 'Badge ready to download' : 'Photo approved: your badge is ready to download');
 }
 
+function cardsStatus(f: StepFacts): StepStatus | null {
+  if (!f.cards.length) return null;
+  const owing = f.cards.filter((c) => c.owed > 0);
+  if (owing.length) return { state: 'missing', text: `Missing: ${owing.map((c) => `${c.team}, ${c.owed} card${c.owed === 1 ? '' : 's'} not submitted`).join('; ')}` };
+  const played = f.cards.reduce((n, c) => n + c.played, 0);
+  return played ? done(`Every card submitted (${played} game${played === 1 ? '' : 's'})`) : todo('No games played yet');
+}
+
 function mentoringStatus(f: StepFacts): StepStatus | null {
   if (!f.coach) return null;
   return f.mentoringSignups > 0 ? done(`Signed up for ${f.mentoringSignups} session${f.mentoringSignups === 1 ? '' : 's'}`) : todo('Not signed up yet');
@@ -105,6 +115,6 @@ export function coachSteps(config: RegionConfig, facts: StepFacts | null): Step[
     { key: 'photo', title: 'Upload your photo', text: 'Your badge is printed once you are certified and your photo is on your profile.', href: '/profile', link: 'Add your photo', status: f && photoStatus(f) },
     { key: 'practice', title: 'Book practice slots', text: "The team's coach books its practice slots when sign-up opens.", href: '/practice', link: 'Practice sign-up', status: f && practiceStatus(f) },
     { key: 'mentoring', title: 'Sign up for coach mentoring', text: 'A session with a coach mentor; mentors also assess one practice and one game of yours each season.', href: '/mentoring', link: 'Mentoring sign-up', status: f && mentoringStatus(f) },
-    { key: 'gamecards', title: 'Fill in game cards', text: cards.length ? `${listWords(cards)} teams fill in a card for every game.` : 'Teams fill in a card when their division asks for one.', href: '/games', link: 'Game cards', status: null },
+    { key: 'gamecards', title: 'Fill in game cards', text: cards.length ? `${listWords(cards)} teams fill in a card for every game.` : 'Teams fill in a card when their division asks for one.', href: '/games', link: 'Game cards', status: f && cardsStatus(f) },
   ];
 }

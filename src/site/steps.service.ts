@@ -8,12 +8,13 @@ import { catalogOf } from '../training/catalog.rules.js';
 import { completionLabel } from '../training/training.rules.js';
 import { loadVolunteerRecords } from '../notifications/records.store.js';
 import { currentBadges, latestPhotos } from '../badges/badges.store.js';
+import { cardStatuses, listGames } from '../gamecards/games.store.js';
 import { coachSteps, type Step, type StepFacts } from './steps.rules.js';
 
 /**
  * The visitor's own facts for the coaches page steps, in a few small reads: compliance records
  * (application, roles, completions), upcoming class registrations, teams coached with their
- * practice bookings, mentoring sign-ups of the season, and the badge photo and badge.
+ * practice bookings and game cards, mentoring sign-ups of the season, and the badge photo and badge.
  */
 
 async function upcomingClasses(db: Db, config: RegionConfig, personId: string, today: string) {
@@ -48,7 +49,19 @@ async function teamsCoached(db: Db, config: RegionConfig, personId: string, seas
     .groupBy('team_id')
     .execute();
   const booked = new Map(counts.map((c) => [c.team_id, Number(c.n)]));
-  return teams.map((t) => ({ name: t.name, booked: booked.get(t.id) ?? 0, perWeek: config.divisions.find((d) => d.code === t.division)?.practice.perWeek ?? 1 }));
+  return teams.map((t) => ({ id: t.id, name: t.name, division: t.division, booked: booked.get(t.id) ?? 0, perWeek: config.divisions.find((d) => d.code === t.division)?.practice.perWeek ?? 1 }));
+}
+
+/** For each team coached in a division with game cards: games played by today, and their cards not yet submitted. */
+async function cardsOwed(db: Db, config: RegionConfig, seasonId: string, today: string, teams: { id: string; name: string; division: string }[]) {
+  const carded = teams.filter((t) => config.divisions.find((d) => d.code === t.division)?.gameCard);
+  if (!carded.length) return [];
+  const played = (await listGames(db, { seasonId, teamIds: carded.map((t) => t.id) })).filter((g) => g.date <= today);
+  const cards = await cardStatuses(db, played.map((g) => g.id));
+  return carded.map((t) => {
+    const games = played.filter((g) => g.home.id === t.id || g.away.id === t.id);
+    return { team: t.name, played: games.length, owed: games.filter((g) => cards.get(`${g.id}|${t.id}`)?.status !== 'submitted').length };
+  });
 }
 
 async function mentoringSignups(db: Db, personId: string, seasonId: string): Promise<number> {
@@ -81,6 +94,7 @@ export async function stepFacts(deps: Pick<Deps, 'db' | 'clock'>, config: Region
     latestPhotos(deps.db, [personId]),
     currentBadges(deps.db, seasonId, personId),
   ]);
+  const cards = await cardsOwed(deps.db, config, seasonId, today, teams);
   const photo = photos.get(personId);
   const badge = badges.get(personId);
   return {
@@ -89,7 +103,8 @@ export async function stepFacts(deps: Pick<Deps, 'db' | 'clock'>, config: Region
     hasApplication: mine.records.application !== null,
     needsCourse: roles.some((r) => requirementFor(rules, r.role, r.division).ageLevel !== null),
     classes,
-    teams,
+    teams: teams.map((t) => ({ name: t.name, booked: t.booked, perWeek: t.perWeek })),
+    cards,
     coach: mine.held.some((r) => r.role === 'head-coach' || r.role === 'assistant-coach'),
     mentoringSignups: signups,
     badge: { photo: photo ? { status: photo.status, reason: photo.reason } : null, current: !!badge, printed: !!badge?.printedAt },
