@@ -10,6 +10,7 @@ import { loadVolunteerRecords } from '../notifications/records.store.js';
 import { currentBadges, latestPhotos } from '../badges/badges.store.js';
 import { cardStatuses, listGames } from '../gamecards/games.store.js';
 import { coachSteps, type Step, type StepFacts } from './steps.rules.js';
+import { confirmedMentoringSignups, practiceBookingCounts, teamsCoachedIn, upcomingRegistrations } from './steps.store.js';
 
 /**
  * The visitor's own facts for the coaches page steps, in a few small reads: compliance records
@@ -18,37 +19,13 @@ import { coachSteps, type Step, type StepFacts } from './steps.rules.js';
  */
 
 async function upcomingClasses(db: Db, config: RegionConfig, personId: string, today: string) {
-  const rows = await db
-    .selectFrom('class_registrations as r')
-    .innerJoin('class_sessions as s', 's.id', 'r.session_id')
-    .select(['s.training', 's.part', 's.date'])
-    .where('r.person_id', '=', personId)
-    .where('r.credited_at', 'is', null)
-    .where('s.cancelled_at', 'is', null)
-    .where('s.date', '>=', today)
-    .orderBy('s.date')
-    .execute();
   const catalog = catalogOf(config);
-  return rows.map((r) => ({ label: completionLabel(catalog, r.training, r.part), date: r.date }));
+  return (await upcomingRegistrations(db, personId, today)).map((r) => ({ label: completionLabel(catalog, r.training, r.part), date: r.date }));
 }
 
 async function teamsCoached(db: Db, config: RegionConfig, personId: string, seasonId: string) {
-  const teams = await db
-    .selectFrom('team_staff')
-    .innerJoin('teams', 'teams.id', 'team_staff.team_id')
-    .select(['teams.id', 'teams.name', 'teams.division'])
-    .where('team_staff.person_id', '=', personId)
-    .where('teams.season_id', '=', seasonId)
-    .orderBy('teams.name')
-    .execute();
-  if (!teams.length) return [];
-  const counts = await db
-    .selectFrom('practice_bookings')
-    .select(['team_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('team_id', 'in', teams.map((t) => t.id))
-    .groupBy('team_id')
-    .execute();
-  const booked = new Map(counts.map((c) => [c.team_id, Number(c.n)]));
+  const teams = await teamsCoachedIn(db, personId, seasonId);
+  const booked = await practiceBookingCounts(db, teams.map((t) => t.id));
   return teams.map((t) => ({ id: t.id, name: t.name, division: t.division, booked: booked.get(t.id) ?? 0, perWeek: config.divisions.find((d) => d.code === t.division)?.practice.perWeek ?? 1 }));
 }
 
@@ -64,19 +41,6 @@ async function cardsOwed(db: Db, config: RegionConfig, seasonId: string, today: 
   });
 }
 
-async function mentoringSignups(db: Db, personId: string, seasonId: string): Promise<number> {
-  const r = await db
-    .selectFrom('mentoring_signups as m')
-    .innerJoin('mentoring_sessions as s', 's.id', 'm.session_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('m.person_id', '=', personId)
-    .where('m.status', '=', 'confirmed')
-    .where('s.season_id', '=', seasonId)
-    .where('s.cancelled_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 export async function stepFacts(deps: Pick<Deps, 'db' | 'clock'>, config: RegionConfig, personId: string): Promise<StepFacts | null> {
   const season = seasonNow(config, deps.clock);
   if (!season) return null;
@@ -90,7 +54,7 @@ export async function stepFacts(deps: Pick<Deps, 'db' | 'clock'>, config: Region
   const [classes, teams, signups, photos, badges] = await Promise.all([
     upcomingClasses(deps.db, config, personId, today),
     teamsCoached(deps.db, config, personId, seasonId),
-    mentoringSignups(deps.db, personId, seasonId),
+    confirmedMentoringSignups(deps.db, personId, seasonId),
     latestPhotos(deps.db, [personId]),
     currentBadges(deps.db, seasonId, personId),
   ]);
