@@ -1,7 +1,6 @@
 import { AppError } from '../platform/errors.js';
 import { newId, newToken, type Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import { prepared, type Arg } from '../platform/db/prepared.js';
 import type { Mailer } from '../platform/mail.js';
 import { hashPassword, passwordProblem, tokenHash, verifyPassword } from '../platform/passwords.js';
 import type { Auth } from '../platform/http/access.js';
@@ -9,9 +8,8 @@ import type { Deps } from '../platform/feature.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import { getRegionConfig, seasonsInForce } from '../region/region.service.js';
 import type { RegionConfig } from '../region/region.schema.js';
-import { configStampColumns } from '../region/region.store.js';
 import type { Role } from './roles.js';
-import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, toPerson, type Person } from './people.store.js';
+import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, sessionHolder, tokenHolder, toPerson, type HolderRow, type Person } from './people.store.js';
 
 export interface AccountDeps {
   db: Db;
@@ -110,20 +108,6 @@ export async function endSession(db: Db, sessionHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', sessionHash).execute();
 }
 
-/** The person behind a credential, what they hold and the configuration's stamp: one row per grant. */
-interface HolderRow {
-  person_id: string;
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  merged_into: string | null;
-  role: string | null;
-  season_id: string | null;
-  division: string | null;
-  config_version: number | null;
-  config_updated_at: string | null;
-}
-
 /**
  * Who a request is: the person, their roles in force and the region configuration they were
  * decided with (the request's own copy). One query found the credential, the person, every grant
@@ -133,30 +117,6 @@ export interface Authenticated {
   auth: Auth;
   config: RegionConfig;
 }
-
-const ROLE_COLUMNS = ['g.role', 'g.season_id', 'g.division'] as const;
-const PERSON_COLUMNS = ['p.id as person_id', 'p.first_name', 'p.last_name', 'p.email', 'p.merged_into'] as const;
-
-const sessionHolder = prepared((db, arg: Arg<{ hash: string }>) =>
-  db
-    .selectFrom('sessions as c')
-    .innerJoin('people as p', 'p.id', 'c.person_id')
-    .leftJoin('role_grants as g', 'g.person_id', 'p.id')
-    .select(['c.expires_at', 'c.last_seen_at', ...PERSON_COLUMNS, ...ROLE_COLUMNS])
-    .select(configStampColumns())
-    .where('c.id_hash', '=', arg('hash')),
-);
-
-const tokenHolder = prepared((db, arg: Arg<{ hash: string }>) =>
-  db
-    .selectFrom('api_tokens as c')
-    .innerJoin('people as p', 'p.id', 'c.person_id')
-    .leftJoin('role_grants as g', 'g.person_id', 'p.id')
-    .select(['c.id as token_id', 'c.last_used_at', ...PERSON_COLUMNS, ...ROLE_COLUMNS])
-    .select(configStampColumns())
-    .where('c.token_hash', '=', arg('hash'))
-    .where('c.revoked_at', 'is', null),
-);
 
 async function authFor(deps: AccountDeps, rows: HolderRow[], via: Auth['via'], sessionHash?: string): Promise<Authenticated | null> {
   const r = rows[0];

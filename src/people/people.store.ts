@@ -1,5 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../platform/db/database.js';
+import { prepared, type Arg } from '../platform/db/prepared.js';
+import { configStampColumns } from '../region/region.store.js';
 import type { PlatformTables } from '../platform/db/schema.js';
 import type { Role } from './roles.js';
 
@@ -50,3 +52,43 @@ export async function countPeopleWithRole(db: Db, role: Role): Promise<number> {
   const r = await db.selectFrom('role_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The person behind a credential, what they hold and the configuration's stamp: one row per grant. */
+export interface HolderRow {
+  person_id: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  merged_into: string | null;
+  role: string | null;
+  season_id: string | null;
+  division: string | null;
+  config_version: number | null;
+  config_updated_at: string | null;
+}
+
+const HOLDER_GRANT_COLUMNS = ['g.role', 'g.season_id', 'g.division'] as const;
+const HOLDER_PERSON_COLUMNS = ['p.id as person_id', 'p.first_name', 'p.last_name', 'p.email', 'p.merged_into'] as const;
+
+/** A session's holder by the session id's hash (one row per grant), with the session's times. */
+export const sessionHolder = prepared((db, arg: Arg<{ hash: string }>) =>
+  db
+    .selectFrom('sessions as c')
+    .innerJoin('people as p', 'p.id', 'c.person_id')
+    .leftJoin('role_grants as g', 'g.person_id', 'p.id')
+    .select(['c.expires_at', 'c.last_seen_at', ...HOLDER_PERSON_COLUMNS, ...HOLDER_GRANT_COLUMNS])
+    .select(configStampColumns())
+    .where('c.id_hash', '=', arg('hash')),
+);
+
+/** An API token's holder by the token's hash (one row per grant), unless the token was revoked. */
+export const tokenHolder = prepared((db, arg: Arg<{ hash: string }>) =>
+  db
+    .selectFrom('api_tokens as c')
+    .innerJoin('people as p', 'p.id', 'c.person_id')
+    .leftJoin('role_grants as g', 'g.person_id', 'p.id')
+    .select(['c.id as token_id', 'c.last_used_at', ...HOLDER_PERSON_COLUMNS, ...HOLDER_GRANT_COLUMNS])
+    .select(configStampColumns())
+    .where('c.token_hash', '=', arg('hash'))
+    .where('c.revoked_at', 'is', null),
+);
