@@ -5,11 +5,11 @@ import type { Db } from '../platform/db/database.js';
 import { recordAudit } from '../platform/audit.js';
 import type { RegionConfig } from '../region/region.schema.js';
 import { getRegionConfig } from '../region/region.service.js';
-import { placementRefusal, signupRefusal, type TeamBooking } from './booking.rules.js';
+import { placementRefusal, signupRefusal } from './booking.rules.js';
 import { nearestAlternatives } from './alternatives.rules.js';
 import { inTransaction, isUniqueViolation } from '../platform/db/transactions.js';
-import { findBooking, deleteBooking, insertBooking, lockTeamAndSlot, lookAtBooking, moveBookingRow, placementState, type OpenSlots, type PlacementState, type TeamForBooking } from './bookings.store.js';
-import { findSlot, slotsWithRoom, type StoredSlot } from './slots.store.js';
+import { findBooking, deleteBooking, insertBooking, lockTeamAndSlot, lookAtBooking, moveBookingRow, placementState, type PlacementState, type TeamForBooking } from './bookings.store.js';
+import { findSlot, type StoredSlot } from './slots.store.js';
 import { fieldNameOf, practiceOf, type Who } from './practice.context.js';
 import { NOTICE_MAIL_KIND, practiceNotice, type NoticeKind } from './notices.rules.js';
 import { bookingView, slotView, type BookingView } from './booking.shapes.js';
@@ -20,8 +20,8 @@ interface Prepared {
   team: TeamForBooking;
   division: DivisionPractice;
   mode: 'coach' | 'admin';
-  /** The slot the request names, as the same look saw it (undefined: not in the team's season), and the open slots when it was full. */
-  first?: { slotId: string; state: PlacementState | undefined; open?: OpenSlots };
+  /** The slot the request names, as the same look saw it (undefined: not in the team's season). */
+  first?: { slotId: string; state: PlacementState | undefined };
 }
 
 /**
@@ -34,7 +34,7 @@ async function prepare(deps: Deps, who: Who, teamId: string, config?: RegionConf
   if (!look) throw new AppError('NOT_FOUND', `There is no team ${teamId}. Pick one of your teams on the practice page.`);
   const { team } = look;
   if (!team.coachedByAsker && !who.isAdmin) throw forbidden(`You do not coach ${team.name}. Only the team's head or assistant coach books its practices.`);
-  const p: Prepared = { config: cfg, team, division: practiceOf(cfg, team.division), mode: who.isAdmin ? 'admin' : 'coach', ...(slotId ? { first: { slotId, state: look.placement, ...(look.open ? { open: look.open } : {}) } } : {}) };
+  const p: Prepared = { config: cfg, team, division: practiceOf(cfg, team.division), mode: who.isAdmin ? 'admin' : 'coach', ...(slotId ? { first: { slotId, state: look.placement } } : {}) };
   checkWindow(deps, p);
   return p;
 }
@@ -61,12 +61,12 @@ async function notify(deps: Deps, db: Db, p: Prepared, kind: NoticeKind, slot: S
 }
 
 /**
- * A full slot's refusal again, with the nearest slots the team may still take (places read after
- * the race; the team's own bookings as the refusal saw them).
+ * A full slot's refusal again, with the nearest slots the team may still take: from the open slots
+ * the look that found it full read in the same statement, with the team's bookings as it saw them.
  */
-async function withAlternatives(deps: Deps, p: Prepared, wanted: StoredSlot, e: AppError, teamHeld: TeamBooking[], open?: OpenSlots): Promise<AppError> {
-  const { slots, booked } = open ?? (await slotsWithRoom(deps.db, p.team.seasonId, p.team.division));
-  const alternatives = nearestAlternatives({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot: wanted, slots, booked, teamBookings: teamHeld }).map((s) => slotView(p.config, s, booked.get(s.id) ?? 0));
+function withAlternatives(p: Prepared, state: PlacementState, e: AppError): AppError {
+  const { slots, booked } = state.open ?? { slots: [], booked: new Map<string, number>() };
+  const alternatives = nearestAlternatives({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot: state.slot, slots, booked, teamBookings: state.held }).map((s) => slotView(p.config, s, booked.get(s.id) ?? 0));
   const names = alternatives.map((a) => `${a.fieldName} ${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][a.weekday]} ${a.start}`);
   const hint = names.length ? ` Nearest free: ${names.join('; ')}.` : ' No other slot your team may take has room left; ask the coach administrator.';
   return new AppError('SLOT_FULL', `${e.message}${hint}`, { ...(e.details as object), alternatives });
@@ -85,11 +85,8 @@ const alreadyBooked = (team: TeamForBooking) => new AppError('ALREADY_BOOKED', `
  */
 async function placeInTransaction<T>(deps: Deps, p: Prepared, slotId: string, adjust: (s: PlacementState) => PlacementState, write: (trx: Db, s: PlacementState) => Promise<T>): Promise<T> {
   let seen = adjusted(p, slotId, p.first?.slotId === slotId ? p.first.state : await placementState(deps.db, p.team.id, slotId), adjust);
-  // A refusal from the first look comes with the open slots that look read when the slot was full.
-  let open = p.first?.slotId === slotId ? p.first.open : undefined;
   try {
     refuse(p, seen);
-    open = undefined;
     return await inTransaction(deps.db, async (trx) => {
       await lockTeamAndSlot(trx, p.team.id, slotId);
       refuse(p, (seen = adjusted(p, slotId, await placementState(trx, p.team.id, slotId), adjust)));
@@ -97,7 +94,7 @@ async function placeInTransaction<T>(deps: Deps, p: Prepared, slotId: string, ad
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw alreadyBooked(p.team);
-    if (e instanceof AppError && e.code === 'SLOT_FULL') throw await withAlternatives(deps, p, seen.slot, e, seen.held, open);
+    if (e instanceof AppError && e.code === 'SLOT_FULL') throw withAlternatives(p, seen, e);
     throw e;
   }
 }

@@ -3,7 +3,7 @@ import { newId } from '../platform/clock.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor } from '../testing/actors.js';
 import { bookingsWithSlots, insertBooking, lookAtBooking, placementState } from './bookings.store.js';
-import { findSlot, listSlots, type StoredSlot } from './slots.store.js';
+import { findSlot, listSlots, slotsWithCounts, type StoredSlot } from './slots.store.js';
 import { insertTeams, openPracticeApp, SEASON, setUpSeason } from './practice.fixtures.js';
 
 describe.each(testDialects())('what a placement is decided on, on %s', (dialect) => {
@@ -40,6 +40,13 @@ describe.each(testDialects())('what a placement is decided on, on %s', (dialect)
     expect(look?.team.staff.map((x) => x.role).sort()).toEqual(['assistant-coach', 'assistant-coach', 'head-coach']);
     expect(look?.placement?.held.map((b) => b.slotId)).toEqual([mon.id, thu.id]);
     expect(look?.placement?.booked).toBe(2);
+    // The slot is full (2 places): the same look brings the division's slots that still have room.
+    expect(wanted.capacity).toBe(2);
+    const all = await slotsWithCounts(t.deps.db, SEASON, '10U');
+    const withRoom = all.slots.filter((x) => (all.booked.get(x.id) ?? 0) < x.capacity);
+    expect(withRoom.length).toBeLessThan(all.slots.length);
+    expect(look?.placement?.open?.slots.map((x) => x.id)).toEqual(withRoom.map((x) => x.id));
+    expect([...(look?.placement?.open?.booked ?? [])].sort()).toEqual([...all.booked].filter(([id]) => withRoom.some((x) => x.id === id)).sort());
     expect(look?.team.coachedByAsker).toBe(false);
     expect((await lookAtBooking(t.deps.db, coached!, null, look!.team.staff[0]!.personId))?.team.coachedByAsker).toBe(true);
   });
@@ -48,6 +55,7 @@ describe.each(testDialects())('what a placement is decided on, on %s', (dialect)
     const free = slots.find((s) => s.weekday === 3)!;
     const state = await placementState(t.deps.db, teams[1]!, free.id);
     expect(state).toMatchObject({ slot: { id: free.id }, booked: 0 });
+    expect(state?.open).toBeUndefined();
     expect(state?.held.map((b) => b.slotId)).toEqual([slots[0]!.id]);
     expect(await placementState(t.deps.db, teams[0]!, newId())).toBeUndefined();
     expect(await placementState(t.deps.db, newId(), free.id)).toBeUndefined();

@@ -41,6 +41,8 @@ export interface PlacementState {
   slot: StoredSlot;
   booked: number;
   held: TeamBookingRow[];
+  /** When the slot was full: the slots open to the team's division with room left (the alternatives come from them). */
+  open?: OpenSlots;
 }
 
 
@@ -174,8 +176,6 @@ export interface BookingLook {
   team: TeamForBooking;
   /** The named slot with its count and the team's bookings; absent when no slot was named or it is not in the team's season. */
   placement?: PlacementState;
-  /** When the named slot was full: the slots open to the team's division with room left, and their bookings. */
-  open?: OpenSlots;
 }
 
 /** Slots with a place left, and how many teams hold each (a slot without any is absent). */
@@ -198,8 +198,9 @@ export async function lookAtBooking(db: Db, teamId: string, slotId: string | nul
   }
   const team: TeamForBooking = { id: r.id, seasonId: r.season_id, division: r.division, name: r.name, coachedByAsker: staff.has(personId ?? ''), signup: toSignup(r), staff: [...staff.values()] };
   const wanted = slotIn(r, 'w');
-  const open = openSlots(r.open_json);
-  return { team, ...(wanted ? { placement: { slot: wanted, booked: Number(r.booked), held: [...held.values()].sort(bookingOrder) } } : {}), ...(wanted && Number(r.booked) >= wanted.capacity ? { open } : {}) };
+  if (!wanted) return { team };
+  const booked = Number(r.booked);
+  return { team, placement: { slot: wanted, booked, held: [...held.values()].sort(bookingOrder), ...(booked >= wanted.capacity ? { open: openSlots(r.open_json) } : {}) } };
 }
 
 /** The open slots of lookRows: JSON text on SQLite, parsed already on PostgreSQL. */

@@ -5,7 +5,6 @@ import { fromJson, toJson } from '../platform/db/database.js';
 import type { PracticeTables } from './practice.tables.js';
 import { compareSlots, slotId as slotKey, type WeeklySlot } from './slots.rules.js';
 import { locksRows } from '../platform/db/transactions.js';
-import { prepared, type Arg } from '../platform/db/prepared.js';
 
 export type SlotRow = PracticeTables['practice_slots'];
 
@@ -107,34 +106,6 @@ export async function slotsWithCounts(db: Db, seasonId: string, division?: strin
     .execute();
   return { slots: rows.map(toSlot).sort(compareSlots), booked: new Map(rows.filter((r) => Number(r.booked) > 0).map((r) => [r.id, Number(r.booked)])) };
 }
-
-/**
- * The slots of a season open to a division that still have a place, with their bookings: where
- * the alternatives to a full slot come from, read on most requests of an opening rush (so only
- * the columns the rules need, each slot counted once).
- */
-export async function slotsWithRoom(db: Db, seasonId: string, division: string): Promise<{ slots: WeeklySlot[]; booked: Map<string, number> }> {
-  const rows = await roomRows(db, { seasonId, pattern: divisionPattern(division) });
-  return {
-    slots: rows.map((r) => ({ id: r.id, fieldId: r.field_id, weekday: r.weekday, start: r.start_time, end: r.end_time, minutes: r.minutes, capacity: r.capacity, divisions: fromJson<string[]>(r.divisions_json, []) })).sort(compareSlots),
-    booked: new Map(rows.filter((r) => Number(r.booked) > 0).map((r) => [r.id, Number(r.booked)])),
-  };
-}
-
-const roomRows = prepared((db, arg: Arg<{ seasonId: string; pattern: string }>) =>
-  db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('practice_slots')
-        .select(['id', 'field_id', 'weekday', 'start_time', 'end_time', 'minutes', 'capacity', 'divisions_json'])
-        .select((e) => bookedHere(e).as('booked'))
-        .where('season_id', '=', arg('seasonId'))
-        .where(sql<boolean>`divisions_json like ${arg('pattern')} escape '\\'`)
-        .as('s'),
-    )
-    .selectAll()
-    .whereRef('s.booked', '<', 's.capacity'),
-);
 
 /** Slot id -> bookings, for every slot of a season that has any. */
 export async function bookedCounts(db: Db, seasonId: string): Promise<Map<string, number>> {
