@@ -40,15 +40,35 @@ export interface InputProps {
   inputmode?: string;
 }
 
+/**
+ * The frame of a form field: its label (with a mark when required), the control, and the hint the
+ * control names in aria-describedby (see hintId).
+ */
+function Field(p: { id: string; label: string; required?: boolean; hint?: string; children: ComponentChildren }) {
+  return (
+    <div class="field">
+      <label for={p.id}>
+        {p.label}
+        {p.required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {p.children}
+      {p.hint ? (
+        <small id={`${p.id}-hint`} class="hint">
+          {p.hint}
+        </small>
+      ) : null}
+    </div>
+  );
+}
+
+/** The id of a field's hint, for the control's aria-describedby; undefined without a hint. */
+const hintId = (id: string, hint?: string) => (hint ? `${id}-hint` : undefined);
+
 /** A labelled input; the hint is tied to it with aria-describedby. */
 export function Input(p: InputProps) {
   const id = `f-${p.name}`;
   return (
-    <div class="field">
-      <label for={id}>
-        {p.label}
-        {p.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+    <Field id={id} label={p.label} required={p.required} hint={p.hint}>
       <input
         id={id}
         name={p.name}
@@ -61,14 +81,9 @@ export function Input(p: InputProps) {
         step={p.step}
         pattern={p.pattern}
         inputMode={p.inputmode as any}
-        aria-describedby={p.hint ? `${id}-hint` : undefined}
+        aria-describedby={hintId(id, p.hint)}
       />
-      {p.hint ? (
-        <small id={`${id}-hint`} class="hint">
-          {p.hint}
-        </small>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 
@@ -128,20 +143,11 @@ export function Table({ caption, head, children, hideCaption }: { caption?: stri
 export function TextArea(p: { label: string; name: string; value?: string; required?: boolean; rows?: number; hint?: string; maxLength?: number }) {
   const id = `f-${p.name}`;
   return (
-    <div class="field">
-      <label for={id}>
-        {p.label}
-        {p.required ? <span aria-hidden="true"> *</span> : null}
-      </label>
-      <textarea id={id} name={p.name} rows={p.rows ?? 4} required={p.required} maxLength={p.maxLength} aria-describedby={p.hint ? `${id}-hint` : undefined}>
+    <Field id={id} label={p.label} required={p.required} hint={p.hint}>
+      <textarea id={id} name={p.name} rows={p.rows ?? 4} required={p.required} maxLength={p.maxLength} aria-describedby={hintId(id, p.hint)}>
         {p.value ?? ''}
       </textarea>
-      {p.hint ? (
-        <small id={`${id}-hint`} class="hint">
-          {p.hint}
-        </small>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 
