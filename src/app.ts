@@ -3,7 +3,6 @@ import Fastify from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import compress from '@fastify/compress';
 import csrf from '@fastify/csrf-protection';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { App, Deps, Feature } from './platform/feature.js';
 import { sharedSecret } from './platform/secrets.js';
 import { installAccessControl, requireAccessDeclarations } from './platform/http/security.js';
+import { installSecurityHeaders } from './platform/http/headers.js';
 import { classify, sendError } from './platform/http/errors.js';
 import { setNavigation } from './platform/http/pages.js';
 import { AppError } from './platform/errors.js';
@@ -41,20 +41,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(cookie, { secret: await sharedSecret(deps.db) });
   await app.register(formbody);
   await app.register(csrf, { cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: deps.config.secureCookies } });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  installSecurityHeaders(app);
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'], brotliOptions: { params: { 1: 4 } } as never });
   await app.register(fastifyStatic, { root: [here('public'), here('node_modules/htmx.org/dist')], prefix: '/assets/', maxAge: '1d', decorateReply: true });
   await app.register(swagger, {
