@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { namedStatementPool } from './named-statements.js';
@@ -49,8 +49,30 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/**
+ * SQLite transactions begin IMMEDIATE: they take the file's write lock at BEGIN (waiting up to
+ * busy_timeout for another process's write to finish) rather than at their first write. Within the
+ * portal nothing changes (its one connection runs one transaction at a time); but the CLI may write
+ * to the same file while the portal runs, and a deferred transaction that had read before the other
+ * process wrote would then fail with SQLITE_BUSY at its first write instead of waiting its turn.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.config);
+  }
+  constructor(private readonly config: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
 }
 
 /**
