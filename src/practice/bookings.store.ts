@@ -2,8 +2,6 @@ import type { Db } from '../platform/db/database.js';
 import type { PracticeTables } from './practice.tables.js';
 import { SLOT_COLUMNS, toSlot, type SlotRow, type StoredSlot } from './slots.store.js';
 import { sql } from 'kysely';
-import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
-import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import { fromJson } from '../platform/db/database.js';
 import { locksRows } from '../platform/db/transactions.js';
 import { compareSlots, type WeeklySlot } from './slots.rules.js';
@@ -132,15 +130,16 @@ export interface TeamForBooking {
  * coach and booking of the team (a handful).
  */
 const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) => {
-  const jsonArrayFrom = locksRows(db) ? pgJsonArrayFrom : sqliteJsonArrayFrom;
   return db
     .selectFrom('teams as t')
     .leftJoin('team_staff as st', 'st.team_id', 't.id')
     .leftJoin('people as pe', 'pe.id', 'st.person_id')
     .leftJoin('practice_signup as su', 'su.season_id', 't.season_id')
     .leftJoin('practice_slots as w', (j) => j.on('w.id', '=', arg('slotId')).onRef('w.season_id', '=', 't.season_id'))
-    .leftJoin('practice_bookings as b', (j) => j.onRef('b.team_id', '=', 't.id').onRef('b.season_id', '=', 't.season_id'))
-    .leftJoin('practice_slots as s', 's.id', 'b.slot_id')
+    // The team's bookings by the team's index (joined on the season too, SQLite without statistics
+    // scanned every booking of the season instead); a booking of another season finds no slot here.
+    .leftJoin('practice_bookings as b', 'b.team_id', 't.id')
+    .leftJoin('practice_slots as s', (j) => j.onRef('s.id', '=', 'b.slot_id').onRef('s.season_id', '=', 't.season_id'))
     .select(['t.id', 't.season_id', 't.division', 't.name', 'st.person_id', 'st.role', 'pe.first_name', 'pe.last_name', 'pe.email'])
     .select(['su.opens_at', 'su.division_opens_json', 'su.closes_at', 'su.blackouts_json', 'su.updated_at'])
     .select(SLOT_COLUMNS.map((c) => `w.${c} as w_${c}` as const))
@@ -148,19 +147,21 @@ const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) => 
     .select(['b.id as b_id', 'b.booked_at as b_booked_at', 'b.via as b_via'])
     .select(SLOT_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
     // Only when the named slot is full: the slots of its season open to the team's division that
-    // still have a place, as one JSON value (computed once: it depends on the arguments alone).
-    .select((eb) =>
-      jsonArrayFrom(
-        eb
-          .selectFrom('practice_slots as o')
-          .select(['o.id', 'o.field_id', 'o.weekday', 'o.start_time', 'o.end_time', 'o.minutes', 'o.capacity', 'o.divisions_json'])
-          .select((x) => x.selectFrom('practice_bookings as ob').select((c) => c.fn.countAll<number>().as('n')).whereRef('ob.slot_id', '=', 'o.id').as('booked'))
-          .where('o.season_id', '=', (x) => x.selectFrom('practice_slots as ws').select('ws.season_id').where('ws.id', '=', arg('slotId')))
-          .where(sql<boolean>`o.divisions_json like '%"' || (select division from teams where id = ${arg('teamId')}) || '"%'`)
-          .where(sql<boolean>`(select count(*) from practice_bookings where slot_id = ${arg('slotId')}) >= (select capacity from practice_slots where id = ${arg('slotId')})`)
-          .where((x) => x('o.capacity', '>', x.selectFrom('practice_bookings as oc').select((c) => c.fn.countAll<number>().as('n')).whereRef('oc.slot_id', '=', 'o.id'))),
-      ).as('open_json'),
-    )
+    // still have a place, as one JSON array of compact rows (computed once: it depends on the
+    // arguments alone; each slot's bookings counted once).
+    .select(() => {
+      const candidates = sql`(select o.id, o.field_id, o.weekday, o.start_time, o.end_time, o.minutes, o.capacity, o.divisions_json,
+          (select count(*) from practice_bookings ob where ob.slot_id = o.id) as booked
+        from practice_slots o
+        where o.season_id = (select ws.season_id from practice_slots ws where ws.id = ${arg('slotId')})
+          and o.divisions_json like '%"' || (select division from teams where id = ${arg('teamId')}) || '"%'
+          and (select count(*) from practice_bookings where slot_id = ${arg('slotId')}) >= (select capacity from practice_slots where id = ${arg('slotId')}))`;
+      const row = sql`c.id, c.field_id, c.weekday, c.start_time, c.end_time, c.minutes, c.capacity, c.divisions_json, c.booked`;
+      return (locksRows(db)
+        ? sql<unknown>`(select coalesce(json_agg(json_build_array(${row})), '[]') from ${candidates} c where c.booked < c.capacity)`
+        : sql<unknown>`(select json_group_array(json_array(${row})) from ${candidates} c where c.booked < c.capacity)`
+      ).as('open_json');
+    })
     .where('t.id', '=', arg('teamId'));
 });
 
@@ -203,16 +204,19 @@ export async function lookAtBooking(db: Db, teamId: string, slotId: string | nul
   return { team, placement: { slot: wanted, booked, held: [...held.values()].sort(bookingOrder), ...(booked >= wanted.capacity ? { open: openSlots(r.open_json) } : {}) } };
 }
 
-/** The open slots of lookRows: JSON text on SQLite, parsed already on PostgreSQL. */
+/** The open slots of lookRows (rows as OPEN_ROW lists them): JSON text on SQLite, parsed already on PostgreSQL. */
 function openSlots(json: unknown): OpenSlots {
   const rows = (typeof json === 'string' ? JSON.parse(json) : (json ?? [])) as OpenRow[];
-  return {
-    slots: rows.map((o) => ({ id: o.id, fieldId: o.field_id, weekday: Number(o.weekday), start: o.start_time, end: o.end_time, minutes: Number(o.minutes), capacity: Number(o.capacity), divisions: fromJson<string[]>(o.divisions_json, []) })).sort(compareSlots),
-    booked: new Map(rows.filter((o) => Number(o.booked) > 0).map((o) => [o.id, Number(o.booked)])),
-  };
+  const booked = new Map<string, number>();
+  const slots = rows.map(([id, fieldId, weekday, start, end, minutes, capacity, divisions, n]): WeeklySlot => {
+    if (Number(n) > 0) booked.set(id, Number(n));
+    return { id, fieldId, weekday: Number(weekday), start, end, minutes: Number(minutes), capacity: Number(capacity), divisions: fromJson<string[]>(divisions, []) };
+  });
+  return { slots: slots.sort(compareSlots), booked };
 }
 
-type OpenRow = Pick<SlotRow, 'id' | 'field_id' | 'weekday' | 'start_time' | 'end_time' | 'minutes' | 'capacity' | 'divisions_json'> & { booked: number };
+/** id, field_id, weekday, start_time, end_time, minutes, capacity, divisions_json, booked. */
+type OpenRow = [string, string, number, string, string, number, number, string, number];
 
 /** A team, its coaches (whether the person asking is one of them) and its season's sign-up settings. */
 export async function teamForPerson(db: Db, teamId: string, personId: string | null): Promise<TeamForBooking | undefined> {
