@@ -26,14 +26,22 @@ export const isoNow = (clock: Clock) => clock.now().toISOString();
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/** Per zone, the last second asked about and its date: every request asks for today's date. */
+const lastDates = new Map<string, { second: number; date: string }>();
 
 export function dateInZone(at: Date, timeZone: string): string {
+  // Zone offsets are whole seconds (even historical local mean time), so a date holds for a whole second.
+  const second = Math.floor(at.getTime() / 1000);
+  const last = lastDates.get(timeZone);
+  if (last?.second === second) return last.date;
   // Building a formatter costs far more than using one: keep one per zone (pure, no shared state).
   let f = dateFormats.get(timeZone);
   if (!f) dateFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   const parts = f.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  lastDates.set(timeZone, { second, date });
+  return date;
 }
 
 /** A new random id: 16 random bytes as base64url text (unguessable, URL-safe). */

@@ -100,16 +100,12 @@ export function zoneAbbreviation(timeZone: string, epochMs: number): string {
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
 }
 
+/** One formatter per zone: building one costs far more than using it (every early click is told the opening). */
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** An instant written for people in a zone: "Monday, August 24, 2026 at 7:00 PM PDT". */
 export function describeInstant(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(new Date(iso));
+  let f = instantFormats.get(timeZone);
+  if (!f) instantFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })));
+  return f.format(new Date(iso));
 }
