@@ -12,7 +12,7 @@
  *   npx tsx bench/rush/run.ts [--db sqlite|postgres] [--teams 320] [--concurrency 200] [--pool 10]
  *
  * PostgreSQL: TEST_DATABASE_URL or DATABASE_URL; the bench works in a database (or schema) of its
- * own, dropped after. RUSH_PROFILE=dir writes a V8 CPU profile of the server there.
+ * own, dropped after. RUSH_PROFILE=dir writes a V8 CPU profile of the server's timed part there.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';

@@ -22,9 +22,7 @@ export interface Server {
 
 /** Forks server.ts on the bench database and answers once it listens. */
 export function startServer(target: DbTarget): Promise<Server> {
-  // RUSH_PROFILE=dir writes a V8 CPU profile of the server there.
-  const profile = process.env.RUSH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.RUSH_PROFILE}`] : [];
-  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [JSON.stringify(target)], { stdio: 'inherit', execArgv: [...process.execArgv, ...profile] });
+  const child = fork(fileURLToPath(new URL('./server.ts', import.meta.url)), [JSON.stringify(target)], { stdio: 'inherit', execArgv: process.execArgv });
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (m) => resolve(m as T)));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
