@@ -136,8 +136,9 @@ const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) => 
     .leftJoin('people as pe', 'pe.id', 'st.person_id')
     .leftJoin('practice_signup as su', 'su.season_id', 't.season_id')
     .leftJoin('practice_slots as w', (j) => j.on('w.id', '=', arg('slotId')).onRef('w.season_id', '=', 't.season_id'))
-    // The team's bookings by the team's index (joined on the season too, SQLite without statistics
-    // scanned every booking of the season instead); a booking of another season finds no slot here.
+    // The team's bookings through the team's index. (Joined on the season as well, SQLite, having no
+    // statistics, chose the season's index and read every booking of the season.) The slot join
+    // keeps the team's season: a booking of another season finds no slot and is left out.
     .leftJoin('practice_bookings as b', 'b.team_id', 't.id')
     .leftJoin('practice_slots as s', (j) => j.onRef('s.id', '=', 'b.slot_id').onRef('s.season_id', '=', 't.season_id'))
     .select(['t.id', 't.season_id', 't.division', 't.name', 'st.person_id', 'st.role', 'pe.first_name', 'pe.last_name', 'pe.email'])

@@ -3,8 +3,8 @@ import type { Db } from './database.js';
 
 /*
  * The dialect differences of concurrent writes, in one place: row locks (PostgreSQL only; SQLite
- * runs one transaction at a time on its single connection), and which errors mean "try the
- * transaction again" or "a unique constraint said no".
+ * runs one transaction at a time on its single connection, and lets the ones that arrive together
+ * share a commit), and which errors mean "try the transaction again" or "a unique constraint said no".
  */
 
 /** True on PostgreSQL, where transactions lock the rows they decide on (SELECT … FOR UPDATE). */
