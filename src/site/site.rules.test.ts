@@ -4,7 +4,7 @@ import { summarizePerson, prepareCompliance } from '../compliance/compliance.rul
 import { catalogOf } from '../training/catalog.rules.js';
 import { defaultPage } from './site.defaults.js';
 import { checkPageInput, checkResourceInput, PAGE_SLUGS, splitTokens, unknownTokens } from './site.rules.js';
-import { coachSteps, type StepFacts } from './steps.rules.js';
+import { cardsOwed, coachSteps, playedBy, type StepFacts } from './steps.rules.js';
 
 const config = defaultRegionConfig('2026-09-15');
 
@@ -127,5 +127,31 @@ describe('coachSteps', () => {
     const steps = coachSteps(config, facts({ summary: summarizePerson(rules, records, '2026-09-15'), hasApplication: true, needsCourse: false }));
     expect(statusOf(steps, 'safety')).toEqual({ state: 'done', text: 'Done' });
     expect(statusOf(steps, 'course')).toEqual({ state: 'done', text: 'Not needed for your role' });
+  });
+});
+
+describe('game cards owed', () => {
+  const game = (id: string, date: string, home: string, away: string) => ({ id, date, home: { id: home }, away: { id: away } });
+  const games = [game('g1', '2026-09-12', 'lions', 'tigers'), game('g2', '2026-09-19', 'tigers', 'bears'), game('g3', '2026-09-26', 'lions', 'bears')];
+
+  it('counts a game from its day on, not before', () => {
+    expect(playedBy(games, '2026-09-18').map((g) => g.id)).toEqual(['g1']);
+    expect(playedBy(games, '2026-09-19').map((g) => g.id)).toEqual(['g1', 'g2']);
+    expect(playedBy(games, '2026-09-11')).toEqual([]);
+  });
+
+  it("owes each team its own card of every game it played, until that team's card is submitted", () => {
+    const submitted = new Set(['g1|lions', 'g2|bears']);
+    const owed = cardsOwed(
+      [{ id: 'lions', name: 'Lions' }, { id: 'tigers', name: 'Tigers' }, { id: 'bears', name: 'Bears' }, { id: 'owls', name: 'Owls' }],
+      playedBy(games, '2026-09-20'),
+      (g, t) => submitted.has(`${g}|${t}`),
+    );
+    expect(owed).toEqual([
+      { team: 'Lions', played: 1, owed: 0 },
+      { team: 'Tigers', played: 2, owed: 2 },
+      { team: 'Bears', played: 1, owed: 0 },
+      { team: 'Owls', played: 0, owed: 0 },
+    ]);
   });
 });

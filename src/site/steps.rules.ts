@@ -46,6 +46,28 @@ export interface StepFacts {
   badge: { photo: { status: 'pending' | 'approved' | 'rejected'; reason: string | null } | null; current: boolean; printed: boolean };
 }
 
+/** A game as the game-card step sees it: when, and the two teams. */
+export interface PlayedGame {
+  id: string;
+  date: string;
+  home: { id: string };
+  away: { id: string };
+}
+
+/** The games played by `today` (region date, YYYY-MM-DD): a game's card is owed from its day on. */
+export const playedBy = <G extends PlayedGame>(games: readonly G[], today: string): G[] => games.filter((g) => g.date <= today);
+
+/**
+ * For each team: the games it played (of `played`) and how many of their cards the team has not
+ * submitted (a card started but not submitted is still owed).
+ */
+export function cardsOwed(teams: readonly { id: string; name: string }[], played: readonly PlayedGame[], submitted: (gameId: string, teamId: string) => boolean): StepFacts['cards'] {
+  return teams.map((t) => {
+    const games = played.filter((g) => g.home.id === t.id || g.away.id === t.id);
+    return { team: t.name, played: games.length, owed: games.filter((g) => !submitted(g.id, t.id)).length };
+  });
+}
+
 const labels = (items: readonly MissingItem[], element: 1 | 2 | 3, catalog: Catalog) => [...new Set(items.filter((m) => m.element === element).map((m) => itemLabel(m, catalog)))];
 const done = (text = 'Done'): StepStatus => ({ state: 'done', text });
 const missing = (what: readonly string[]): StepStatus => ({ state: 'missing', text: `Missing: ${what.join(', ')}` });

@@ -9,7 +9,7 @@ import { completionLabel } from '../training/training.rules.js';
 import { loadVolunteerRecords } from '../notifications/records.store.js';
 import { currentBadges, latestPhotos } from '../badges/badges.store.js';
 import { cardStatuses, listGames } from '../gamecards/games.store.js';
-import { coachSteps, type Step, type StepFacts } from './steps.rules.js';
+import { cardsOwed, coachSteps, playedBy, type Step, type StepFacts } from './steps.rules.js';
 import { confirmedMentoringSignups, practiceBookingCounts, teamsCoachedIn, upcomingRegistrations } from './steps.store.js';
 
 /**
@@ -30,15 +30,12 @@ async function teamsCoached(db: Db, config: RegionConfig, personId: string, seas
 }
 
 /** For each team coached in a division with game cards: games played by today, and their cards not yet submitted. */
-async function cardsOwed(db: Db, config: RegionConfig, seasonId: string, today: string, teams: { id: string; name: string; division: string }[]) {
+async function cardsOwedBy(db: Db, config: RegionConfig, seasonId: string, today: string, teams: { id: string; name: string; division: string }[]) {
   const carded = teams.filter((t) => config.divisions.find((d) => d.code === t.division)?.gameCard);
   if (!carded.length) return [];
-  const played = (await listGames(db, { seasonId, teamIds: carded.map((t) => t.id) })).filter((g) => g.date <= today);
+  const played = playedBy(await listGames(db, { seasonId, teamIds: carded.map((t) => t.id) }), today);
   const cards = await cardStatuses(db, played.map((g) => g.id));
-  return carded.map((t) => {
-    const games = played.filter((g) => g.home.id === t.id || g.away.id === t.id);
-    return { team: t.name, played: games.length, owed: games.filter((g) => cards.get(`${g.id}|${t.id}`)?.status !== 'submitted').length };
-  });
+  return cardsOwed(carded, played, (gameId, teamId) => cards.get(`${gameId}|${teamId}`)?.status === 'submitted');
 }
 
 export async function stepFacts(deps: Pick<Deps, 'db' | 'clock'>, config: RegionConfig, personId: string): Promise<StepFacts | null> {
@@ -58,7 +55,7 @@ export async function stepFacts(deps: Pick<Deps, 'db' | 'clock'>, config: Region
     latestPhotos(deps.db, [personId]),
     currentBadges(deps.db, seasonId, personId),
   ]);
-  const cards = await cardsOwed(deps.db, config, seasonId, today, teams);
+  const cards = await cardsOwedBy(deps.db, config, seasonId, today, teams);
   const photo = photos.get(personId);
   const badge = badges.get(personId);
   return {
