@@ -2,7 +2,6 @@ import type { Db } from '../platform/db/database.js';
 import type { PracticeTables } from './practice.tables.js';
 import { SLOT_COLUMNS, toSlot, type SlotRow, type StoredSlot } from './slots.store.js';
 import { sql } from 'kysely';
-import { fromJson } from '../platform/db/database.js';
 import { locksRows } from '../platform/db/transactions.js';
 import { compareSlots, type WeeklySlot } from './slots.rules.js';
 import { prepared, type Arg } from '../platform/db/prepared.js';
@@ -123,6 +122,9 @@ export interface TeamForBooking {
   staff: StaffContact[];
 }
 
+/** The slot columns toSlot reads (its timestamps are not needed to decide a booking). */
+const LOOK_SLOT_COLUMNS = SLOT_COLUMNS.filter((c) => c !== 'created_at' && c !== 'updated_at');
+
 /**
  * What deciding a booking reads, in one statement (every request of a rush runs it): the team, its
  * coaches and its season's sign-up settings; and, when a slot is named, that slot of the team's
@@ -143,10 +145,10 @@ const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) => 
     .leftJoin('practice_slots as s', (j) => j.onRef('s.id', '=', 'b.slot_id').onRef('s.season_id', '=', 't.season_id'))
     .select(['t.id', 't.season_id', 't.division', 't.name', 'st.person_id', 'st.role', 'pe.first_name', 'pe.last_name', 'pe.email'])
     .select(['su.opens_at', 'su.division_opens_json', 'su.closes_at', 'su.blackouts_json', 'su.updated_at'])
-    .select(SLOT_COLUMNS.map((c) => `w.${c} as w_${c}` as const))
+    .select(LOOK_SLOT_COLUMNS.map((c) => `w.${c} as w_${c}` as const))
     .select((eb) => eb.selectFrom('practice_bookings as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.slot_id', '=', 'w.id').as('booked'))
     .select(['b.id as b_id', 'b.booked_at as b_booked_at', 'b.via as b_via'])
-    .select(SLOT_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
+    .select(LOOK_SLOT_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
     // Only when the named slot is full: the slots of its season open to the team's division that
     // still have a place, as one JSON array of compact rows (computed once: it depends on the
     // arguments alone; each slot's bookings counted once).
@@ -157,10 +159,11 @@ const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) => 
         where o.season_id = (select ws.season_id from practice_slots ws where ws.id = ${arg('slotId')})
           and o.divisions_json like '%"' || (select division from teams where id = ${arg('teamId')}) || '"%'
           and (select count(*) from practice_bookings where slot_id = ${arg('slotId')}) >= (select capacity from practice_slots where id = ${arg('slotId')}))`;
-      const row = sql`c.id, c.field_id, c.weekday, c.start_time, c.end_time, c.minutes, c.capacity, c.divisions_json, c.booked`;
+      const row = sql`c.id, c.field_id, c.weekday, c.start_time, c.end_time, c.minutes, c.capacity, c.booked`;
+      // The divisions go in as JSON, so the one parse of the whole value reads them too.
       return (locksRows(db)
-        ? sql<unknown>`(select coalesce(json_agg(json_build_array(${row})), '[]') from ${candidates} c where c.booked < c.capacity)`
-        : sql<unknown>`(select json_group_array(json_array(${row})) from ${candidates} c where c.booked < c.capacity)`
+        ? sql<unknown>`(select coalesce(json_agg(json_build_array(${row}, c.divisions_json::json)), '[]') from ${candidates} c where c.booked < c.capacity)`
+        : sql<unknown>`(select json_group_array(json_array(${row}, json(c.divisions_json))) from ${candidates} c where c.booked < c.capacity)`
       ).as('open_json');
     })
     .where('t.id', '=', arg('teamId'));
@@ -171,7 +174,7 @@ type LookRow = Awaited<ReturnType<typeof lookRows>>[number];
 /** The slot under `prefix` in a row of lookRows, or null where the join found none. */
 function slotIn(r: LookRow, prefix: 'w' | 's'): StoredSlot | null {
   if (r[`${prefix}_id`] === null) return null;
-  return toSlot(Object.fromEntries(SLOT_COLUMNS.map((c) => [c, r[`${prefix}_${c}`]])) as SlotRow);
+  return toSlot(Object.fromEntries(LOOK_SLOT_COLUMNS.map((c) => [c, r[`${prefix}_${c}`]])) as SlotRow);
 }
 
 export interface BookingLook {
@@ -209,15 +212,15 @@ export async function lookAtBooking(db: Db, teamId: string, slotId: string | nul
 function openSlots(json: unknown): OpenSlots {
   const rows = (typeof json === 'string' ? JSON.parse(json) : (json ?? [])) as OpenRow[];
   const booked = new Map<string, number>();
-  const slots = rows.map(([id, fieldId, weekday, start, end, minutes, capacity, divisions, n]): WeeklySlot => {
+  const slots = rows.map(([id, fieldId, weekday, start, end, minutes, capacity, n, divisions]): WeeklySlot => {
     if (Number(n) > 0) booked.set(id, Number(n));
-    return { id, fieldId, weekday: Number(weekday), start, end, minutes: Number(minutes), capacity: Number(capacity), divisions: fromJson<string[]>(divisions, []) };
+    return { id, fieldId, weekday: Number(weekday), start, end, minutes: Number(minutes), capacity: Number(capacity), divisions: divisions ?? [] };
   });
   return { slots: slots.sort(compareSlots), booked };
 }
 
-/** id, field_id, weekday, start_time, end_time, minutes, capacity, divisions_json, booked. */
-type OpenRow = [string, string, number, string, string, number, number, string, number];
+/** id, field_id, weekday, start_time, end_time, minutes, capacity, booked, divisions. */
+type OpenRow = [string, string, number, string, string, number, number, number, string[] | null];
 
 /** A team, its coaches (whether the person asking is one of them) and its season's sign-up settings. */
 export async function teamForPerson(db: Db, teamId: string, personId: string | null): Promise<TeamForBooking | undefined> {
