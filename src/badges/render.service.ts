@@ -7,7 +7,7 @@ import { ROLE_LABELS, isRole } from '../people/roles.js';
 import type { RoleInDivision } from '../compliance/compliance.rules.js';
 import { findSeason } from '../region/region.rules.js';
 import { getRegionConfig } from '../region/region.service.js';
-import { listTeams, teamsCoachedBy } from '../teams/teams.store.js';
+import { teamsCoachedBy } from '../teams/teams.store.js';
 import type { BadgeDeps } from './badges.service.js';
 import { renderCard, renderSheet, type BadgeCard } from './badges.pdf.js';
 import { fileBytes } from './runs.store.js';
@@ -27,15 +27,10 @@ export const verifyUrl = (baseUrl: string, token: string) => `${baseUrl.replace(
 
 /** For each person, the names of the teams they coach in the season, by division. */
 export async function teamsByPerson(db: Db, seasonId: string, personIds: readonly string[]): Promise<Map<string, Map<string, string>>> {
-  const teams = new Map((await listTeams(db, seasonId)).map((t) => [t.id, t]));
   const out = new Map<string, Map<string, string>>();
-  if (!teams.size) return out;
   for (const personId of new Set(personIds)) {
     const byDivision = new Map<string, string>();
-    for (const id of await teamsCoachedBy(db, personId, seasonId)) {
-      const t = teams.get(id);
-      if (t) byDivision.set(t.division, byDivision.has(t.division) ? `${byDivision.get(t.division)}, ${t.name}` : t.name);
-    }
+    for (const t of await teamsCoachedBy(db, personId, seasonId)) byDivision.set(t.division, byDivision.has(t.division) ? `${byDivision.get(t.division)}, ${t.name}` : t.name);
     out.set(personId, byDivision);
   }
   return out;

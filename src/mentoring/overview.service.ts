@@ -24,7 +24,7 @@ export async function sessionsForCoach(deps: Deps, viewer: Viewer, opts: { all?:
   const config = await getRegionConfig(deps.db);
   const seasonId = seasonNow(config, deps.clock)?.season.id ?? '';
   const now = deps.clock.now().toISOString();
-  const myTeams = new Set(await teamsCoachedBy(deps.db, viewer.personId, seasonId));
+  const myTeams = new Set((await teamsCoachedBy(deps.db, viewer.personId, seasonId)).map((t) => t.id));
   const mine = new Map((await signupsOfPerson(deps.db, viewer.personId, now)).map((s) => [s.sessionId, s]));
   const sessions = (await listSessions(deps.db, { from: now })).filter((s) => opts.all || !s.teamId || myTeams.has(s.teamId) || mine.has(s.id));
   const out: SessionForCoach[] = [];

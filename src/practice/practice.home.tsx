@@ -12,7 +12,7 @@ export async function practiceHome(req: FastifyRequest, deps: Deps): Promise<Hom
   const config = await req.regionConfig();
   const season = seasonNow(config, deps.clock)?.season;
   if (!season) return [];
-  const ids = await teamsCoachedBy(deps.db, req.auth.personId, season.id);
+  const ids = (await teamsCoachedBy(deps.db, req.auth.personId, season.id)).map((t) => t.id);
   if (!ids.length) return [];
   const [teams, bookings, signup] = await Promise.all([listTeams(deps.db, season.id), bookingsWithSlots(deps.db, season.id, ids), loadSignup(deps.db, season.id)]);
   const now = deps.clock.now().toISOString();

@@ -43,7 +43,7 @@ function card(deps: Deps, config: RegionConfig, data: SeasonData, team: TeamRow,
 
 /** The cards of the teams a person coaches in a season (a coach with several teams books each). */
 export async function coachCards(deps: Deps, config: RegionConfig, seasonId: string, personId: string): Promise<TeamCard[]> {
-  const ids = await teamsCoachedBy(deps.db, personId, seasonId);
+  const ids = (await teamsCoachedBy(deps.db, personId, seasonId)).map((t) => t.id);
   if (!ids.length) return [];
   const [teams, data, bookings] = await Promise.all([listTeams(deps.db, seasonId), seasonData(deps, seasonId), bookingsWithSlots(deps.db, seasonId, ids)]);
   return teams.filter((t) => ids.includes(t.id) && config.divisions.some((d) => d.code === t.division && d.practice.perWeek > 0)).map((t) => card(deps, config, data, t, bookings));

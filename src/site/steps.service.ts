@@ -10,7 +10,8 @@ import { loadVolunteerRecords } from '../notifications/records.store.js';
 import { currentBadges, latestPhotos } from '../badges/badges.store.js';
 import { cardStatuses, listGames } from '../gamecards/games.store.js';
 import { cardsOwed, coachSteps, playedBy, type Step, type StepFacts } from './steps.rules.js';
-import { confirmedMentoringSignups, practiceBookingCounts, teamsCoachedIn, upcomingRegistrations } from './steps.store.js';
+import { confirmedMentoringSignups, practiceBookingCounts, upcomingRegistrations } from './steps.store.js';
+import { teamsCoachedBy } from '../teams/teams.store.js';
 
 /**
  * The visitor's own facts for the coaches page steps, in a few small reads: compliance records
@@ -24,7 +25,7 @@ async function upcomingClasses(db: Db, config: RegionConfig, personId: string, t
 }
 
 async function teamsCoached(db: Db, config: RegionConfig, personId: string, seasonId: string) {
-  const teams = await teamsCoachedIn(db, personId, seasonId);
+  const teams = await teamsCoachedBy(db, personId, seasonId);
   const booked = await practiceBookingCounts(db, teams.map((t) => t.id));
   return teams.map((t) => ({ id: t.id, name: t.name, division: t.division, booked: booked.get(t.id) ?? 0, perWeek: config.divisions.find((d) => d.code === t.division)?.practice.perWeek ?? 1 }));
 }

@@ -16,18 +16,6 @@ export async function upcomingRegistrations(db: Db, personId: string, today: str
     .execute();
 }
 
-/** The teams of a season the person is on the staff of, by name. */
-export async function teamsCoachedIn(db: Db, personId: string, seasonId: string) {
-  return db
-    .selectFrom('team_staff')
-    .innerJoin('teams', 'teams.id', 'team_staff.team_id')
-    .select(['teams.id', 'teams.name', 'teams.division'])
-    .where('team_staff.person_id', '=', personId)
-    .where('teams.season_id', '=', seasonId)
-    .orderBy('teams.name')
-    .execute();
-}
-
 /** Team id -> practice bookings it holds (teams without any are absent). */
 export async function practiceBookingCounts(db: Db, teamIds: readonly string[]): Promise<Map<string, number>> {
   if (!teamIds.length) return new Map();

@@ -14,22 +14,13 @@ import { answerOffer, assignAssistant, assistantVolunteers, offerAssistant, offe
 import { TeamsHome, type TeamsHomeModel } from './teams.views.js';
 import { AssistantsPage } from './assistants.views.js';
 import { divisionHref } from './division.views.js';
+import { teamsCoachedBy } from './teams.store.js';
 
 const hidden = { hide: true };
 
-/** The teams a person coaches in a season (head or assistant), by name. */
+/** The teams a person coaches in a season, as the Teams page and the home page list them. */
 export async function myTeams(deps: Pick<Deps, 'db'>, personId: string, seasonId: string) {
-  const rows = await deps.db
-    .selectFrom('team_staff as s')
-    .innerJoin('teams as t', 't.id', 's.team_id')
-    .select(['t.id', 't.name', 's.role'])
-    .where('s.person_id', '=', personId)
-    .where('t.season_id', '=', seasonId)
-    .where('t.published_at', 'is not', null)
-    .where('s.role', 'in', ['head-coach', 'assistant-coach'])
-    .orderBy('t.name')
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role === 'head-coach' ? 'head coach' : 'assistant coach' }));
+  return (await teamsCoachedBy(deps.db, personId, seasonId)).map((t) => ({ id: t.id, name: t.name, role: t.role === 'head-coach' ? 'head coach' : 'assistant coach' }));
 }
 
 async function boardRows(deps: Deps, seasonId: string, config: Awaited<ReturnType<FastifyRequest['regionConfig']>>) {

@@ -34,16 +34,27 @@ export async function findTeam(db: Db, teamId: string): Promise<TeamRow | undefi
   return { id: t.id, seasonId: t.season_id, division: t.division, program: t.program, number: t.number, name: t.name, published: t.published_at !== null, headCoachId: head?.person_id ?? null };
 }
 
-/** Ids of the teams a person coaches (head or assistant) in a season. */
-export async function teamsCoachedBy(db: Db, personId: string, seasonId: string): Promise<string[]> {
+/** A team a person coaches, with the person's place on its staff. */
+export interface CoachedTeam {
+  id: string;
+  name: string;
+  division: string;
+  role: 'head-coach' | 'assistant-coach';
+}
+
+/** The published teams of a season a person coaches (head or assistant), by name: the one read of "my teams". */
+export async function teamsCoachedBy(db: Db, personId: string, seasonId: string): Promise<CoachedTeam[]> {
   const rows = await db
-    .selectFrom('team_staff')
-    .innerJoin('teams', 'teams.id', 'team_staff.team_id')
-    .select('teams.id')
-    .where('team_staff.person_id', '=', personId)
-    .where('teams.season_id', '=', seasonId)
+    .selectFrom('team_staff as s')
+    .innerJoin('teams as t', 't.id', 's.team_id')
+    .select(['t.id', 't.name', 't.division', 's.role'])
+    .where('s.person_id', '=', personId)
+    .where('t.season_id', '=', seasonId)
+    .where('t.published_at', 'is not', null)
+    .where('s.role', 'in', ['head-coach', 'assistant-coach'])
+    .orderBy('t.name')
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => ({ id: r.id, name: r.name, division: r.division, role: r.role === 'head-coach' ? 'head-coach' : 'assistant-coach' }));
 }
 
 /** True when the person is on the team's staff (head or assistant coach). */
