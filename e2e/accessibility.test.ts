@@ -14,7 +14,7 @@ import type { Feature } from '../src/platform/feature.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { decideAccess, type Auth } from '../src/platform/http/access.js';
-import { DIVISION_ROLES, ROLES, type Role } from '../src/people/roles.js';
+import { DIVISION_ROLES, ROLES, type Role } from '../src/platform/roles.js';
 import { siteFeature } from '../src/site/site.routes.js';
 import { notificationsFeature } from '../src/notifications/notifications.routes.js';
 

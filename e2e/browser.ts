@@ -28,7 +28,7 @@ import { testConfig } from '../src/testing/harness.js';
 import { newId, type Clock } from '../src/platform/clock.js';
 import type { App, Deps, Feature } from '../src/platform/feature.js';
 import { accountDeps, createPerson, createSetupLink, grantStandingRole, makeAdministrator } from '../src/people/accounts.service.js';
-import type { Role } from '../src/people/roles.js';
+import type { Role } from '../src/platform/roles.js';
 
 export const DESKTOP = { width: 1280, height: 800 } as const;
 export const PHONE = { width: 375, height: 740 } as const;

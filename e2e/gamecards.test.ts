@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describeAxe, openHarness, pageWidth, PHONE, textOf, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { makeGame, makeTeam, withGamecards, type TeamFixture } from '../src/gamecards/gamecards.testing.js';
+import { makeGame, makeTeam, withGamecards, type TeamFixture } from '../src/gamecards/gamecards.testkit.js';
 
 let h: Harness;
 

@@ -11,7 +11,7 @@ import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { publishSessions, signUp } from '../src/mentoring/sessions.service.js';
 import { recordAssessment } from '../src/mentoring/assessments.service.js';
-import { makeTeam, groupSession } from '../src/mentoring/mentoring.fixtures.js';
+import { makeTeam, groupSession } from '../src/mentoring/mentoring.testkit.js';
 
 const SEASON = '2026-fall';
 let h: Harness;

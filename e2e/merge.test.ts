@@ -9,7 +9,7 @@ import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { mergeFeature } from '../src/people/merge.routes.js';
-import { giveApplication, giveCompletions, giveRole } from '../src/compliance/compliance.testdata.js';
+import { giveApplication, giveCompletions, giveRole } from '../src/compliance/compliance.testkit.js';
 
 const clock = fixedClock(TEST_NOW);
 const harness = useHarness({ clock, features: [...features, ...(features.some((f) => f.name === mergeFeature.name) ? [] : [mergeFeature])] });

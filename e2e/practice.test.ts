@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { insertTeams, SEASON, setUpSeason, withPractice } from '../src/practice/practice.fixtures.js';
+import { insertTeams, SEASON, setUpSeason, withPractice } from '../src/practice/practice.testkit.js';
 
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: withPractice() });
 

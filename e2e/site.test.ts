@@ -14,8 +14,8 @@ import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { siteFeature } from '../src/site/site.routes.js';
 import { notificationsFeature } from '../src/notifications/notifications.routes.js';
-import { notify } from '../src/notifications/notify.js';
-import { giveApplication, giveCompletions } from '../src/compliance/compliance.testdata.js';
+import { notify } from '../src/platform/notify/notify.js';
+import { giveApplication, giveCompletions } from '../src/compliance/compliance.testkit.js';
 
 /** The app's features, with the site and notifications added when src/features.ts does not list them yet. */
 function withSite(): Feature[] {

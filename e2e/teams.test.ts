@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { flash, heading, describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { ensureTeamsExtra, SEASON, seedPlayers, tenUGirls, withTeams } from '../src/teams/teams.testing.js';
+import { ensureTeamsExtra, SEASON, seedPlayers, tenUGirls, withTeams } from '../src/teams/teams.testkit.js';
 
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: withTeams() });
 

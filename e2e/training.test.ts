@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flash, heading, expectAccessible, openHarness, textOf, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { seedCompletion } from '../src/training/training.testing.js';
+import { seedCompletion } from '../src/training/training.testkit.js';
 
 let h: Harness;
 

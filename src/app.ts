@@ -17,7 +17,8 @@ import { setNavigation } from './platform/http/pages.js';
 import { AppError } from './platform/errors.js';
 import { features } from './features.js';
 import { setFeatures } from './platform/registry.js';
-import { accountDeps } from './people/accounts.service.js';
+import { accountDeps, authenticateBearer, authenticateSession } from './people/accounts.service.js';
+import { installRegionConfig, useRegionConfig } from './region/region.request.js';
 import { projectRoot } from './platform/paths.js';
 
 const here = (p: string) => join(projectRoot(), p);
@@ -52,7 +53,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  installAccessControl(app, accountDeps(deps));
+  installRegionConfig(app, deps.db);
+  const accounts = accountDeps(deps);
+  installAccessControl(app, {
+    bySession: (sid) => authenticateSession(accounts, sid),
+    byToken: (token) => authenticateBearer(accounts, token),
+    identified: (req, who) => useRegionConfig(req, who.config),
+  });
   app.setErrorHandler((err, req, reply) => sendError(req, reply, classify(err)));
   app.setNotFoundHandler({ preHandler: async () => undefined }, (req, reply) => sendError(req, reply, classify(new AppError('NOT_FOUND', `There is nothing at ${req.url.split('?')[0]}. Check the address, or start from the home page.`))));
   const list = opts.features ?? features;

@@ -1,4 +1,4 @@
-import type { Config } from './config.js';
+import type { Config } from './platform/config.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';

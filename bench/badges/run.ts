@@ -20,7 +20,7 @@ import type { Deps } from '../../src/platform/feature.js';
 import { Mailer } from '../../src/platform/mail.js';
 import { ensureRegionConfig } from '../../src/region/region.service.js';
 import { testConfig } from '../../src/testing/harness.js';
-import { certify } from '../../src/compliance/compliance.testdata.js';
+import { certify } from '../../src/compliance/compliance.testkit.js';
 import { uploadPhoto } from '../../src/badges/photos.service.js';
 import { printSheet, runSheet } from '../../src/badges/print.service.js';
 

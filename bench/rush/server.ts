@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
-import { withPractice } from '../../src/practice/practice.fixtures.js';
+import { withPractice } from '../../src/practice/practice.testkit.js';
 import { benchDeps, openTarget, type DbTarget } from './setup.js';
 import type { Usage } from './server-control.js';
 

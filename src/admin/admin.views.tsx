@@ -1,6 +1,6 @@
 import { Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
 import type { ViewCtx } from '../platform/views/layout.js';
-import { ROLE_LABELS, ROLES, type Role } from '../people/roles.js';
+import { ROLE_LABELS, ROLES, type Role } from '../platform/roles.js';
 import type { Change } from './audit.rules.js';
 
 export interface AuditRow {

@@ -7,7 +7,7 @@
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { drawable } from '../training/certificate.pdf.js';
+import { drawable } from '../platform/pdf.js';
 import { CARD, LETTER, MM, cropMarks, pagesOf, sheetSlots, type Point } from './sheet.rules.js';
 
 export interface CardLine {

@@ -6,7 +6,7 @@
 import { AppError } from '../platform/errors.js';
 import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import type { RegionConfig } from '../region/region.schema.js';
 import { allSeasons, findSeason } from '../region/region.rules.js';
 import { getRegionConfig, seasonNow } from '../region/region.service.js';

@@ -56,3 +56,7 @@ export interface BadgeTables {
     position: number;
   };
 }
+
+declare module '../platform/db/schema.js' {
+  interface DB extends BadgeTables {}
+}

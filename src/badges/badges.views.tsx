@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Errors } from '../platform/views/components.js';
-import { ROLE_LABELS, isRole } from '../people/roles.js';
+import { ROLE_LABELS, isRole } from '../platform/roles.js';
 import type { RoleInDivision } from '../compliance/compliance.rules.js';
 import { longDate } from '../training/training.rules.js';
 import { uploadAction } from '../platform/http/uploads.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { AppError } from '../platform/errors.js';
 import { MAX_PHOTO_BYTES, PHOTO_SIZE, processPhoto, sniffPhoto } from './photo.js';
-import { CAMERA, facePhoto, photoWithLocation } from './badges.testing.js';
+import { CAMERA, facePhoto, photoWithLocation } from './badges.testkit.js';
 
 /** The JPEG segment markers before the image data (APPn, COM, DQT...), e.g. 0xe1 for APP1 (EXIF, XMP). */
 function jpegMarkers(data: Buffer): number[] {

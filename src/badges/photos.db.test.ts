@@ -3,10 +3,10 @@ import sharp from 'sharp';
 import { STATUS_BY_CODE } from '../platform/errors.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
-import { certify, giveApplication, giveCompletions, giveRole, SAFETY } from '../compliance/compliance.testdata.js';
+import { certify, giveApplication, giveCompletions, giveRole, SAFETY } from '../compliance/compliance.testkit.js';
 import { personCompliance } from '../compliance/compliance.service.js';
-import { multipartBody } from '../training/training.testing.js';
-import { CAMERA, facePhoto, openBadgeApp, photoWithLocation, SEASON } from './badges.testing.js';
+import { multipartBody } from '../training/training.testkit.js';
+import { CAMERA, facePhoto, openBadgeApp, photoWithLocation, SEASON } from './badges.testkit.js';
 import { decidePhoto, uploadPhoto } from './photos.service.js';
 
 /** NOT_ELIGIBLE answers 403 once the lead adds it to STATUS_BY_CODE; 422 (the default) until then. */

@@ -10,7 +10,7 @@ import { recordAudit } from '../platform/audit.js';
 import type { Auth } from '../platform/http/access.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { readFile, saveFile } from '../platform/files.store.js';
-import { notifyPhotoRejected } from '../notifications/events.js';
+import { notifyPhotoRejected } from './badges.mail.js';
 import { processPhoto } from './photo.js';
 import { BADGE_BOARD, type BadgeDeps } from './badges.service.js';
 import { decidePhotoRow, deleteUnusedPhotos, findPhoto, insertPhoto, latestPhotos, pendingPhotos, type QueuedPhoto } from './badges.store.js';

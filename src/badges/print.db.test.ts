@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvTable } from '../platform/csv.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
-import { giveRole } from '../compliance/compliance.testdata.js';
-import { eligibleCoach, openBadgeApp, pdfPages, readQr } from './badges.testing.js';
+import { giveRole } from '../compliance/compliance.testkit.js';
+import { eligibleCoach, openBadgeApp, pdfPages, readQr } from './badges.testkit.js';
 import { CARD, sheetSlots } from './sheet.rules.js';
 import { up as oneCurrent } from '../../migrations/0010_badges_one_current.js';
 

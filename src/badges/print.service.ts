@@ -9,7 +9,7 @@ import { newId, newToken } from '../platform/clock.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import type { Db } from '../platform/db/database.js';
 import { getRegionConfig } from '../region/region.service.js';
-import { notifyBadgeReady } from '../notifications/events.js';
+import { notifyBadgeReady } from './badges.mail.js';
 import { choosePrintSet, sameFacts } from './badges.rules.js';
 import { boardList, fullName, personBadge, type BadgeDeps, type CoachBadge } from './badges.service.js';
 import { insertBadge, replaceBadges } from './badges.store.js';

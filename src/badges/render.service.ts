@@ -3,7 +3,7 @@
  * (none while teams are not formed), the photo bytes (one query for all) and the verification link.
  */
 import type { Db } from '../platform/db/database.js';
-import { ROLE_LABELS, isRole } from '../people/roles.js';
+import { ROLE_LABELS, isRole } from '../platform/roles.js';
 import type { RoleInDivision } from '../compliance/compliance.rules.js';
 import { findSeason } from '../region/region.rules.js';
 import { getRegionConfig } from '../region/region.service.js';

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, TEST_NOW, type TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { editRegionConfig } from '../region/region.service.js';
-import { giveRole } from '../compliance/compliance.testdata.js';
-import { eligibleCoach, openBadgeApp, pdfPages, readQr, SEASON } from './badges.testing.js';
+import { giveRole } from '../compliance/compliance.testkit.js';
+import { eligibleCoach, openBadgeApp, pdfPages, readQr, SEASON } from './badges.testkit.js';
 
 const DAY = 24 * 3600 * 1000;
 

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../platform/errors.js';
 import { readFile } from '../platform/files.store.js';
-import { ROLE_LABELS, isRole } from '../people/roles.js';
+import { ROLE_LABELS, isRole } from '../platform/roles.js';
 import { findSeason } from '../region/region.rules.js';
 import { getRegionConfig } from '../region/region.service.js';
 import { personCompliance } from '../compliance/compliance.service.js';

@@ -1,18 +1,18 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import SQLite from 'better-sqlite3';
-import type { Config } from '../config.js';
+import type { Config } from '../platform/config.js';
 import { openRuntime } from '../runtime.js';
 import { CLI_ACTOR } from '../platform/audit.js';
 import type { Deps } from '../platform/feature.js';
 import { accountDeps, createApiToken, makeAdministrator } from '../people/accounts.service.js';
 import { findPersonRowByEmail } from '../people/people.store.js';
 import { getStoredConfig, saveRegionConfig } from '../region/region.service.js';
-import { UsageError } from './usage.js';
+import { UsageError } from '../platform/usage.js';
 import { registerTeamCommands } from '../teams/teams.cli.js';
 import { registerScreeningCommands } from '../volunteers/screening.cli.js';
 import { registerTrainingCommands } from '../training/training.cli.js';
-import { registerNotificationCommands } from '../notifications/notifications.cli.js';
+import { registerNotificationCommands } from '../compliance/reminders/reminders.cli.js';
 
 async function withRuntime<T>(config: () => Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const deps = await openRuntime(config());
@@ -96,9 +96,10 @@ export function registerCommands(program: Command, config: () => Config): void {
     );
   registerDataCommands(program, config, positiveInt);
   registerTeamCommands(program);
-  registerScreeningCommands(program, config);
-  registerTrainingCommands(program, config);
-  registerNotificationCommands(program, config);
+  const open = () => openRuntime(config());
+  registerScreeningCommands(program, open);
+  registerTrainingCommands(program, open);
+  registerNotificationCommands(program, open);
 }
 
 function registerDataCommands(program: Command, config: () => Config, int: typeof positiveInt): void {

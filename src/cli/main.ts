@@ -1,8 +1,8 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig } from '../config.js';
+import { ConfigError, loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { registerCommands } from './commands.js';
-import { UsageError } from './usage.js';
+import { UsageError } from '../platform/usage.js';
 
 
 /** Runs the touchline command; answers the exit code (0 success, 2 bad input, 1 failure). */

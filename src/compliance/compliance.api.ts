@@ -3,7 +3,7 @@ import type { App, Deps } from '../platform/feature.js';
 import { AppError } from '../platform/errors.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
-import { BOARD_ROLES } from '../people/roles.js';
+import { BOARD_ROLES } from '../platform/roles.js';
 import { dashboard, personCompliance } from './compliance.service.js';
 
 const Missing = Type.Object(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCsvTable } from '../platform/csv.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
-import { certify, giveApplication, giveCompletions, giveRole, SAFETY } from './compliance.testdata.js';
+import { certify, giveApplication, giveCompletions, giveRole, SAFETY } from './compliance.testkit.js';
 import { openTestApp } from '../testing/harness.js';
 
 const SEASON = '2026-fall';

@@ -3,7 +3,7 @@ import type { App, Deps, Feature } from '../platform/feature.js';
 import { AppError } from '../platform/errors.js';
 import { fragment, isHtmx, page } from '../platform/http/pages.js';
 import { writeCsv } from '../platform/csv.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import { allSeasons } from '../region/region.rules.js';
 import { seasonNow } from '../region/region.service.js';
 import { catalogOf } from '../training/catalog.rules.js';

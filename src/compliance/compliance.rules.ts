@@ -1,4 +1,4 @@
-import { DIVISION_ROLES, ROLE_LABELS, isRole } from '../people/roles.js';
+import { DIVISION_ROLES, ROLE_LABELS, isRole } from '../platform/roles.js';
 import type { Division, RegionConfig, Training } from '../region/region.schema.js';
 import { EXPIRES_SOON_DAYS, catalogOf, completionCode, howToComplete, indexCompletions, registrationPrerequisites, trainingStatus } from '../training/catalog.rules.js';
 import type { Catalog, Completion, CompletionIndex, TrainingStatus } from '../training/catalog.rules.js';

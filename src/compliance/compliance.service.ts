@@ -1,7 +1,7 @@
 import { AppError } from '../platform/errors.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import { DIVISION_ROLES, ROLES, type Role } from '../people/roles.js';
+import { DIVISION_ROLES, ROLES, type Role } from '../platform/roles.js';
 import { foldText } from '../people/merge.rules.js';
 import type { RegionConfig } from '../region/region.schema.js';
 import { findDivision, findSeason } from '../region/region.rules.js';

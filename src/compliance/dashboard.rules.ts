@@ -1,4 +1,4 @@
-import { DIVISION_ROLES, ROLE_LABELS, isRole } from '../people/roles.js';
+import { DIVISION_ROLES, ROLE_LABELS, isRole } from '../platform/roles.js';
 import { foldText } from '../people/merge.rules.js';
 import type { RegionConfig } from '../region/region.schema.js';
 import { findDivision, findSeason } from '../region/region.rules.js';

@@ -1,8 +1,8 @@
 import { newId } from '../platform/clock.js';
 import { getRegionConfig } from '../region/region.service.js';
-import type { Role } from '../people/roles.js';
-import type { DemoContext } from './demo.js';
-import { DEMO_DOMAIN } from './demo.js';
+import type { Role } from '../platform/roles.js';
+import type { DemoContext } from '../platform/demo.js';
+import { DEMO_DOMAIN } from '../platform/demo.js';
 
 const FIRST = ['Ana', 'Ben', 'Chloe', 'Diego', 'Elena', 'Farah', 'Gabe', 'Hana', 'Ivan', 'Jonah', 'Kira', 'Liam', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Victor', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Lucía', 'Sebastián', 'Aoife', 'Mateo'];
 const LAST = ['Chen', 'Garcia', 'Hernández', 'Johnson', 'Kim', 'Lopez', 'Martínez', 'Nguyen', "O'Brien", 'Patel', 'Rodríguez', 'Smith', 'Williams', 'Okafor', 'Rossi', 'Novak', 'Haddad', 'Sato', 'Fischer', 'Dubois'];

@@ -1,8 +1,9 @@
 import { seededRandom } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
+import { DEMO_DOMAIN, type DemoContext, type DemoStep } from '../platform/demo.js';
 import { hashPassword, passwordProblem } from '../platform/passwords.js';
 import { getRegionConfig, seasonNow } from '../region/region.service.js';
-import { UsageError } from '../cli/usage.js';
+import { UsageError } from '../platform/usage.js';
 import { demoPeople } from './demo.people.js';
 import { demoMentoring } from '../mentoring/mentoring.demo.js';
 import { demoGames } from '../gamecards/gamecards.demo.js';
@@ -14,22 +15,9 @@ export interface DemoOptions {
   password: string;
 }
 
-/** What one demo step needs: a seeded random source, the shared password hash, the season. */
-export interface DemoContext {
-  deps: Deps;
-  random: () => number;
-  passwordHash: string;
-  seasonId: string;
-  /** Steps leave facts here for later steps (people by role, teams, …). */
-  facts: Map<string, unknown>;
-}
-
-export type DemoStep = (ctx: DemoContext) => Promise<string>;
 
 /** The steps in order; later capabilities append theirs (players, teams, slots, games). */
 export const demoSteps: DemoStep[] = [demoPeople, demoTeams, demoPractice, demoGames, demoMentoring];
-
-export const DEMO_DOMAIN = 'demo.touchline.invalid';
 
 /** Fills an empty region; refuses when demo people are already there. Answers a printable summary. */
 export async function fillDemo(deps: Deps, o: DemoOptions): Promise<string> {

@@ -2,6 +2,7 @@ import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf
 import type { CardBack, CardRow } from './card-state.rules.js';
 import { markOf } from './card-state.rules.js';
 import type { CardHeader, RosterLine } from './cards.store.js';
+import { drawable } from '../platform/pdf.js';
 
 /** What the printable card shows: the header and roster always; the marks once the card was saved. */
 export interface PrintableCard {
@@ -22,15 +23,9 @@ interface Pen {
   bold: PDFFont;
 }
 
-/** Standard fonts speak WinAnsi only: accents are kept where they can be, anything else becomes "?". */
-function printable(font: PDFFont, text: string): string {
-  const ok = new Set(font.getCharacterSet());
-  return [...text].map((ch) => (ok.has(ch.codePointAt(0)!) ? ch : [...ch.normalize('NFKD')].filter((c) => ok.has(c.codePointAt(0)!)).join('') || '?')).join('');
-}
-
 function text(p: Pen, s: string, x: number, y: number, size = 10, bold = false, maxWidth?: number): void {
   const font = bold ? p.bold : p.font;
-  let t = printable(font, s);
+  let t = drawable(font, s);
   if (maxWidth && font.widthOfTextAtSize(t, size) > maxWidth) {
     while (t.length > 0 && font.widthOfTextAtSize(`${t}…`, size) > maxWidth) t = t.slice(0, -1);
     t = `${t}…`;

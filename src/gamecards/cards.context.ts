@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/database.js';
 import { AppError, forbidden, notFound } from '../platform/errors.js';
 import { hasAnyRole, type Auth } from '../platform/http/access.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import type { Division, RegionConfig } from '../region/region.schema.js';
 import { findDivision } from '../region/region.rules.js';
 import { coachesTeam, findTeam, rosterOf, type TeamRow } from '../teams/teams.store.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
-import { makeGame, makeTeam, openGamecardsApp, type TeamFixture } from './gamecards.testing.js';
+import { makeGame, makeTeam, openGamecardsApp, type TeamFixture } from './gamecards.testkit.js';
 
 type Session = { cookie: string; csrf: string };
 

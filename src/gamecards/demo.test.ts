@@ -7,7 +7,7 @@ import type { Deps } from '../platform/feature.js';
 import { testConfig, TEST_NOW } from '../testing/harness.js';
 import { Mailer } from '../platform/mail.js';
 import { demoGames } from './gamecards.demo.js';
-import { makeTeam } from './gamecards.testing.js';
+import { makeTeam } from './gamecards.testkit.js';
 
 describe('demoGames', () => {
   let tdb: TestDb;

@@ -1,6 +1,6 @@
 import { newId } from '../platform/clock.js';
 import { toJson, type Db } from '../platform/db/database.js';
-import type { DemoContext } from '../demo/demo.js';
+import type { DemoContext } from '../platform/demo.js';
 import type { RegionConfig } from '../region/region.schema.js';
 import { findSeason } from '../region/region.rules.js';
 import { getRegionConfig, regionToday } from '../region/region.service.js';

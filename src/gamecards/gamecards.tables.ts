@@ -48,3 +48,7 @@ export interface GameTables {
     saved_by: string | null;
   };
 }
+
+declare module '../platform/db/schema.js' {
+  interface DB extends GameTables {}
+}

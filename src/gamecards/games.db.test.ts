@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
-import { makeGame, makeTeam, openGamecardsApp, type TeamFixture } from './gamecards.testing.js';
+import { makeGame, makeTeam, openGamecardsApp, type TeamFixture } from './gamecards.testkit.js';
 
 describe.each(testDialects())('the schedule on %s', (dialect) => {
   let t: TestApp;

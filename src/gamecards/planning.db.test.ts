@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../platform/clock.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
-import { cells, goodCard, makeGame, makeTeam, openGamecardsApp, type TeamFixture } from './gamecards.testing.js';
+import { cells, goodCard, makeGame, makeTeam, openGamecardsApp, type TeamFixture } from './gamecards.testkit.js';
 
 function pdfText(bytes: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'touchline-card-'));

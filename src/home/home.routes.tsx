@@ -5,7 +5,7 @@ import { page } from '../platform/http/pages.js';
 import { ping } from '../platform/db/database.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { registeredFeatures } from '../platform/registry.js';
-import { ROLE_LABELS } from '../people/roles.js';
+import { ROLE_LABELS } from '../platform/roles.js';
 
 /** The administrator's own card: what is left to set up. */
 async function adminCard(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {

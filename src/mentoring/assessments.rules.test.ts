@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../people/roles.js';
+import { ROLES } from '../platform/roles.js';
 import { assessmentProblems, canSeeAssessment, messageProblems, normalizeRatings, threadRole, type AssessmentInput, type Viewer } from './assessments.rules.js';
 
 const a = { coachId: 'coach', mentorId: 'mentor' };

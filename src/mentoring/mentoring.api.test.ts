@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/harness.js';
 import { browserSession, postForm } from '../testing/actors.js';
 import { statusFor } from '../platform/errors.js';
-import { makeTeam, person, type Person } from './mentoring.fixtures.js';
+import { makeTeam, person, type Person } from './mentoring.testkit.js';
 
 describe('the mentoring API and forms', () => {
   let t: TestApp;

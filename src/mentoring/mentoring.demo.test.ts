@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../platform/clock.js';
 import { demoPeople } from '../demo/demo.people.js';
-import type { DemoContext } from '../demo/demo.js';
+import type { DemoContext } from '../platform/demo.js';
 import { openTestApp, type TestApp } from '../testing/harness.js';
 import { demoMentoring } from './mentoring.demo.js';
-import { makeTeam, SEASON } from './mentoring.fixtures.js';
+import { makeTeam, SEASON } from './mentoring.testkit.js';
 import { loadCoverage } from './overview.service.js';
 
 describe('the mentoring demo step', () => {

@@ -1,9 +1,9 @@
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import { zonedToEpoch } from '../practice/zone.rules.js';
-import { addDays } from '../practice/time.rules.js';
+import { zonedToEpoch } from '../platform/time/zone.rules.js';
+import { addDays } from '../platform/time/time.rules.js';
 import { getRegionConfig, regionToday } from '../region/region.service.js';
-import { DEMO_DOMAIN, type DemoContext } from '../demo/demo.js';
+import { DEMO_DOMAIN, type DemoContext } from '../platform/demo.js';
 import { CRITERIA, SCALE } from './assessments.rules.js';
 import { seasonStaff } from './coverage.store.js';
 import { DEFAULT_CUTOFF_HOURS } from './sessions.rules.js';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/feature.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import type { Viewer } from './assessments.rules.js';
 
 /** Who may use which mentoring route (the service narrows assessments further: see canSeeAssessment). */

@@ -1,8 +1,8 @@
 import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
 import type { MailAttachment } from '../platform/mail.js';
-import { isOptionalKind } from '../notifications/catalog.js';
-import { notify } from '../notifications/notify.js';
+import { isOptionalKind } from '../platform/notify/catalog.js';
+import { notify } from '../platform/notify/notify.js';
 import { locationLabel, placeLabel, titleLabel, whenLabel, type FieldLike } from './mentoring.format.js';
 import { sessionCalendar, sessionUid } from './mentoring.ical.js';
 import type { SessionRecord } from './sessions.store.js';

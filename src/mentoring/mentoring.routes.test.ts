@@ -4,11 +4,11 @@
  * administrator (200); everyone else gets 401/403/404 and never a byte of it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../people/roles.js';
+import { ROLES, type Role } from '../platform/roles.js';
 import { decideAccess, DENIED_HEADER, type Auth } from '../platform/http/access.js';
 import { openTestApp, type TestApp } from '../testing/harness.js';
 import { recordAssessment } from './assessments.service.js';
-import { groupSession, makeTeam, person, type Person } from './mentoring.fixtures.js';
+import { groupSession, makeTeam, person, type Person } from './mentoring.testkit.js';
 import { publishSessions } from './sessions.service.js';
 
 const SECRET = 'Keeps every player moving';

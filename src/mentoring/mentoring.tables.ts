@@ -68,3 +68,7 @@ export interface MentoringTables {
     created_at: string;
   };
 }
+
+declare module '../platform/db/schema.js' {
+  interface DB extends MentoringTables {}
+}

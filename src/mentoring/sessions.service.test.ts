@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors.js';
 import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
-import { groupSession, mailsTo, makeTeam, person, type Person } from './mentoring.fixtures.js';
+import { groupSession, mailsTo, makeTeam, person, type Person } from './mentoring.testkit.js';
 import { cancelSession, cancelSignup, publishSessions, sessionRoster, signUp } from './sessions.service.js';
 import { sessionsForCoach } from './overview.service.js';
 import { codeOf } from '../testing/refusals.js';

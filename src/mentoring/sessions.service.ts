@@ -2,7 +2,7 @@ import { newId } from '../platform/clock.js';
 import { AppError, forbidden, invalid, notFound } from '../platform/errors.js';
 import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
-import { zonedToEpoch } from '../practice/zone.rules.js';
+import { zonedToEpoch } from '../platform/time/zone.rules.js';
 import { currentSeason } from '../region/region.rules.js';
 import { getRegionConfig, regionToday, seasonNow } from '../region/region.service.js';
 import type { RegionConfig } from '../region/region.schema.js';

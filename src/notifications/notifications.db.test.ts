@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
-import { newId } from '../platform/clock.js';
-import { certify, giveApplication, giveCompletions, giveRole } from '../compliance/compliance.testdata.js';
-import { anonymousForm, openSiteApp } from '../site/site.testing.js';
-import { NOTIFICATION_KINDS, WEEKLY_REMINDER } from './catalog.js';
-import { notify } from './notify.js';
-import { sendWeeklyReminders } from './reminders.service.js';
+import { certify, giveApplication, giveCompletions, giveRole } from '../compliance/compliance.testkit.js';
+import { anonymousForm, openSiteApp } from '../site/site.testkit.js';
+import { NOTIFICATION_KINDS, WEEKLY_REMINDER } from '../platform/notify/catalog.js';
+import { notify } from '../platform/notify/notify.js';
+import { sendWeeklyReminders } from '../compliance/reminders/reminders.service.js';
 import { setWeekly } from './notifications.service.js';
-import { notifyTeamsPublished } from './events.js';
-import { reminderTick } from './timer.js';
+import { reminderTick } from '../compliance/reminders/timer.js';
 
 const admin = { id: null, name: 'Test' };
 
@@ -123,18 +121,6 @@ describe.each(testDialects())('notify (%s)', (dialect) => {
     expect(r.statusCode).toBe(303);
     expect(await send(p, WEEKLY_REMINDER, 'w')).toEqual({ sent: false, reason: 'opted-out' });
     expect(await send(p, 'teams-published')).toMatchObject({ sent: true });
-  });
-
-  it('tells each coach of a published team once', async () => {
-    const a = await makeActor(t.deps);
-    const b = await makeActor(t.deps);
-    const teamId = newId();
-    await t.deps.db.insertInto('teams').values({ id: teamId, season_id: '2026-fall', division: '10U', program: 'girls', number: 1, name: '10U Girls 1', published_at: 'x', created_at: 'x' }).execute();
-    await t.deps.db.insertInto('team_staff').values([{ team_id: teamId, person_id: a.id, role: 'head-coach', added_at: 'x' }, { team_id: teamId, person_id: b.id, role: 'assistant-coach', added_at: 'x' }]).execute();
-    expect(await notifyTeamsPublished(t.deps.db, t.deps, [teamId])).toBe(2);
-    expect(await notifyTeamsPublished(t.deps.db, t.deps, [teamId])).toBe(0);
-    const [m] = await mails(b.email, 'teams-published');
-    expect(m!.body_text).toContain('you are assistant coach of 10U Girls 1');
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Checkbox, Csrf, Errors, Table } from '../platform/views/components.js';
-import { GROUP_LABELS, type NotificationKind } from './catalog.js';
+import { GROUP_LABELS, type NotificationKind } from '../platform/notify/catalog.js';
 import type { KindChoice, WeeklyStatus } from './notifications.service.js';
 
 export function PreferencesView({ ctx, kinds, errors }: { ctx: ViewCtx; kinds: KindChoice[]; errors?: string[] }) {

@@ -8,7 +8,7 @@ import type { Deps } from '../platform/feature.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import { getRegionConfig, seasonsInForce } from '../region/region.service.js';
 import type { RegionConfig } from '../region/region.schema.js';
-import type { Role } from './roles.js';
+import type { Role } from '../platform/roles.js';
 import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, sessionHolder, tokenHolder, toPerson, type HolderRow, type Person } from './people.store.js';
 
 export interface AccountDeps {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
 import { openTestApp } from '../testing/harness.js';
-import { giveCompletions, giveRole } from '../compliance/compliance.testdata.js';
-import { insertPerson } from './merge.testdata.js';
+import { giveCompletions, giveRole } from '../compliance/compliance.testkit.js';
+import { insertPerson } from './merge.testkit.js';
 
 describe.each(testDialects())('duplicate accounts pages and API (%s)', (dialect) => {
   let t: TestApp;

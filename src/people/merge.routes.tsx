@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors.js';
 import { flash, page } from '../platform/http/pages.js';
 import { actorOf, formBody, formList, handleForm } from '../platform/http/forms.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
-import type { Role } from './roles.js';
+import type { Role } from '../platform/roles.js';
 import { describeMerge, type MergeSummary } from './merge.rules.js';
 import { candidates, duplicateGroups, mergeAccounts, previewMerge } from './merge.service.js';
 import { recentMerges } from './merge.store.js';

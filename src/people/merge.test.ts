@@ -7,7 +7,7 @@ import { accountDeps, checkCredentials } from './accounts.service.js';
 import { coverageProblems, readCatalog } from './merge.catalog.js';
 import { duplicateGroups, mergeAccounts, previewMerge } from './merge.service.js';
 import { PERSON_COLUMNS } from './merge.store.js';
-import { EXPECTED_DROPS, fillEveryTable, fillOtherTables, insertPerson } from './merge.testdata.js';
+import { EXPECTED_DROPS, fillEveryTable, fillOtherTables, insertPerson } from './merge.testkit.js';
 import type { Db } from '../platform/db/database.js';
 
 const q = (db: Db) => db as unknown as Kysely<any>;

@@ -3,7 +3,7 @@ import type { Db } from '../platform/db/database.js';
 import { prepared, type Arg } from '../platform/db/prepared.js';
 import { configStampColumns } from '../region/region.store.js';
 import type { PlatformTables } from '../platform/db/schema.js';
-import type { Role } from './roles.js';
+import type { Role } from '../platform/roles.js';
 
 export type PersonRow = Selectable<PlatformTables['people']>;
 

@@ -1,6 +1,6 @@
 import { Csrf, Errors, Input, Table } from '../platform/views/components.js';
 import type { ViewCtx } from '../platform/views/layout.js';
-import { ROLE_LABELS, type Role } from './roles.js';
+import { ROLE_LABELS, type Role } from '../platform/roles.js';
 
 export type { FormState } from '../platform/views/components.js';
 import type { FormState } from '../platform/views/components.js';

@@ -5,7 +5,7 @@ import { recordAudit, type Actor } from '../platform/audit.js';
 import { getRegionConfig } from '../region/region.service.js';
 import { findDivision, findSeason } from '../region/region.rules.js';
 import { findPersonRow } from './people.store.js';
-import { DIVISION_ROLES, isRole, ROLE_LABELS } from './roles.js';
+import { DIVISION_ROLES, isRole, ROLE_LABELS } from '../platform/roles.js';
 
 export interface GrantInput {
   personId: string;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ComponentChildren } from 'preact';
-import type { Config } from '../config.js';
+import type { Config } from './config.js';
 import type { Clock } from './clock.js';
 import type { Database, Db } from './db/database.js';
 import type { Access } from './http/access.js';
@@ -15,6 +15,9 @@ export interface Deps {
   mailer: Mailer;
   config: Config;
 }
+
+/** Opens the database and everything a command needs (the composition root hands it to feature commands). */
+export type OpenRuntime = () => Promise<Deps>;
 
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 

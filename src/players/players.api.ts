@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
 import { actorOf } from '../platform/http/forms.js';
 import { readUpload } from '../platform/http/uploads.js';
-import { BOARD_VIEWERS, FORMERS, REGISTRARS } from '../teams/teams.access.js';
+import { BOARD_VIEWERS, FORMERS, REGISTRARS } from './players.access.js';
 import { importPlayers, MAX_PLAYER_FILE_BYTES } from './import.service.js';
 import { addPlayer, movePlayer, playerLines, type PlayerLine } from './players.service.js';
 import { seasonIdOf } from './season.js';

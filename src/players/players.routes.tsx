@@ -7,7 +7,7 @@ import { actorOf, formBody, handleForm } from '../platform/http/forms.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { findSeason } from '../region/region.rules.js';
 import { enableUploads, readUpload } from '../platform/http/uploads.js';
-import { BOARD_VIEWERS, FORMERS, REGISTRARS } from '../teams/teams.access.js';
+import { BOARD_VIEWERS, FORMERS, REGISTRARS } from './players.access.js';
 import { importPlayers, MAX_PLAYER_FILE_BYTES } from './import.service.js';
 import { addPlayer, movePlayer, playerDetail, playerLines } from './players.service.js';
 import { countsByProgram } from './players.store.js';

@@ -4,8 +4,7 @@
  */
 import { divisionForBirthDate, findSeason } from '../region/region.rules.js';
 import type { Division, MembershipYear, RegionConfig } from '../region/region.schema.js';
-import type { RatingScale } from '../teams/formation.rules.js';
-import { describeScale, gridIndex } from '../teams/formation.rules.js';
+import { describeScale, gridIndex, type RatingScale } from './rating-scale.rules.js';
 
 export type Program = 'boys' | 'girls' | 'coed';
 export type Gender = 'M' | 'F';

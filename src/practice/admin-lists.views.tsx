@@ -4,7 +4,7 @@ import type { RegionConfig, Season } from '../region/region.schema.js';
 import type { TeamRow } from '../teams/teams.store.js';
 import type { StoredSlot } from './slots.store.js';
 import type { UnbookedTeam } from './schedule.service.js';
-import { WEEKDAY_NAMES } from './time.rules.js';
+import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
 import { fieldName } from './practice.views.js';
 import { SeasonPicker } from './admin.views.js';
 

@@ -3,7 +3,7 @@ import { Checkbox, Csrf, Errors, Input, Select, Table } from '../platform/views/
 import type { RegionConfig, Season } from '../region/region.schema.js';
 import type { StoredWindow, SignupSettings } from './signup.store.js';
 import { instantToLocal } from './signup.rules.js';
-import { WEEKDAY_NAMES } from './time.rules.js';
+import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
 import { fieldName } from './practice.views.js';
 
 const days = (list: number[]) => list.map((d) => WEEKDAY_NAMES[d]!.slice(0, 3)).join(', ');

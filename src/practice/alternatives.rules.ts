@@ -1,6 +1,6 @@
 import { placementCode, type TeamBooking, type TeamRef } from './booking.rules.js';
 import { compareSlots, type DivisionPractice, type WeeklySlot } from './slots.rules.js';
-import { toMinutes } from './time.rules.js';
+import { toMinutes } from '../platform/time/time.rules.js';
 
 export interface AlternativesQuery {
   team: TeamRef;

@@ -1,8 +1,8 @@
 import { AppError } from '../platform/errors.js';
 import type { Field } from '../region/region.schema.js';
 import type { DivisionPractice, WeeklySlot } from './slots.rules.js';
-import { WEEKDAY_NAMES } from './time.rules.js';
-import { describeInstant } from './zone.rules.js';
+import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
+import { describeInstant } from '../platform/time/zone.rules.js';
 
 /*
  * The booking decision. Suggestions for a full slot are in alternatives.rules.ts and the checker of

@@ -5,7 +5,7 @@ import { bookPractice, cancelBooking, moveBooking } from './booking.service.js';
 import { listSlots, type StoredSlot } from './slots.store.js';
 import { seasonBookingRows } from './bookings.store.js';
 import { generateSeasonSlots, removeSlot, setSlotCapacity, addWindow, saveSignupSettings } from './setup.service.js';
-import { ADMIN_ACTOR, insertCoaches, insertTeams, openPracticeApp, SEASON, setUpSeason, type Coach } from './practice.fixtures.js';
+import { ADMIN_ACTOR, insertCoaches, insertTeams, openPracticeApp, SEASON, setUpSeason, type Coach } from './practice.testkit.js';
 import type { Who } from './practice.context.js';
 import { refusal } from '../testing/refusals.js';
 

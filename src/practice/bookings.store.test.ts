@@ -4,7 +4,7 @@ import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor } from '../testing/actors.js';
 import { bookingsWithSlots, insertBooking, lookAtBooking, placementState } from './bookings.store.js';
 import { findSlot, listSlots, slotsWithCounts, type StoredSlot } from './slots.store.js';
-import { insertTeams, openPracticeApp, SEASON, setUpSeason } from './practice.fixtures.js';
+import { insertTeams, openPracticeApp, SEASON, setUpSeason } from './practice.testkit.js';
 
 describe.each(testDialects())('what a placement is decided on, on %s', (dialect) => {
   let t: TestApp;

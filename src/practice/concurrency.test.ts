@@ -13,7 +13,7 @@ import { getRegionConfig } from '../region/region.service.js';
 import { bookingViolations } from './invariants.rules.js';
 import { seasonBookingRows } from './bookings.store.js';
 import { listSlots, type StoredSlot } from './slots.store.js';
-import { insertCoaches, insertTeams, openPracticeApp, SEASON, setUpSeason, type Coach } from './practice.fixtures.js';
+import { insertCoaches, insertTeams, openPracticeApp, SEASON, setUpSeason, type Coach } from './practice.testkit.js';
 
 const TEAMS = 60;
 const windows = [

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../platform/clock.js';
 import { openTestDb, testDialects, type TestDb } from '../testing/harness.js';
 import { inTransaction, isRetryable, isUniqueViolation, locksRows } from '../platform/db/transactions.js';
-import { insertTeams, SEASON } from './practice.fixtures.js';
+import { insertTeams, SEASON } from './practice.testkit.js';
 
 describe.each(testDialects())('practice database helpers on %s', (dialect) => {
   let t: TestDb;

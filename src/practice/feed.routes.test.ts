@@ -4,7 +4,7 @@ import type { TestApp } from '../testing/harness.js';
 import { bookPractice } from './booking.service.js';
 import { listSlots } from './slots.store.js';
 import { slotDates } from './slots.rules.js';
-import { insertCoaches, insertTeams, openPracticeApp, SEASON, setUpSeason, type Coach } from './practice.fixtures.js';
+import { insertCoaches, insertTeams, openPracticeApp, SEASON, setUpSeason, type Coach } from './practice.testkit.js';
 
 const FEED = /\/practice\/feeds\/[A-Za-z0-9_-]+\.ics/;
 

@@ -1,7 +1,7 @@
 import type { Field } from '../region/region.schema.js';
-import type { IcalEvent } from './ical.js';
+import type { IcalEvent } from '../platform/time/ical.js';
 import { slotRecurrence, type SeasonDates, type WeeklySlot } from './slots.rules.js';
-import { WEEKDAY_NAMES } from './time.rules.js';
+import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
 
 export interface PracticeEventInput {
   bookingId: string;

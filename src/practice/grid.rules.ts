@@ -1,5 +1,5 @@
-import { formatTime, toMinutes } from './time.rules.js';
-import { offsetAt } from './zone.rules.js';
+import { formatTime, toMinutes } from '../platform/time/time.rules.js';
+import { offsetAt } from '../platform/time/zone.rules.js';
 
 /** The wall clock of the region at an instant: its date, weekday (0 = Sunday) and time HH:MM. */
 export function regionClock(nowIso: string, timeZone: string): { date: string; weekday: number; time: string } {

@@ -7,7 +7,7 @@ import { listSlots, type StoredSlot } from './slots.store.js';
 import { feedToken, findFeed, loadSignup } from './signup.store.js';
 import { isNow, practiceDay, regionClock } from './grid.rules.js';
 import { practiceEvent } from './feed.rules.js';
-import { renderCalendar, type IcalEvent } from './ical.js';
+import { renderCalendar, type IcalEvent } from '../platform/time/ical.js';
 
 export interface GridSlot {
   slot: StoredSlot;

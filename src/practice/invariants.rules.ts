@@ -1,6 +1,6 @@
 import { needsDifferentDays, type TeamRef } from './booking.rules.js';
 import type { DivisionPractice, WeeklySlot } from './slots.rules.js';
-import { WEEKDAY_NAMES } from './time.rules.js';
+import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
 
 export interface BookingRow {
   teamId: string;

@@ -1,5 +1,5 @@
 import type { WeeklySlot } from './slots.rules.js';
-import { WEEKDAY_NAMES } from './time.rules.js';
+import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
 
 export type NoticeKind = 'booked' | 'moved' | 'cancelled';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, TEST_NOW, type TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
-import { insertCoaches, insertTeams, openPracticeApp, SEASON, setUpSeason, type Coach } from './practice.fixtures.js';
+import { insertCoaches, insertTeams, openPracticeApp, SEASON, setUpSeason, type Coach } from './practice.testkit.js';
 
 interface SlotJson {
   id: string;

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../platform/errors.js';
 import type { Clock } from '../platform/clock.js';
 import { hasAnyRole } from '../platform/http/access.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import { findDivision, findSeason, type SeasonRef } from '../region/region.rules.js';
 import type { RegionConfig } from '../region/region.schema.js';
 import { seasonNow } from '../region/region.service.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../platform/clock.js';
 import { demoPeople } from '../demo/demo.people.js';
-import type { DemoContext } from '../demo/demo.js';
+import type { DemoContext } from '../platform/demo.js';
 import { getRegionConfig } from '../region/region.service.js';
 import { listTeams } from '../teams/teams.store.js';
 import type { TestApp } from '../testing/harness.js';
@@ -10,7 +10,7 @@ import { seasonBookingRows } from './bookings.store.js';
 import { listSlots } from './slots.store.js';
 import { loadSignup } from './signup.store.js';
 import { demoPractice, roomyWindows } from './practice.demo.js';
-import { openPracticeApp, SEASON } from './practice.fixtures.js';
+import { openPracticeApp, SEASON } from './practice.testkit.js';
 import { overlappingSlots } from './slots.rules.js';
 
 describe('the practice demo step', () => {

@@ -3,7 +3,7 @@ import { TEST_NOW, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
 import { listSlots, type StoredSlot } from './slots.store.js';
 import { loadSignup } from './signup.store.js';
-import { insertTeams, openPracticeApp, SEASON, setUpSeason } from './practice.fixtures.js';
+import { insertTeams, openPracticeApp, SEASON, setUpSeason } from './practice.testkit.js';
 
 type Session = { cookie: string; csrf: string };
 

@@ -13,7 +13,7 @@ import { regionClock } from './grid.rules.js';
 import { PRACTICE_ADMIN, PRACTICE_NAV, resolveSeason, whoOf } from './practice.context.js';
 import { ChangePage, CoachPage, TeamCardView } from './practice.views.js';
 import { GridPage, TeamSchedulePage } from './schedule.views.js';
-import { WEEKDAY_NAMES } from './time.rules.js';
+import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
 import { practiceApi } from './practice.api.js';
 import { practiceAdminRoutes } from './practice.admin-routes.js';
 import { practiceHome } from './practice.home.js';

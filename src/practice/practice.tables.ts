@@ -69,3 +69,7 @@ export interface PracticeTables {
     created_at: string;
   };
 }
+
+declare module '../platform/db/schema.js' {
+  interface DB extends PracticeTables {}
+}

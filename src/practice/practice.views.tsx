@@ -6,8 +6,8 @@ import type { SignupState } from './countdown.rules.js';
 import type { TeamCard } from './schedule.service.js';
 import type { TeamBookingRow } from './bookings.store.js';
 import type { WeeklySlot } from './slots.rules.js';
-import { WEEKDAY_NAMES } from './time.rules.js';
-import { describeInstant } from './zone.rules.js';
+import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
+import { describeInstant } from '../platform/time/zone.rules.js';
 
 export const fieldName = (config: RegionConfig, id: string) => config.fields.find((f) => f.id === id)?.name ?? id;
 export const slotText = (config: RegionConfig, s: WeeklySlot) => `${WEEKDAY_NAMES[s.weekday]} ${s.start}-${s.end} at ${fieldName(config, s.fieldId)}`;

@@ -3,7 +3,7 @@ import { Table } from '../platform/views/components.js';
 import type { RegionConfig } from '../region/region.schema.js';
 import type { GridDay } from './grid.service.js';
 import type { TeamSchedule } from './schedule.service.js';
-import { WEEKDAY_NAMES } from './time.rules.js';
+import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
 import { fieldName } from './practice.views.js';
 
 const longDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' });

@@ -8,7 +8,7 @@ import { generateSlots, practiceGroups, windowProblems, slotId as slotKey, type 
 import { overlappingSlots } from './slots.rules.js';
 import { planRegeneration } from './regenerate.rules.js';
 import { signupProblems, type SignupInput } from './signup.rules.js';
-import { parseTime } from './time.rules.js';
+import { parseTime } from '../platform/time/time.rules.js';
 import { bookedCounts, countBookings, deleteSlots, findSlot, insertSlots, listSlots, lockSeasonSlots, updateSlot, type StoredSlot } from './slots.store.js';
 import { deleteWindow, insertWindow, listWindows, loadSignup, saveSignup, type SignupSettings } from './signup.store.js';
 import { resolveSeason } from './practice.context.js';

@@ -1,7 +1,7 @@
 import { isIsoDate } from '../region/region.rules.js';
 import type { Season } from '../region/region.schema.js';
-import { parseTime } from './time.rules.js';
-import { offsetAt, zonedToEpoch } from './zone.rules.js';
+import { parseTime } from '../platform/time/time.rules.js';
+import { offsetAt, zonedToEpoch } from '../platform/time/zone.rules.js';
 
 /** The sign-up settings an administrator submits (instants ISO-8601 UTC). */
 export interface SignupInput {

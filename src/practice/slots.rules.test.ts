@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors.js';
 import { defaultRegionConfig } from '../region/region.defaults.js';
 import { cutWindow, generateSlots, overlappingSlots, practiceGroups, slotDates, slotRecurrence, windowProblems, type PracticeWindow } from './slots.rules.js';
-import { addDays, parseTime, weekdayOf } from './time.rules.js';
+import { addDays, parseTime, weekdayOf } from '../platform/time/time.rules.js';
 
 const config = defaultRegionConfig('2026-08-01');
 const groups = practiceGroups(config.divisions);

@@ -1,7 +1,7 @@
 import { AppError } from '../platform/errors.js';
 import { isIsoDate } from '../region/region.rules.js';
 import type { Division, Field } from '../region/region.schema.js';
-import { addDays, formatTime, parseTime, timesOverlap, toMinutes, weekdayOf } from './time.rules.js';
+import { addDays, formatTime, parseTime, timesOverlap, toMinutes, weekdayOf } from '../platform/time/time.rules.js';
 
 /** The part of a division the practice rules read. */
 export type DivisionPractice = Pick<Division, 'code' | 'practice'>;

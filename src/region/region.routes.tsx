@@ -6,7 +6,7 @@ import { actorOf, formBody, formList, formVersion, handleForm } from '../platfor
 import { hasAnyRole } from '../platform/http/access.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
 import { notFound } from '../platform/errors.js';
-import { BOARD_ROLES } from '../people/roles.js';
+import { BOARD_ROLES } from '../platform/roles.js';
 import type { RegionConfig } from './region.schema.js';
 import { RegionConfigSchema } from './region.schema.js';
 import { editRegionConfig, getStoredConfig, saveRegionConfig } from './region.service.js';

@@ -1,5 +1,5 @@
 import { Value } from '@sinclair/typebox/value';
-import { isRole } from '../people/roles.js';
+import { isRole } from '../platform/roles.js';
 import { RegionConfigSchema, type Division, type MembershipYear, type RegionConfig, type Season } from './region.schema.js';
 
 export type Validation = { ok: true; config: RegionConfig } | { ok: false; errors: string[] };

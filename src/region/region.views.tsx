@@ -2,7 +2,7 @@ import { Checkbox, Csrf, Errors, Input, Select, Table } from '../platform/views/
 import type { ViewCtx } from '../platform/views/layout.js';
 import type { Division, Field, RegionConfig } from './region.schema.js';
 import { birthRange, cutoffDate } from './region.rules.js';
-import { ROLE_LABELS, type Role } from '../people/roles.js';
+import { ROLE_LABELS, type Role } from '../platform/roles.js';
 
 export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: ViewCtx; c: RegionConfig; version: number; canEdit: boolean; errors?: string[] }) {
   const year = c.membershipYears.at(-1)!;

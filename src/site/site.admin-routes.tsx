@@ -1,7 +1,7 @@
 /** The region administrator's side of the public pages: Markdown editor with preview, history, restore, resources. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../platform/feature.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import { AppError } from '../platform/errors.js';
 import { flash, fragment, page } from '../platform/http/pages.js';
 import { actorOf, formBody, handleForm } from '../platform/http/forms.js';

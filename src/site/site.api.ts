@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App, Deps } from '../platform/feature.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import { actorOf } from '../platform/http/forms.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
 import { renderMarkdown } from './markdown.js';

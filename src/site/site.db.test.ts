@@ -3,7 +3,7 @@ import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, browserSession, postForm } from '../testing/actors.js';
 import { AppError } from '../platform/errors.js';
 import { getRegionConfig } from '../region/region.service.js';
-import { anonymousForm, openSiteApp } from './site.testing.js';
+import { anonymousForm, openSiteApp } from './site.testkit.js';
 import { currentPage, pageHistory, restoreRevision, revisionContent, savePage } from './site.service.js';
 import { addressKey, CONTACT_DAILY_LIMIT, sendContactMessage } from './contact.service.js';
 

@@ -4,7 +4,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps, Feature } from '../platform/feature.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { flash, page } from '../platform/http/pages.js';
 import { formBody, handleForm } from '../platform/http/forms.js';

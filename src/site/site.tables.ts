@@ -1,7 +1,6 @@
-import type { NotificationTables } from '../notifications/notifications.tables.js';
 
 /** Kysely types of the site tables (migration 0008_site); part of DB in src/platform/db/schema.ts. */
-export interface SiteTables extends NotificationTables {
+export interface SiteTables {
   /**
    * Every save of a public page is a new revision (history is never rewritten). The page shows the
    * highest number; no row means the default text built from the region configuration (number 0).
@@ -41,4 +40,8 @@ export interface SiteTables extends NotificationTables {
     day: string;
     count: number;
   };
+}
+
+declare module '../platform/db/schema.js' {
+  interface DB extends SiteTables {}
 }

@@ -6,7 +6,7 @@ import { requirementFor, summarizePerson } from '../compliance/compliance.rules.
 import { rulesOf } from '../compliance/compliance.service.js';
 import { catalogOf } from '../training/catalog.rules.js';
 import { completionLabel } from '../training/training.rules.js';
-import { loadVolunteerRecords } from '../notifications/records.store.js';
+import { loadVolunteerRecords } from '../compliance/reminders/records.store.js';
 import { currentBadges, latestPhotos } from '../badges/badges.store.js';
 import { cardStatuses, listGames } from '../gamecards/games.store.js';
 import { cardsOwed, coachSteps, playedBy, type Step, type StepFacts } from './steps.rules.js';

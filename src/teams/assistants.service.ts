@@ -11,7 +11,6 @@ import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
 import type { Auth } from '../platform/http/access.js';
 import { findTeam, type TeamRow } from './teams.store.js';
-import { withOffers } from './teams.tables.js';
 import { nameOf, publishedTeams, staffOf } from './staff.store.js';
 
 export interface OpenTeam {
@@ -38,7 +37,7 @@ export async function teamsWithoutAssistant(db: Db, seasonId: string, division?:
   const staff = await staffOf(db, teams.map((t) => t.id));
   const open = teams.filter((t) => !(staff.get(t.id) ?? []).some((s) => s.role === 'assistant-coach'));
   const offers = open.length
-    ? await withOffers(db).selectFrom('assistant_offers as o').innerJoin('people as p', 'p.id', 'o.person_id').select(['o.id', 'o.team_id', 'o.person_id', 'p.first_name', 'p.last_name']).where('o.status', '=', 'offered').where('o.team_id', 'in', open.map((t) => t.id)).execute()
+    ? await db.selectFrom('assistant_offers as o').innerJoin('people as p', 'p.id', 'o.person_id').select(['o.id', 'o.team_id', 'o.person_id', 'p.first_name', 'p.last_name']).where('o.status', '=', 'offered').where('o.team_id', 'in', open.map((t) => t.id)).execute()
     : [];
   return open.map((t) => {
     const head = (staff.get(t.id) ?? []).find((s) => s.role === 'head-coach');
@@ -89,7 +88,7 @@ export async function assignAssistant(deps: Pick<Deps, 'db' | 'clock' | 'mailer'
     const team = await teamOrFail(trx, teamId);
     const person = await checkVolunteer(trx, team, personId);
     await trx.insertInto('team_staff').values({ team_id: teamId, person_id: personId, role: 'assistant-coach', added_at: at }).execute();
-    await withOffers(trx).updateTable('assistant_offers').set({ status: 'withdrawn', answered_at: at }).where('person_id', '=', personId).where('status', '=', 'offered').execute();
+    await trx.updateTable('assistant_offers').set({ status: 'withdrawn', answered_at: at }).where('person_id', '=', personId).where('status', '=', 'offered').execute();
     await recordAudit(trx, { actor, at, action: 'team.assistant', entity: 'team', entityId: teamId, after: { personId, name: `${person.first_name} ${person.last_name}`, team: team.name } });
     if (person.email) await deps.mailer.queue(trx, { to: person.email, subject: `You assist ${team.name}`, text: `Hello ${person.first_name},\n\nThe coach administrator made you an assistant coach of ${team.name}.\nYour roster: ${deps.config.baseUrl}/teams/${encodeURIComponent(teamId)}`, kind: 'teams-assistant-assigned' });
   });
@@ -101,10 +100,10 @@ export async function offerAssistant(deps: Pick<Deps, 'db' | 'clock' | 'mailer' 
   return deps.db.transaction().execute(async (trx) => {
     const team = await teamOrFail(trx, teamId);
     const person = await checkVolunteer(trx, team, personId);
-    const open = await withOffers(trx).selectFrom('assistant_offers').select('id').where('team_id', '=', teamId).where('person_id', '=', personId).where('status', '=', 'offered').executeTakeFirst();
+    const open = await trx.selectFrom('assistant_offers').select('id').where('team_id', '=', teamId).where('person_id', '=', personId).where('status', '=', 'offered').executeTakeFirst();
     if (open) throw new AppError('CONFLICT', `${person.first_name} ${person.last_name} already has an offer for ${team.name}.`);
     const id = newId();
-    await withOffers(trx).insertInto('assistant_offers').values({ id, team_id: teamId, person_id: personId, status: 'offered', offered_at: at, offered_by: actor.id, answered_at: null }).execute();
+    await trx.insertInto('assistant_offers').values({ id, team_id: teamId, person_id: personId, status: 'offered', offered_at: at, offered_by: actor.id, answered_at: null }).execute();
     await recordAudit(trx, { actor, at, action: 'team.assistant-offer', entity: 'team', entityId: teamId, after: { offerId: id, personId, team: team.name } });
     if (person.email) await deps.mailer.queue(trx, { to: person.email, subject: `Would you assist ${team.name}?`, text: `Hello ${person.first_name},\n\nThe coach administrator offers you to be an assistant coach of ${team.name}. Accept or decline on your Teams page: ${deps.config.baseUrl}/teams`, kind: 'teams-assistant-offer' });
     return id;
@@ -121,7 +120,7 @@ export interface MyOffer {
 
 /** Open offers to a person. */
 export async function offersFor(db: Db, personId: string): Promise<MyOffer[]> {
-  const rows = await withOffers(db).selectFrom('assistant_offers as o').innerJoin('teams as t', 't.id', 'o.team_id').select(['o.id', 'o.team_id', 't.name', 'o.offered_at']).where('o.person_id', '=', personId).where('o.status', '=', 'offered').orderBy('o.offered_at').execute();
+  const rows = await db.selectFrom('assistant_offers as o').innerJoin('teams as t', 't.id', 'o.team_id').select(['o.id', 'o.team_id', 't.name', 'o.offered_at']).where('o.person_id', '=', personId).where('o.status', '=', 'offered').orderBy('o.offered_at').execute();
   const staff = await staffOf(db, rows.map((r) => r.team_id));
   return rows.map((r) => {
     const head = (staff.get(r.team_id) ?? []).find((s) => s.role === 'head-coach');
@@ -134,16 +133,16 @@ export async function answerOffer(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | '
   if (!auth) throw new AppError('UNAUTHENTICATED', 'Log in first.');
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    const offer = await withOffers(trx).selectFrom('assistant_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
+    const offer = await trx.selectFrom('assistant_offers').selectAll().where('id', '=', offerId).executeTakeFirst();
     if (!offer || offer.person_id !== auth.personId) throw new AppError('NOT_FOUND', 'That offer was not found.');
     if (offer.status !== 'offered') throw new AppError('CONFLICT', `This offer was already ${offer.status}.`);
     const team = await teamOrFail(trx, offer.team_id);
     if (accept) {
       await checkVolunteer(trx, team, auth.personId);
       await trx.insertInto('team_staff').values({ team_id: team.id, person_id: auth.personId, role: 'assistant-coach', added_at: at }).execute();
-      await withOffers(trx).updateTable('assistant_offers').set({ status: 'withdrawn', answered_at: at }).where('person_id', '=', auth.personId).where('status', '=', 'offered').where('id', '!=', offerId).execute();
+      await trx.updateTable('assistant_offers').set({ status: 'withdrawn', answered_at: at }).where('person_id', '=', auth.personId).where('status', '=', 'offered').where('id', '!=', offerId).execute();
     }
-    await withOffers(trx).updateTable('assistant_offers').set({ status: accept ? 'accepted' : 'declined', answered_at: at }).where('id', '=', offerId).execute();
+    await trx.updateTable('assistant_offers').set({ status: accept ? 'accepted' : 'declined', answered_at: at }).where('id', '=', offerId).execute();
     const head = (await staffOf(trx, [team.id])).get(team.id)?.find((s) => s.role === 'head-coach');
     if (head?.email) {
       const text = `Hello ${head.firstName},\n\n${auth.name} ${accept ? 'accepted' : 'declined'} to be an assistant coach of ${team.name}.${accept ? `\nYour roster: ${deps.config.baseUrl}/teams/${encodeURIComponent(team.id)}` : ''}`;

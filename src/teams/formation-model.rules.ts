@@ -8,16 +8,10 @@ export type Gender = 'M' | 'F';
 /** How team rating balance is measured: spread of team mean ratings (default) or of team sums. */
 export type RatingObjective = 'mean' | 'sum';
 
-/** The region's rating scale (region setting; default 1 to 5 in steps of 1, higher is stronger). */
-export interface RatingScale {
-  min: number;
-  max: number;
-  step: number;
-  /** Only the baselines (snake draft, greedy) and reports care which end is strong; balance does not. */
-  higherIsStronger: boolean;
-}
+import type { RatingScale } from '../players/rating-scale.rules.js';
 
-export const DEFAULT_RATING_SCALE: RatingScale = { min: 1, max: 5, step: 1, higherIsStronger: true };
+export type { RatingScale } from '../players/rating-scale.rules.js';
+export { DEFAULT_RATING_SCALE } from '../players/rating-scale.rules.js';
 
 /** One registered player of a division, as formation needs them. */
 export interface FormationPlayer {

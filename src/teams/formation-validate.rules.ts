@@ -1,40 +1,15 @@
 import { isIsoDate } from '../platform/csv.js';
 import { AppError } from '../platform/errors.js';
-import type { FormationOptions, FormationPlayer, FormationTeam, RatingScale } from './formation-model.rules.js';
+import type { FormationOptions, FormationPlayer, FormationTeam } from './formation-model.rules.js';
+import { describeScale, gridIndex, scaleProblems, sumUnitDivisor, type RatingScale } from '../players/rating-scale.rules.js';
+
+export { describeScale, gridIndex, scaleProblems, sumUnitDivisor } from '../players/rating-scale.rules.js';
 
 /** One reason a formation request is refused. */
 export interface FormationProblem {
   /** VALIDATION: a malformed value; FORMATION_IMPOSSIBLE: well-formed but no formation can satisfy it. */
   code: 'VALIDATION' | 'FORMATION_IMPOSSIBLE';
   message: string;
-}
-
-/** Why a rating scale is unusable (empty when fine): formation needs a finite grid of ratings. */
-export function scaleProblems(scale: RatingScale): string[] {
-  const { min, max, step } = scale;
-  if (![min, max, step].every(Number.isFinite)) return ['The rating scale needs finite min, max and step.'];
-  if (!(step > 0)) return ['The rating scale step must be greater than 0.'];
-  if (!(max > min)) return ['The rating scale max must be greater than its min.'];
-  const levels = (max - min) / step;
-  if (Math.abs(levels - Math.round(levels)) > 1e-6 || levels > 10_000) {
-    return [`The rating scale ${min} to ${max} must be whole steps of ${step} (at most 10,000 steps).`];
-  }
-  return [];
-}
-
-/** The rating's position on the scale's grid (0 = min), or null when it is off the scale. */
-export function gridIndex(rating: number, scale: RatingScale): number | null {
-  if (!Number.isFinite(rating)) return null;
-  const pos = (rating - scale.min) / scale.step;
-  const g = Math.round(pos);
-  const top = Math.round((scale.max - scale.min) / scale.step);
-  if (Math.abs(pos - g) > 1e-6 || g < 0 || g > top) return null;
-  return g;
-}
-
-/** A rating as text for messages: "1 to 5 in steps of 1". */
-export function describeScale(scale: RatingScale): string {
-  return `${scale.min} to ${scale.max} in steps of ${scale.step}`;
 }
 
 function optionProblems(options: FormationOptions): FormationProblem[] {
@@ -48,18 +23,6 @@ function optionProblems(options: FormationOptions): FormationProblem[] {
     bad(`The rating scale minimum ${options.scale.min} must be a simple multiple of the step ${options.scale.step}.`);
   }
   return out;
-}
-
-/**
- * The smallest d (1..1000) such that min/step * d is whole, so team sums are whole multiples of
- * step/d. Null for scales whose min and step share no such unit (refused for the sum objective).
- */
-export function sumUnitDivisor(scale: RatingScale): number | null {
-  const c = scale.min / scale.step;
-  for (let d = 1; d <= 1000; d++) {
-    if (Math.abs(c * d - Math.round(c * d)) < 1e-6) return d;
-  }
-  return null;
 }
 
 function teamProblems(teams: readonly FormationTeam[]): FormationProblem[] {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
-import { openTeamsApp, SEASON, seedPlayers, tenUGirls } from './teams.testing.js';
+import { openTeamsApp, SEASON, seedPlayers, tenUGirls } from './teams.testkit.js';
 import { previewFormation, publishFormation } from './formation.service.js';
 import { adjustTeams } from './adjust.service.js';
 import { findFormation } from './formation.store.js';

@@ -1,7 +1,7 @@
 /** Formations (previews and published draws) and the head coaches of a division. */
 import type { Selectable } from 'kysely';
 import { newId } from '../platform/clock.js';
-import type { TeamTables } from '../platform/db/schema.js';
+import type { TeamTables } from './teams.tables.js';
 import type { Db } from '../platform/db/database.js';
 import type { Assignment, FormationFigures, RatingObjective, RatingScale } from './formation.rules.js';
 import type { Program } from '../players/players.rules.js';

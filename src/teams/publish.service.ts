@@ -2,7 +2,7 @@
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
-import { notify } from '../notifications/notify.js';
+import { notify } from '../platform/notify/notify.js';
 import type { StoredFormation } from './formation.store.js';
 
 export interface MadeTeam {

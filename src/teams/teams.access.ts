@@ -4,16 +4,12 @@
  */
 import { AppError } from '../platform/errors.js';
 import { hasAnyRole, type Auth } from '../platform/http/access.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import type { Db } from '../platform/db/database.js';
 import { findTeam, type TeamRow } from './teams.store.js';
 
-/** Form, publish and adjust teams, open the rating window, override ratings, move players. */
-export const FORMERS = ['coach-administrator', 'region-administrator'] as const satisfies readonly Role[];
-/** See every team's roster and every player of the region. */
-export const BOARD_VIEWERS = ['coach-administrator', 'registrar', 'region-administrator'] as const satisfies readonly Role[];
-/** Import and add players. */
-export const REGISTRARS = ['registrar', 'coach-administrator', 'region-administrator'] as const satisfies readonly Role[];
+export { BOARD_VIEWERS, FORMERS, REGISTRARS } from '../players/players.access.js';
+import { BOARD_VIEWERS, FORMERS } from '../players/players.access.js';
 export const COACH_ROLES = ['head-coach', 'assistant-coach'] as const satisfies readonly Role[];
 /** Everyone the Teams pages concern. */
 export const TEAM_PAGES = [...COACH_ROLES, ...BOARD_VIEWERS] as const satisfies readonly Role[];

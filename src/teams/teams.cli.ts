@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { UsageError } from '../cli/usage.js';
+import { UsageError } from '../platform/usage.js';
 import { AppError } from '../platform/errors.js';
 import { buildFormationReport, formRegion, scaleProblems, type RatingScale } from './formation.rules.js';
 import { formatAssignmentsCsv, parsePlayersCsv, parseTeamsCsv } from './formation.csv.js';

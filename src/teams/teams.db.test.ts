@@ -5,7 +5,7 @@ import { readCsvTable } from '../platform/csv.js';
 import { getRegionConfig } from '../region/region.service.js';
 import { ratingForFormation } from '../players/players.rules.js';
 import { ratingsOf } from '../players/players.store.js';
-import { openTeamsApp, SEASON, seedPlayers, tenUGirls } from './teams.testing.js';
+import { openTeamsApp, SEASON, seedPlayers, tenUGirls } from './teams.testkit.js';
 import { previewFormation, publishFormation } from './formation.service.js';
 import { TEAM_UPLOAD_HEADER } from './export.rules.js';
 

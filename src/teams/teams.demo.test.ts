@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../platform/clock.js';
 import { demoPeople } from '../demo/demo.people.js';
-import type { DemoContext } from '../demo/demo.js';
+import type { DemoContext } from '../platform/demo.js';
 import { getRegionConfig } from '../region/region.service.js';
 import { listTeams } from './teams.store.js';
 import type { TestApp } from '../testing/harness.js';
-import { openTeamsApp, SEASON } from './teams.testing.js';
+import { openTeamsApp, SEASON } from './teams.testkit.js';
 import { demoTeams } from './teams.demo.js';
-import { withOffers } from './teams.tables.js';
 
 describe('the teams demo step', () => {
   let t: TestApp;
@@ -53,7 +52,7 @@ describe('the teams demo step', () => {
   it('assigns assistants to some teams and leaves offers waiting', async () => {
     const assistants = await t.deps.db.selectFrom('team_staff').select('team_id').where('role', '=', 'assistant-coach').execute();
     expect(assistants.length).toBeGreaterThan(20);
-    const offers = await withOffers(t.deps.db).selectFrom('assistant_offers').select('status').execute();
+    const offers = await t.deps.db.selectFrom('assistant_offers').select('status').execute();
     expect(offers.length).toBeGreaterThan(0);
     expect(offers.every((o) => o.status === 'offered')).toBe(true);
   });

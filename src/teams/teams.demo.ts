@@ -6,8 +6,8 @@
  */
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import type { DemoContext } from '../demo/demo.js';
-import { DEMO_DOMAIN } from '../demo/demo.js';
+import type { DemoContext } from '../platform/demo.js';
+import { DEMO_DOMAIN } from '../platform/demo.js';
 import { birthRange, findSeason } from '../region/region.rules.js';
 import type { Division, RegionConfig } from '../region/region.schema.js';
 import { getRegionConfig } from '../region/region.service.js';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
 import type { TestApp } from '../testing/harness.js';
-import { multipartBody } from '../training/training.testing.js';
-import { openTeamsApp, SEASON, seedPlayers, tenUGirls } from './teams.testing.js';
+import { multipartBody } from '../training/training.testkit.js';
+import { openTeamsApp, SEASON, seedPlayers, tenUGirls } from './teams.testkit.js';
 
 const sample = readFileSync(new URL('../players/fixtures/players-export.tsv', import.meta.url));
 

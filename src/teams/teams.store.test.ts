@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor } from '../testing/actors.js';
-import { insertTeams, SEASON } from '../practice/practice.fixtures.js';
+import { insertTeams, SEASON } from '../practice/practice.testkit.js';
 import { teamsCoachedBy } from './teams.store.js';
 
 describe.each(testDialects())('the teams a person coaches on %s', (dialect) => {

@@ -1,9 +1,24 @@
-import type { Kysely } from 'kysely';
-import type { Db } from '../platform/db/database.js';
-import type { DB } from '../platform/db/schema.js';
-
-/** Kysely types of migration 0009_teams_extra; part of DB in src/platform/db/schema.ts. */
-export interface TeamExtraTables {
+/** Teams, their staff and players, formations (migration 0003) and assistant offers (0009). */
+export interface TeamTables {
+  teams: { id: string; season_id: string; division: string; program: string; number: number; name: string; published_at: string | null; created_at: string };
+  /** role: head-coach | assistant-coach */
+  team_staff: { team_id: string; person_id: string; role: string; added_at: string };
+  team_players: { team_id: string; player_id: string; season_id: string; jersey: number | null };
+  formations: {
+    id: string;
+    season_id: string;
+    division: string;
+    program: string;
+    seed: number;
+    objective: string;
+    /** preview | published | discarded */
+    status: string;
+    assignments_json: string;
+    report_json: string;
+    created_at: string;
+    created_by: string | null;
+    published_at: string | null;
+  };
   /**
    * An offer to an assistant-coach volunteer to join a published team. status: offered | accepted
    * | declined | withdrawn. Accepting adds a team_staff row (role assistant-coach); the offer itself
@@ -20,5 +35,6 @@ export interface TeamExtraTables {
   };
 }
 
-/** The database with the tables of 0009 (the same object; typed whether or not DB lists them yet). */
-export const withOffers = (db: Db): Kysely<DB & TeamExtraTables> => db as unknown as Kysely<DB & TeamExtraTables>;
+declare module '../platform/db/schema.js' {
+  interface DB extends TeamTables {}
+}

@@ -1,7 +1,7 @@
 import type { Deps } from '../platform/feature.js';
 import { newId } from '../platform/clock.js';
 import { accountDeps, createApiToken, createPerson } from '../people/accounts.service.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import type { App } from '../platform/feature.js';
 
 let counter = 0;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Config } from '../config.js';
+import type { Config } from '../platform/config.js';
 import { buildApp } from '../app.js';
 import { fixedClock } from '../platform/clock.js';
 import { openDatabase, type Database, type Dialect } from '../platform/db/database.js';

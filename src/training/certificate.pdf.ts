@@ -5,6 +5,7 @@
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { longDate } from './training.rules.js';
+import { drawable } from '../platform/pdf.js';
 
 export interface CertificateData {
   regionName: string;
@@ -22,26 +23,6 @@ const GREEN = rgb(0.11, 0.37, 0.25);
 const GOLD = rgb(0.72, 0.58, 0.24);
 const INK = rgb(0.13, 0.13, 0.13);
 const MUTED = rgb(0.38, 0.38, 0.38);
-
-/** Letters that do not decompose into a base letter and an accent. */
-const PLAIN: Record<string, string> = { Ł: 'L', ł: 'l', Ø: 'O', ø: 'o', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', ŀ: 'l', Ŀ: 'L', ŧ: 't', Ŧ: 'T' };
-
-/** Text the font can encode: unsupported characters lose their accent, or become "?". */
-export function drawable(font: PDFFont, text: string): string {
-  let out = '';
-  for (const ch of text) {
-    for (const candidate of [ch, ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''), PLAIN[ch] ?? '?']) {
-      try {
-        font.encodeText(candidate);
-        out += candidate;
-        break;
-      } catch {
-        // try the next, simpler form
-      }
-    }
-  }
-  return out;
-}
 
 interface Line {
   text: string;

@@ -6,7 +6,7 @@
 import { AppError, forbidden, notFound } from '../platform/errors.js';
 import { newId } from '../platform/clock.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import { getRegionConfig, regionToday } from '../region/region.service.js';
 import type { RegionConfig } from '../region/region.schema.js';
 import { catalogOf, indexCompletions, registrationPrerequisites, trainingStatus } from './catalog.rules.js';

@@ -1,7 +1,7 @@
 /** Kysely queries for class sessions and registrations. */
 import { PostgresAdapter, type Selectable } from 'kysely';
 import type { Db } from '../platform/db/database.js';
-import type { VolunteerTables } from '../platform/db/schema.js';
+import type { TrainingTables } from './training.tables.js';
 
 export interface ClassSession {
   id: string;
@@ -26,7 +26,7 @@ export interface Registration {
   creditedBy: string | null;
 }
 
-const toSession = (r: Selectable<VolunteerTables['class_sessions']>): ClassSession => ({
+const toSession = (r: Selectable<TrainingTables['class_sessions']>): ClassSession => ({
   id: r.id,
   training: r.training,
   part: r.part,
@@ -40,7 +40,7 @@ const toSession = (r: Selectable<VolunteerTables['class_sessions']>): ClassSessi
   cancelledAt: r.cancelled_at,
 });
 
-const toRegistration = (r: Selectable<VolunteerTables['class_registrations']>): Registration => ({
+const toRegistration = (r: Selectable<TrainingTables['class_registrations']>): Registration => ({
   id: r.id,
   sessionId: r.session_id,
   personId: r.person_id,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { TEST_NOW, testDialects, type TestApp } from '../testing/harness.js';
 import { countRegistrations } from './classes.store.js';
-import { mailTo, openTrainingApp, seedCompletion, seedSession } from './training.testing.js';
+import { mailTo, openTrainingApp, seedCompletion, seedSession } from './training.testkit.js';
 
 describe.each(testDialects())('in-person classes on %s', (dialect) => {
   let t: TestApp;

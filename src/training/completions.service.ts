@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from '../platform/audit.js';
 import type { Deps } from '../platform/feature.js';
 import type { Auth } from '../platform/http/access.js';
 import { hasAnyRole } from '../platform/http/access.js';
-import { BOARD_ROLES, type Role } from '../people/roles.js';
+import { BOARD_ROLES, type Role } from '../platform/roles.js';
 import { isIsoDate } from '../region/region.rules.js';
 import { getRegionConfig, regionToday } from '../region/region.service.js';
 import { catalogOf, completionCode, expiryDate, indexCompletions, parseCompletionCode, trainingStatus, type Catalog, type TrainingStatus } from './catalog.rules.js';

@@ -6,7 +6,7 @@ import { testDialects, type TestApp } from '../testing/harness.js';
 import { editRegionConfig } from '../region/region.service.js';
 import { completionsOf } from './training.store.js';
 import { CERTIFICATE_NUMBER } from './training.rules.js';
-import { openTrainingApp, seedCompletion } from './training.testing.js';
+import { openTrainingApp, seedCompletion } from './training.testkit.js';
 
 /** The text of a PDF as poppler's pdftotext reads it (what a person sees). */
 function pdfText(bytes: Buffer): string {

@@ -3,7 +3,7 @@
  * attendees complete. Each gets a completion dated the day of the class, with source 'instructor'.
  * Anyone not registered is refused (rules.md: "crediting someone who did not register is refused").
  */
-import { notify } from '../notifications/notify.js';
+import { notify } from '../platform/notify/notify.js';
 import { AppError, forbidden, notFound } from '../platform/errors.js';
 import { recordAudit } from '../platform/audit.js';
 import { getRegionConfig, regionToday } from '../region/region.service.js';

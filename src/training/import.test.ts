@@ -6,7 +6,7 @@ import { accountDeps, createPerson } from '../people/accounts.service.js';
 import { makeActor } from '../testing/actors.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { importLegacyCertifications, reportSummary } from './import.service.js';
-import { multipartBody, openTrainingApp } from './training.testing.js';
+import { multipartBody, openTrainingApp } from './training.testkit.js';
 
 const sample = readFileSync(new URL('./fixtures/legacy-certifications.csv', import.meta.url));
 

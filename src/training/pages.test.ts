@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../people/roles.js';
+import { ROLES, type Role } from '../platform/roles.js';
 import { decideAccess, DENIED_HEADER, type Auth } from '../platform/http/access.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
 import { TEST_NOW, type TestApp } from '../testing/harness.js';
-import { multipartBody, openTrainingApp, seedCompletion, seedSession } from './training.testing.js';
+import { multipartBody, openTrainingApp, seedCompletion, seedSession } from './training.testkit.js';
 
 const sample = readFileSync(new URL('./fixtures/legacy-certifications.csv', import.meta.url));
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 1)]);

@@ -9,7 +9,7 @@ import { recordAudit, type Actor } from '../platform/audit.js';
 import { checkUpload, readFile, saveFile } from '../platform/files.store.js';
 import type { Auth } from '../platform/http/access.js';
 import { hasAnyRole } from '../platform/http/access.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import { getRegionConfig, regionToday } from '../region/region.service.js';
 import { catalogOf, parseCompletionCode } from './catalog.rules.js';
 import { completionLabel } from './training.rules.js';

@@ -2,12 +2,12 @@
 import type { Insertable, Selectable } from 'kysely';
 import { AppError, notFound } from '../platform/errors.js';
 import type { Db } from '../platform/db/database.js';
-import type { VolunteerTables } from '../platform/db/schema.js';
+import type { TrainingTables } from './training.tables.js';
 
-export type RequestRow = Selectable<VolunteerTables['certificate_requests']>;
+export type RequestRow = Selectable<TrainingTables['certificate_requests']>;
 export type RequestStatus = 'pending' | 'verified' | 'rejected';
 
-export async function insertRequest(db: Db, row: Insertable<VolunteerTables['certificate_requests']>): Promise<void> {
+export async function insertRequest(db: Db, row: Insertable<TrainingTables['certificate_requests']>): Promise<void> {
   await db.insertInto('certificate_requests').values(row).execute();
 }
 

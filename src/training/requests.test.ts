@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
-import { mailTo, multipartBody, openTrainingApp } from './training.testing.js';
+import { mailTo, multipartBody, openTrainingApp } from './training.testkit.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 7)]);

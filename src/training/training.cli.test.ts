@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openRuntime } from '../runtime.js';
 import { accountDeps, createPerson } from '../people/accounts.service.js';
-import { UsageError } from '../cli/usage.js';
+import { UsageError } from '../platform/usage.js';
 import { fixedClock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
 import { TEST_NOW, testConfig } from '../testing/harness.js';
@@ -19,7 +19,7 @@ const sample = new URL('./fixtures/legacy-certifications.csv', import.meta.url).
 async function run(args: string[]): Promise<string> {
   const program = new Command('touchline').exitOverride();
   program.command('import').description('shared group').command('players <file>');
-  registerTrainingCommands(program, config, fixedClock(TEST_NOW));
+  registerTrainingCommands(program, () => openRuntime(config(), fixedClock(TEST_NOW)));
   const out: string[] = [];
   const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
     out.push(String(s));

@@ -2,12 +2,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../config.js';
-import { openRuntime } from '../runtime.js';
 import { CLI_ACTOR } from '../platform/audit.js';
-import { systemClock, type Clock } from '../platform/clock.js';
+import type { OpenRuntime } from '../platform/feature.js';
 import type { RowError } from '../platform/csv.js';
-import { UsageError } from '../cli/usage.js';
+import { UsageError } from '../platform/usage.js';
 import { importLegacyCertifications, MAX_IMPORT_BYTES, reportSummary, type ImportReport } from './import.service.js';
 
 function problems(title: string, list: RowError[]): string[] {
@@ -30,7 +28,7 @@ export function formatReport(file: string, r: ImportReport): string {
  * it yet). Exit 0 when the file was read, with every line that did not land listed; exit 2 when the
  * file is missing or cannot be read as the legacy export at all.
  */
-export function registerTrainingCommands(program: Command, config: () => Config, clock: Clock = systemClock): void {
+export function registerTrainingCommands(program: Command, open: OpenRuntime): void {
   const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('Import data from other systems');
   group
     .command('certifications <file>')
@@ -39,7 +37,7 @@ export function registerTrainingCommands(program: Command, config: () => Config,
       if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file} does not exist.`);
       if (statSync(file).size > MAX_IMPORT_BYTES) throw new UsageError(`${file} is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB: split it and import the parts.`);
       const bytes = readFileSync(file);
-      const deps = await openRuntime(config(), clock);
+      const deps = await open();
       try {
         const report = await importLegacyCertifications(deps, CLI_ACTOR, bytes, basename(file));
         process.stdout.write(formatReport(basename(file), report));

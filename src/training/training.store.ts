@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import type { VolunteerTables } from '../platform/db/schema.js';
+import type { TrainingTables } from './training.tables.js';
 import type { Completion } from './catalog.rules.js';
 import { certificateNumber } from './training.rules.js';
 
@@ -22,7 +22,7 @@ export interface CompletionRecord {
   recordedAt: string;
 }
 
-const toRecord = (r: Selectable<VolunteerTables['completions']>): CompletionRecord => ({
+const toRecord = (r: Selectable<TrainingTables['completions']>): CompletionRecord => ({
   id: r.id,
   personId: r.person_id,
   training: r.training,

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, VOLUNTEER_ROLES, type Role } from '../people/roles.js';
+import { ROLE_LABELS, VOLUNTEER_ROLES, type Role } from '../platform/roles.js';
 import { AppError } from '../platform/errors.js';
 import { ageOn, isIsoDate } from '../region/region.rules.js';
 import type { RegionConfig } from '../region/region.schema.js';

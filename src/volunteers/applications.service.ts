@@ -5,7 +5,7 @@ import type { Deps } from '../platform/feature.js';
 import type { Mailer } from '../platform/mail.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import { findPersonRow, type PersonRow } from '../people/people.store.js';
-import { ROLE_LABELS, type Role } from '../people/roles.js';
+import { ROLE_LABELS, type Role } from '../platform/roles.js';
 import { getRegionConfig, regionToday } from '../region/region.service.js';
 import { ageOn, findSeason, isIsoDate, type SeasonRef } from '../region/region.rules.js';
 import type { RegionConfig } from '../region/region.schema.js';

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import { fromJson } from '../platform/db/database.js';
-import type { VolunteerTables } from '../platform/db/schema.js';
+import type { VolunteerTables } from './volunteers.tables.js';
 import type { RoleChoice } from './application.rules.js';
 
 /** Queries of volunteer applications, their role grants and the screening key. */

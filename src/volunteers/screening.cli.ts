@@ -1,10 +1,8 @@
 import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { Config } from '../config.js';
-import { openRuntime } from '../runtime.js';
 import { CLI_ACTOR } from '../platform/audit.js';
-import type { Deps } from '../platform/feature.js';
-import { UsageError } from '../cli/usage.js';
+import type { Deps, OpenRuntime } from '../platform/feature.js';
+import { UsageError } from '../platform/usage.js';
 import { makeScreeningKeyPair } from './screening.crypto.js';
 import { exportPendingSsns, screeningStatus, storeScreeningKey } from './screening.service.js';
 
@@ -86,8 +84,8 @@ export async function screeningExport(deps: Deps, o: ExportOptions): Promise<Com
   return { stdout: result.csv, stderr };
 }
 
-async function withRuntime(config: () => Config, fn: (deps: Deps) => Promise<CommandOutput>): Promise<void> {
-  const deps = await openRuntime(config());
+async function withRuntime(open: OpenRuntime, fn: (deps: Deps) => Promise<CommandOutput>): Promise<void> {
+  const deps = await open();
   try {
     const out = await fn(deps);
     if (out.stdout) process.stdout.write(out.stdout);
@@ -98,7 +96,7 @@ async function withRuntime(config: () => Config, fn: (deps: Deps) => Promise<Com
 }
 
 /** Registers `touchline screening keygen` and `touchline screening export`. */
-export function registerScreeningCommands(program: Command, config: () => Config): void {
+export function registerScreeningCommands(program: Command, open: OpenRuntime): void {
   const screening = program.command('screening').description('The background-check key: make it, and export pending sealed numbers for the check');
   screening
     .command('keygen')
@@ -106,12 +104,12 @@ export function registerScreeningCommands(program: Command, config: () => Config
     .requiredOption('--out <file>', 'where to write the PRIVATE key (must not exist)')
     .option('--passphrase <passphrase>', 'encrypt the private key file with this passphrase')
     .option('--replace', 'replace the existing key (older sealed numbers then need the old private key)', false)
-    .action(async (o: { out: string; passphrase?: string; replace: boolean }) => withRuntime(config, (deps) => screeningKeygen(deps, o)));
+    .action(async (o: { out: string; passphrase?: string; replace: boolean }) => withRuntime(open, (deps) => screeningKeygen(deps, o)));
   screening
     .command('export')
     .description('Decrypt the pending sealed numbers as CSV (person id, name, date of birth, email, ssn) for the background check')
     .requiredOption('--key <file>', 'the screening private key file')
     .option('--passphrase <passphrase>', "the private key file's passphrase")
     .option('--out <file>', 'write the CSV to this new file (mode 0600) instead of stdout')
-    .action(async (o: { key: string; passphrase?: string; out?: string }) => withRuntime(config, (deps) => screeningExport(deps, o)));
+    .action(async (o: { key: string; passphrase?: string; out?: string }) => withRuntime(open, (deps) => screeningExport(deps, o)));
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestApp } from '../testing/harness.js';
-import { UsageError } from '../cli/usage.js';
+import { UsageError } from '../platform/usage.js';
 import { AppError } from '../platform/errors.js';
 import { readCsvTable } from '../platform/csv.js';
 import { submitApplication, volunteerDeps } from './applications.service.js';

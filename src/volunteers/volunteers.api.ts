@@ -7,7 +7,7 @@ import { hasAnyRole } from '../platform/http/access.js';
 import { actorOf } from '../platform/http/forms.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
 import { accountDeps, createPerson } from '../people/accounts.service.js';
-import { BOARD_ROLES, type Role } from '../people/roles.js';
+import { BOARD_ROLES, type Role } from '../platform/roles.js';
 import { isIsoDate } from '../region/region.rules.js';
 import { getRegionConfig, regionToday } from '../region/region.service.js';
 import { submitApplication, volunteerDeps } from './applications.service.js';

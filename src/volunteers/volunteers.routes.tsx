@@ -4,7 +4,7 @@ import type { App, Deps, Feature } from '../platform/feature.js';
 import { flash, page } from '../platform/http/pages.js';
 import { actorOf, formBody, formList, handleForm } from '../platform/http/forms.js';
 import { findPersonRow } from '../people/people.store.js';
-import { VOLUNTEER_ROLES, type Role } from '../people/roles.js';
+import { VOLUNTEER_ROLES, type Role } from '../platform/roles.js';
 import { ageOn, allSeasons } from '../region/region.rules.js';
 import { regionToday, seasonNow } from '../region/region.service.js';
 import type { RegionConfig } from '../region/region.schema.js';

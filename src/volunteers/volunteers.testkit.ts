@@ -3,7 +3,7 @@ import type { Dialect } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { openTestApp, type TestApp, type TestAppOptions } from '../testing/harness.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import { makeScreeningKeyPair, openPrivateKey, type ScreeningKeyPair } from './screening.crypto.js';
 import { putScreeningPublicKey } from './applications.store.js';
 

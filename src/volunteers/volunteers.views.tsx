@@ -1,6 +1,6 @@
 import { Checkbox, Csrf, Errors, Input } from '../platform/views/components.js';
 import type { ViewCtx } from '../platform/views/layout.js';
-import { ROLE_LABELS, type Role } from '../people/roles.js';
+import { ROLE_LABELS, type Role } from '../platform/roles.js';
 import type { Application, BackgroundCheck } from './applications.store.js';
 import { rolesText } from './applications.service.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/harness.js';
 import { makeActor, type TestActor } from '../../testing/actors.js';
-import { BOARD_ROLES, ROLES, type Role } from '../../people/roles.js';
+import { BOARD_ROLES, ROLES, type Role } from '../roles.js';
 import { decideAccess, DENIED_HEADER, type Auth } from './access.js';
 
 /**

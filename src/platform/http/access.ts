@@ -1,4 +1,4 @@
-import type { Role } from '../../people/roles.js';
+import type { Role } from '../roles.js';
 
 /**
  * What every route declares: who may use it. 'public' needs no login, 'authenticated' any logged-in

@@ -1,5 +1,4 @@
 import type { Access, Auth } from './access.js';
-import type { RegionConfig } from '../../region/region.schema.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -11,6 +10,5 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     auth: Auth | null;
-    regionConfig(): Promise<RegionConfig>;
   }
 }

@@ -1,10 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../feature.js';
 import { AppError } from '../errors.js';
-import { authenticateBearer, authenticateSession, type AccountDeps } from '../../people/accounts.service.js';
-import { getRegionConfig } from '../../region/region.service.js';
-import type { RegionConfig } from '../../region/region.schema.js';
-import { decideAccess, DENIED_HEADER, type Access } from './access.js';
+import { decideAccess, DENIED_HEADER, type Access, type Auth } from './access.js';
 import { classify, sendError } from './errors.js';
 import { wantsJson } from './pages.js';
 
@@ -43,25 +40,35 @@ function bearer(req: FastifyRequest): string | null {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Someone a credential belongs to, with whatever the authentication found out on the way. */
+export interface Identified {
+  auth: Auth;
+}
+
+/**
+ * How to find out who holds a credential: handed in by the composition root (app.ts), since
+ * accounts are a feature and platform knows none.
+ */
+export interface IdentityDeps<W extends Identified = Identified> {
+  bySession(sessionId: string): Promise<W | null>;
+  byToken(token: string): Promise<W | null>;
+  /** Called once the request's person is known, before access is decided. */
+  identified?(req: FastifyRequest, who: W): void;
+}
+
 /** Who is asking (session cookie or bearer token), whether they may, and CSRF for cookie requests. */
-export function installAccessControl(app: App, deps: AccountDeps): void {
+export function installAccessControl<W extends Identified>(app: App, deps: IdentityDeps<W>): void {
   app.decorateRequest('auth', null);
-  app.decorateRequest('regionConfig', function (this: FastifyRequest) {
-    const self = this as FastifyRequest & { _rc?: Promise<RegionConfig> };
-    self._rc ??= getRegionConfig(deps.db);
-    return self._rc;
-  });
   // Who is asking, then whether they may: both before the body is even read.
   app.addHook('onRequest', async (req, reply) => {
     if (req.is404) return;
     const token = bearer(req);
     const sid = token ? undefined : req.cookies[SESSION_COOKIE];
-    const who = token ? await authenticateBearer(deps, token) : sid ? await authenticateSession(deps, sid) : null;
+    const who = token ? await deps.byToken(token) : sid ? await deps.bySession(sid) : null;
     if (token && !who) throw new AppError('UNAUTHENTICATED', 'That API token is not valid or was revoked. Create a new one on your profile page.');
     if (who) {
       req.auth = who.auth;
-      // The configuration the roles were decided with is the request's copy.
-      (req as FastifyRequest & { _rc?: Promise<RegionConfig> })._rc = Promise.resolve(who.config);
+      deps.identified?.(req, who);
     }
     const access = (req.routeOptions.config as { access?: Access }).access;
     const decision = decideAccess(access, req.auth);

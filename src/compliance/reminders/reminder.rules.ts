@@ -1,5 +1,5 @@
-import type { MissingItem, PersonSummary } from '../compliance/compliance.rules.js';
-import { ELEMENTS, ELEMENT_TITLES, roleLabel } from '../compliance/dashboard.rules.js';
+import type { MissingItem, PersonSummary } from '../compliance.rules.js';
+import { ELEMENTS, ELEMENT_TITLES, roleLabel } from '../dashboard.rules.js';
 
 /** The weekly reminder's words: the roles held, then what is missing element by element, each with how to do it. */
 export interface ReminderMail {

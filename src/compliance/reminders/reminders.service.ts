@@ -1,11 +1,11 @@
-import type { Deps } from '../platform/feature.js';
-import { getRegionConfig, regionToday, seasonNow } from '../region/region.service.js';
-import { summarizeMany } from '../compliance/compliance.rules.js';
-import { rulesOf } from '../compliance/compliance.service.js';
-import { WEEKLY_REMINDER } from './catalog.js';
-import { getSetting } from './notifications.store.js';
-import { isoWeek } from './notify.rules.js';
-import { notify } from './notify.js';
+import type { Deps } from '../../platform/feature.js';
+import { getRegionConfig, regionToday, seasonNow } from '../../region/region.service.js';
+import { summarizeMany } from '../compliance.rules.js';
+import { rulesOf } from '../compliance.service.js';
+import { WEEKLY_REMINDER } from '../../platform/notify/catalog.js';
+import { getSetting } from '../../platform/notify/notifications.store.js';
+import { isoWeek } from '../../platform/notify/notify.rules.js';
+import { notify } from '../../platform/notify/notify.js';
 import { loadVolunteerRecords } from './records.store.js';
 import { reminderMail } from './reminder.rules.js';
 

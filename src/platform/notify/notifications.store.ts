@@ -1,4 +1,4 @@
-import type { Db } from '../platform/db/database.js';
+import type { Db } from '../db/database.js';
 
 /** Queries of the notification tables: preferences, once-only sends and region settings. */
 

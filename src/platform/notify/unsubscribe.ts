@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Db } from '../platform/db/database.js';
-import { sharedSecret } from '../platform/secrets.js';
+import type { Db } from '../db/database.js';
+import { sharedSecret } from '../secrets.js';
 
 /**
  * Unsubscribe links work without logging in, so the token in them must name the person and be

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { getRegionConfig } from '../region/region.service.js';
-import { reminderHourOk } from './notify.rules.js';
+import { getRegionConfig } from '../../region/region.service.js';
+import { reminderHourOk } from '../../platform/notify/notify.rules.js';
 import { sendWeeklyReminders, type ReminderDeps } from './reminders.service.js';
 
 const HOUR = 60 * 60 * 1000;

@@ -4,7 +4,7 @@
  */
 import { newId } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
-import type { Role } from '../people/roles.js';
+import type { Role } from '../platform/roles.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import type { Viewer } from './assessments.rules.js';
 

@@ -1,6 +1,6 @@
-import type { Clock } from '../platform/clock.js';
-import type { Db } from '../platform/db/database.js';
-import type { Mailer } from '../platform/mail.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/database.js';
+import type { Mailer } from '../mail.js';
 import { findKind } from './catalog.js';
 import { claimSend, findRecipient, isEnabled, recordOutboxId } from './notifications.store.js';
 import { unsubscribeFooter } from './notify.rules.js';

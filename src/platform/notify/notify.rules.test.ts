@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/region.defaults.js';
-import { prepareCompliance, summarizePerson } from '../compliance/compliance.rules.js';
 import { NOTIFICATION_KINDS, OPTIONAL_KINDS, WEEKLY_REMINDER, findKind } from './catalog.js';
 import { isoWeek, reminderHourOk, unsubscribeFooter } from './notify.rules.js';
-import { reminderMail } from './reminder.rules.js';
 
 describe('isoWeek', () => {
   it.each([
@@ -27,21 +24,12 @@ describe('catalog', () => {
   });
 });
 
-describe('reminder wording', () => {
+describe('reminder hours and footer', () => {
   it('sends from 9:00 to 21:00 region time only', () => {
     expect([8, 9, 20, 21].map(reminderHourOk)).toEqual([false, true, true, false]);
   });
 
-  it('lists what is missing by element with how to do it, and links to the steps', () => {
-    const config = defaultRegionConfig('2026-09-15');
-    const summary = summarizePerson(prepareCompliance(config), { application: null, roles: [], held: [{ role: 'head-coach', division: '8U' }], completions: [], backgroundCheck: 'not-started' }, '2026-09-15');
-    const m = reminderMail('Sam', 'Fall 2026', summary, 'https://portal.example');
-    expect(m.subject).toBe(`Still to do for Fall 2026: ${summary.missing.length} items`);
-    expect(m.text).toContain('You are down as head coach (8U) for Fall 2026.');
-    expect(m.text).toContain('1. Volunteer application');
-    expect(m.text).toContain('2. Safety trainings');
-    expect(m.text).toContain('3. Age-level certification');
-    expect(m.text).toContain('https://portal.example/coaches');
+  it('links the footer to the one-click unsubscribe of the kind', () => {
     expect(unsubscribeFooter('https://p.example', 'tok', 'teams-published', 'Teams')).toContain('https://p.example/unsubscribe/tok?kind=teams-published');
   });
 });

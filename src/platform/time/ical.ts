@@ -1,4 +1,4 @@
-import { AppError } from '../platform/errors.js';
+import { AppError } from '../errors.js';
 import { addDays, parseTime, weekdayOf } from './time.rules.js';
 import { isDaylightOffset, offsetAt, zoneAbbreviation, zonedToEpoch, zoneTransitions } from './zone.rules.js';
 

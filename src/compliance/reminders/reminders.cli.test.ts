@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fixedClock } from '../platform/clock.js';
-import { openRuntime } from '../runtime.js';
-import { testConfig, TEST_NOW } from '../testing/harness.js';
-import { makeActor } from '../testing/actors.js';
-import { giveRole } from '../compliance/compliance.testdata.js';
-import { WEEKLY_REMINDER } from './catalog.js';
-import { registerNotificationCommands } from './notifications.cli.js';
-import { setWeekly } from './notifications.service.js';
+import { fixedClock } from '../../platform/clock.js';
+import { openRuntime } from '../../runtime.js';
+import { testConfig, TEST_NOW } from '../../testing/harness.js';
+import { makeActor } from '../../testing/actors.js';
+import { giveRole } from '../compliance.testkit.js';
+import { WEEKLY_REMINDER } from '../../platform/notify/catalog.js';
+import { registerNotificationCommands } from './reminders.cli.js';
+import { setWeekly } from '../../notifications/notifications.service.js';
 
 describe('touchline notify weekly', () => {
   const dirs: string[] = [];
@@ -31,7 +31,7 @@ describe('touchline notify weekly', () => {
       const out: string[] = [];
       vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
       const program = new Command('touchline').exitOverride();
-      registerNotificationCommands(program, () => config, clock);
+      registerNotificationCommands(program, () => openRuntime(config, clock));
       await program.parseAsync(['node', 'touchline', 'notify', 'weekly']);
       vi.restoreAllMocks();
       return out.join('\n');

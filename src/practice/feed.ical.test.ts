@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRegionConfig } from '../region/region.defaults.js';
 import { practiceEvent } from './feed.rules.js';
-import { escapeText, foldLine, renderCalendar, vtimezoneLines, type IcalCalendar, type IcalEvent } from './ical.js';
+import { escapeText, foldLine, renderCalendar, vtimezoneLines, type IcalCalendar, type IcalEvent } from '../platform/time/ical.js';
 import { slotDates, slotId, type WeeklySlot } from './slots.rules.js';
 
 const config = defaultRegionConfig('2026-08-01');

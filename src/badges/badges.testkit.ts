@@ -12,7 +12,7 @@ import * as jsqr from 'jsqr';
 import type { Dialect } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
 import { openTestApp } from '../testing/harness.js';
-import { certify } from '../compliance/compliance.testdata.js';
+import { certify } from '../compliance/compliance.testkit.js';
 import type { TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { decidePhoto, uploadPhoto } from './photos.service.js';
