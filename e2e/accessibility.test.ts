@@ -15,8 +15,8 @@ import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { decideAccess, type Auth } from '../src/platform/http/access.js';
 import { DIVISION_ROLES, ROLES, type Role } from '../src/platform/roles.js';
-import { siteFeature } from '../src/site/site.routes.js';
-import { notificationsFeature } from '../src/notifications/notifications.routes.js';
+import { siteFeature } from '../src/site/index.js';
+import { notificationsFeature } from '../src/notifications/index.js';
 
 function withSite(): Feature[] {
   const names = new Set(features.map((f) => f.name));

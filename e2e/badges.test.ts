@@ -10,7 +10,7 @@ import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { certify } from '../src/compliance/compliance.testkit.js';
-import { badgesFeature } from '../src/badges/badges.routes.js';
+import { badgesFeature } from '../src/badges/index.js';
 import { facePhoto, pdfPages, photoWithLocation, readQr } from '../src/badges/badges.testkit.js';
 
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: [...features, ...(features.some((f) => f.name === badgesFeature.name) ? [] : [badgesFeature])] });

@@ -11,7 +11,7 @@ import { heading, textOf, useHarness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { complianceFeature } from '../src/compliance/compliance.routes.js';
+import { complianceFeature } from '../src/compliance/index.js';
 import { certify, giveApplication, giveCompletions, giveRole } from '../src/compliance/compliance.testkit.js';
 
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: [...features, ...(features.some((f) => f.name === complianceFeature.name) ? [] : [complianceFeature])] });

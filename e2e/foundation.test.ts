@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { flash, heading, describeAxe, overflowingElements, pageWidth, PHONE, textOf, uniqueEmail, useHarness, type AxeFinding, type Harness } from './browser.js';
-import { getStoredConfig } from '../src/region/region.service.js';
+import { getStoredConfig } from '../src/region/index.js';
 
 const harness = useHarness();
 

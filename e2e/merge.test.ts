@@ -8,7 +8,7 @@ import { flash, heading, textOf, useHarness, expectAccessible } from './browser.
 import { features } from '../src/features.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { mergeFeature } from '../src/people/merge.routes.js';
+import { mergeFeature } from '../src/people/index.js';
 import { giveApplication, giveCompletions, giveRole } from '../src/compliance/compliance.testkit.js';
 
 const clock = fixedClock(TEST_NOW);

@@ -12,8 +12,8 @@ import { features } from '../src/features.js';
 import type { Feature } from '../src/platform/feature.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { siteFeature } from '../src/site/site.routes.js';
-import { notificationsFeature } from '../src/notifications/notifications.routes.js';
+import { siteFeature } from '../src/site/index.js';
+import { notificationsFeature } from '../src/notifications/index.js';
 import { notify } from '../src/platform/notify/notify.js';
 import { giveApplication, giveCompletions } from '../src/compliance/compliance.testkit.js';
 

@@ -17,8 +17,8 @@ import { setNavigation } from './platform/http/pages.js';
 import { AppError } from './platform/errors.js';
 import { features } from './features.js';
 import { setFeatures } from './platform/registry.js';
-import { accountDeps, authenticateBearer, authenticateSession } from './people/accounts.service.js';
-import { installRegionConfig, useRegionConfig } from './region/region.request.js';
+import { accountDeps, authenticateBearer, authenticateSession } from './people/index.js';
+import { installRegionConfig, useRegionConfig } from './region/index.js';
 import { projectRoot } from './platform/paths.js';
 
 const here = (p: string) => join(projectRoot(), p);

@@ -1,8 +1,8 @@
 import type { Config } from './platform/config.js';
 import { buildApp } from './app.js';
 import { openRuntime } from './runtime.js';
-import { accountDeps, createSetupLink, hasAdministrator } from './people/accounts.service.js';
-import { startNotificationTimer } from './compliance/reminders/timer.js';
+import { accountDeps, createSetupLink, hasAdministrator } from './people/index.js';
+import { startNotificationTimer } from './compliance/index.js';
 
 /**
  * Serves the portal: database -> app -> listen. While the region has no administrator, prints a

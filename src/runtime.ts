@@ -4,7 +4,7 @@ import { openDatabase } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import type { Deps } from './platform/feature.js';
 import { Mailer } from './platform/mail.js';
-import { ensureRegionConfig } from './region/region.service.js';
+import { ensureRegionConfig } from './region/index.js';
 
 /** Opens the configured database, brings it to the latest migration and the region defaults. */
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<Deps> {

@@ -18,11 +18,11 @@ import type { Database } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/feature.js';
 import { Mailer } from '../../src/platform/mail.js';
-import { ensureRegionConfig } from '../../src/region/region.service.js';
+import { ensureRegionConfig } from '../../src/region/index.js';
 import { testConfig } from '../../src/testing/harness.js';
 import { certify } from '../../src/compliance/compliance.testkit.js';
-import { uploadPhoto } from '../../src/badges/photos.service.js';
-import { printSheet, runSheet } from '../../src/badges/print.service.js';
+import { uploadPhoto } from '../../src/badges/index.js';
+import { printSheet, runSheet } from '../../src/badges/index.js';
 
 const COACHES = Number(process.argv[2] ?? 300);
 const RENDERS = Number(process.argv[3] ?? 3);

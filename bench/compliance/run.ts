@@ -15,10 +15,10 @@ import type { Database } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/feature.js';
 import { Mailer } from '../../src/platform/mail.js';
-import { ensureRegionConfig, getRegionConfig, seasonNow } from '../../src/region/region.service.js';
-import { accountDeps, createApiToken } from '../../src/people/accounts.service.js';
+import { ensureRegionConfig, getRegionConfig, seasonNow } from '../../src/region/index.js';
+import { accountDeps, createApiToken } from '../../src/people/index.js';
 import { testConfig } from '../../src/testing/harness.js';
-import { complianceFeature } from '../../src/compliance/compliance.routes.js';
+import { complianceFeature } from '../../src/compliance/index.js';
 import { generateRegion } from './generate.js';
 
 const RUNS = Number(process.argv[2] ?? 40);

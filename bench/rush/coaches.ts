@@ -1,6 +1,6 @@
 /** bench/rush: the coaches' side: logging in, reading the slots, and the rush of bookings itself. */
 import { performance } from 'node:perf_hooks';
-import type { RegionConfig } from '../../src/region/region.schema.js';
+import type { RegionConfig } from '../../src/region/index.js';
 import type { jsonClient } from './http.js';
 import { limiter } from './limit.js';
 import type { Server } from './server-control.js';

@@ -17,10 +17,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getRegionConfig } from '../../src/region/region.service.js';
-import { bookingViolations } from '../../src/practice/invariants.rules.js';
-import { listSlots } from '../../src/practice/slots.store.js';
-import { seasonBookingRows } from '../../src/practice/bookings.store.js';
+import { getRegionConfig } from '../../src/region/index.js';
+import { bookingViolations } from '../../src/practice/index.js';
+import { listSlots } from '../../src/practice/index.js';
+import { seasonBookingRows } from '../../src/practice/index.js';
 import { ms, summarize } from '../stats.js';
 import { benchDeps, createPlace, generateRegion, openTarget, OPENS, SEASON, type DbTarget, type Region } from './setup.js';
 import { rawWriteRate } from './raw.js';

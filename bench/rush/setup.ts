@@ -11,10 +11,10 @@ import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/feature.js';
 import { Mailer } from '../../src/platform/mail.js';
 import { hashPassword } from '../../src/platform/passwords.js';
-import { ensureRegionConfig, getRegionConfig } from '../../src/region/region.service.js';
+import { ensureRegionConfig, getRegionConfig } from '../../src/region/index.js';
 import { testConfig } from '../../src/testing/harness.js';
-import { addWindow, generateSeasonSlots, saveSignupSettings } from '../../src/practice/setup.service.js';
-import type { PracticeWindow } from '../../src/practice/slots.rules.js';
+import { addWindow, generateSeasonSlots, saveSignupSettings } from '../../src/practice/index.js';
+import type { PracticeWindow } from '../../src/practice/index.js';
 
 /** The instant the bench starts at: inside the fall 2026 season, a minute before sign-up opens. */
 export const NOW = '2026-09-15T16:59:00.000Z';

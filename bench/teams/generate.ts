@@ -5,7 +5,7 @@
  * or three. Deterministic for a seed.
  */
 import { seededRandom } from '../../src/platform/clock.js';
-import type { RegionPlayer, RegionTeam } from '../../src/teams/formation.rules.js';
+import type { RegionPlayer, RegionTeam } from '../../src/teams/index.js';
 
 export interface DivisionSpec {
   name: string;

@@ -12,7 +12,7 @@ import type {
   RatingObjective,
   RegionPlayer,
   RegionTeam,
-} from '../../src/teams/formation.rules.js';
+} from '../../src/teams/index.js';
 import {
   DEFAULT_RATING_SCALE,
   divisionSeed,
@@ -21,7 +21,7 @@ import {
   greedyWeakest,
   randomDeal,
   snakeDraft,
-} from '../../src/teams/formation.rules.js';
+} from '../../src/teams/index.js';
 import { generateRegion } from './generate.js';
 
 type Method = 'engine' | 'random' | 'snake' | 'greedy';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MissingItem } from '../compliance/compliance.rules.js';
+import type { MissingItem } from '../compliance/index.js';
 import { badgeEligibility, badgeValidity, boardStatus, choosePrintSet, invalidSince, nextDay, printedRoles, publicCause, sameFacts, type CoachRoleCheck, type PhotoState, type ValidityInput } from './badges.rules.js';
 import { CARD, LETTER, MM, PER_SHEET, cropMarks, pagesOf, sheetSlots } from './sheet.rules.js';
 

@@ -1,4 +1,4 @@
-import type { ComplianceElement, MissingItem, RoleInDivision } from '../compliance/compliance.rules.js';
+import type { ComplianceElement, MissingItem, RoleInDivision } from '../compliance/index.js';
 
 /**
  * Coach badges as pure rules (rules.md, "Coach badges"): who may have one, whether a printed badge

@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/database.js';
 import { fromJson } from '../platform/db/database.js';
-import type { RoleInDivision } from '../compliance/compliance.rules.js';
+import type { RoleInDivision } from '../compliance/index.js';
 import type { PhotoStatus } from './badges.rules.js';
 
 /** Queries of the badges tables (migration 0007): photos, issued badges, print runs. */

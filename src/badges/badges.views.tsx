@@ -1,8 +1,8 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Errors } from '../platform/views/components.js';
 import { ROLE_LABELS, isRole } from '../platform/roles.js';
-import type { RoleInDivision } from '../compliance/compliance.rules.js';
-import { longDate } from '../training/training.rules.js';
+import type { RoleInDivision } from '../compliance/index.js';
+import { longDate } from '../training/index.js';
 import { uploadAction } from '../platform/http/uploads.js';
 import { PHOTO_CODES, type PhotoState } from './badges.rules.js';
 import type { CoachBadge } from './badges.service.js';

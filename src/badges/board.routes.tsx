@@ -8,7 +8,7 @@ import { AppError } from '../platform/errors.js';
 import { flash, page } from '../platform/http/pages.js';
 import { actorOf, formBody, formList, handleForm } from '../platform/http/forms.js';
 import { writeCsv } from '../platform/csv.js';
-import { allSeasons } from '../region/region.rules.js';
+import { allSeasons } from '../region/index.js';
 import { BOARD_STATUSES, type BoardStatus } from './badges.rules.js';
 import { BADGE_BOARD, boardList } from './badges.service.js';
 import { decidePhoto, photoQueue, readDecision } from './photos.service.js';

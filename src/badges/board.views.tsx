@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Checkbox, Csrf, Errors, Table } from '../platform/views/components.js';
-import { longDate } from '../training/training.rules.js';
+import { longDate } from '../training/index.js';
 import type { BoardStatus } from './badges.rules.js';
 import type { BoardRow, SeasonInfo } from './badges.service.js';
 import type { PrintRun, RunKind } from './runs.store.js';

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { STATUS_BY_CODE } from '../platform/errors.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
 import { certify, giveApplication, giveCompletions, giveRole, SAFETY } from '../compliance/compliance.testkit.js';
-import { personCompliance } from '../compliance/compliance.service.js';
+import { personCompliance } from '../compliance/index.js';
 import { multipartBody } from '../training/training.testkit.js';
 import { CAMERA, facePhoto, openBadgeApp, photoWithLocation, SEASON } from './badges.testkit.js';
 import { decidePhoto, uploadPhoto } from './photos.service.js';
 
-/** NOT_ELIGIBLE answers 403 once the lead adds it to STATUS_BY_CODE; 422 (the default) until then. */
-const NOT_ELIGIBLE_STATUS = 'NOT_ELIGIBLE' in STATUS_BY_CODE ? 403 : 422;
 
 describe.each(testDialects())('badge photos and eligibility (%s)', (dialect) => {
   let t: TestApp;
@@ -98,7 +95,7 @@ describe.each(testDialects())('badge photos and eligibility (%s)', (dialect) => 
     expect(s.status).toBe('blocked');
     expect(s.missing).toEqual([{ code: 'PHOTO_REJECTED', message: `Your badge photo was not accepted: ${reason}. Upload another one.` }]);
     const pdf = await api(`/api/v1/people/${coach.id}/badge.pdf`, coach);
-    expect(pdf.statusCode).toBe(NOT_ELIGIBLE_STATUS);
+    expect(pdf.statusCode).toBe(403);
     expect(pdf.json().error).toMatchObject({ code: 'NOT_ELIGIBLE', details: { missing: s.missing } });
 
     const second = await uploadPhoto(t.deps, coach.id, await facePhoto({ hue: 30 }));
@@ -115,13 +112,12 @@ describe.each(testDialects())('badge photos and eligibility (%s)', (dialect) => 
     expect(expected.map((m) => m.code)).toEqual(['SSN_MISSING', 'safesport', 'coach-12u:online', 'coach-12u:in-person']);
 
     const r = await api(`/api/v1/people/${coach.id}/badge.pdf`, coach);
-    expect(r.statusCode).toBe(NOT_ELIGIBLE_STATUS);
+    expect(r.statusCode).toBe(403);
     expect(r.headers['content-type']).toContain('application/json');
     const e = r.json().error;
     expect(e.code).toBe('NOT_ELIGIBLE');
     expect(e.details.missing).toEqual([...expected.map((m) => ({ code: m.code, message: m.message, element: m.element })), { code: 'PHOTO_MISSING', message: expect.any(String) }]);
     expect(e.message).toContain('5 things are missing');
-    if ('NOT_ELIGIBLE' in STATUS_BY_CODE) expect(STATUS_BY_CODE.NOT_ELIGIBLE).toBe(403);
     // The board sees the same; another coach sees nothing.
     expect((await api(`/api/v1/people/${coach.id}/badge.pdf`, admin)).json().error.details.missing).toEqual(e.details.missing);
     const other = await makeActor(t.deps);

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, Deps } from '../platform/feature.js';
 import { actorOf } from '../platform/http/forms.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import { BADGE_BOARD, resolveSeason } from './badges.service.js';
 import { printSheet, reprintRun, runSheet } from './print.service.js';
 import { listRuns } from './runs.store.js';

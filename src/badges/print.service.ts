@@ -8,7 +8,7 @@ import { AppError } from '../platform/errors.js';
 import { newId, newToken } from '../platform/clock.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import type { Db } from '../platform/db/database.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import { notifyBadgeReady } from './badges.mail.js';
 import { choosePrintSet, sameFacts } from './badges.rules.js';
 import { boardList, fullName, personBadge, type BadgeDeps, type CoachBadge } from './badges.service.js';

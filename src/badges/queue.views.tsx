@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Csrf, Errors, Table } from '../platform/views/components.js';
-import { longDate } from '../training/training.rules.js';
+import { longDate } from '../training/index.js';
 import type { QueuedPhoto } from './badges.store.js';
 import type { PrintRun } from './runs.store.js';
 import { KIND_LABELS, when } from './board.views.js';

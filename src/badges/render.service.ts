@@ -4,10 +4,10 @@
  */
 import type { Db } from '../platform/db/database.js';
 import { ROLE_LABELS, isRole } from '../platform/roles.js';
-import type { RoleInDivision } from '../compliance/compliance.rules.js';
-import { findSeason } from '../region/region.rules.js';
-import { getRegionConfig } from '../region/region.service.js';
-import { teamsCoachedBy } from '../teams/teams.store.js';
+import type { RoleInDivision } from '../compliance/index.js';
+import { findSeason } from '../region/index.js';
+import { getRegionConfig } from '../region/index.js';
+import { teamsCoachedBy } from '../teams/index.js';
 import type { BadgeDeps } from './badges.service.js';
 import { renderCard, renderSheet, type BadgeCard } from './badges.pdf.js';
 import { fileBytes } from './runs.store.js';

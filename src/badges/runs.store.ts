@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/database.js';
 import { fromJson } from '../platform/db/database.js';
-import type { RoleInDivision } from '../compliance/compliance.rules.js';
+import type { RoleInDivision } from '../compliance/index.js';
 
 /** Print runs: what was printed when, by whom, and which badges in which order. */
 

@@ -12,10 +12,10 @@
  */
 import { dateInZone } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import { findSeason } from '../region/region.rules.js';
-import { regionToday } from '../region/region.service.js';
-import type { RoleInDivision } from '../compliance/compliance.rules.js';
+import type { RegionConfig } from '../region/index.js';
+import { findSeason } from '../region/index.js';
+import { regionToday } from '../region/index.js';
+import type { RoleInDivision } from '../compliance/index.js';
 import { badgeValidity, invalidSince, type InvalidCause } from './badges.rules.js';
 import { photoStatuses, setInvalidSince, type BadgeRow } from './badges.store.js';
 

@@ -6,10 +6,10 @@
 import { AppError } from '../platform/errors.js';
 import { readFile } from '../platform/files.store.js';
 import { ROLE_LABELS, isRole } from '../platform/roles.js';
-import { findSeason } from '../region/region.rules.js';
-import { getRegionConfig } from '../region/region.service.js';
-import { personCompliance } from '../compliance/compliance.service.js';
-import { loadGrants } from '../compliance/compliance.store.js';
+import { findSeason } from '../region/index.js';
+import { getRegionConfig } from '../region/index.js';
+import { personCompliance } from '../compliance/index.js';
+import { loadGrants } from '../compliance/index.js';
 import { publicCause } from './badges.rules.js';
 import type { BadgeDeps } from './badges.service.js';
 import { badgeByToken, findPhoto, type BadgeRow } from './badges.store.js';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { longDate } from '../training/training.rules.js';
+import { longDate } from '../training/index.js';
 import type { Verification } from './verify.service.js';
 
 /**

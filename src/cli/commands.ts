@@ -5,14 +5,14 @@ import type { Config } from '../platform/config.js';
 import { openRuntime } from '../runtime.js';
 import { CLI_ACTOR } from '../platform/audit.js';
 import type { Deps } from '../platform/feature.js';
-import { accountDeps, createApiToken, makeAdministrator } from '../people/accounts.service.js';
-import { findPersonRowByEmail } from '../people/people.store.js';
-import { getStoredConfig, saveRegionConfig } from '../region/region.service.js';
+import { accountDeps, createApiToken, makeAdministrator } from '../people/index.js';
+import { findPersonRowByEmail } from '../people/index.js';
+import { getStoredConfig, saveRegionConfig } from '../region/index.js';
 import { UsageError } from '../platform/usage.js';
-import { registerTeamCommands } from '../teams/teams.cli.js';
-import { registerScreeningCommands } from '../volunteers/screening.cli.js';
-import { registerTrainingCommands } from '../training/training.cli.js';
-import { registerNotificationCommands } from '../compliance/reminders/reminders.cli.js';
+import { registerTeamCommands } from '../teams/index.js';
+import { registerScreeningCommands } from '../volunteers/index.js';
+import { registerTrainingCommands } from '../training/index.js';
+import { registerNotificationCommands } from '../compliance/index.js';
 
 async function withRuntime<T>(config: () => Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const deps = await openRuntime(config());

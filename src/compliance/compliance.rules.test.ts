@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/region.defaults.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import type { Completion } from '../training/catalog.rules.js';
+import { defaultRegionConfig } from '../region/index.js';
+import type { RegionConfig } from '../region/index.js';
+import type { Completion } from '../training/index.js';
 import {
   checkCompliance,
   prepareCompliance,

@@ -1,8 +1,8 @@
 import { DIVISION_ROLES, ROLE_LABELS, isRole } from '../platform/roles.js';
-import type { Division, RegionConfig, Training } from '../region/region.schema.js';
-import { EXPIRES_SOON_DAYS, catalogOf, completionCode, howToComplete, indexCompletions, registrationPrerequisites, trainingStatus } from '../training/catalog.rules.js';
-import type { Catalog, Completion, CompletionIndex, TrainingStatus } from '../training/catalog.rules.js';
-import { roleAllowedForAge } from '../volunteers/application.rules.js';
+import type { Division, RegionConfig, Training } from '../region/index.js';
+import { EXPIRES_SOON_DAYS, catalogOf, completionCode, howToComplete, indexCompletions, registrationPrerequisites, trainingStatus } from '../training/index.js';
+import type { Catalog, Completion, CompletionIndex, TrainingStatus } from '../training/index.js';
+import { roleAllowedForAge } from '../volunteers/index.js';
 
 /**
  * When a volunteer is certified (rules.md, "When a coach is certified (the three elements)"):

@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/database.js';
 import { fromJson } from '../platform/db/database.js';
 import { DIVISION_ROLES } from '../platform/roles.js';
-import type { Completion } from '../training/catalog.rules.js';
+import type { Completion } from '../training/index.js';
 import type { ApplicationFacts, BackgroundCheck, RoleInDivision } from './compliance.rules.js';
 
 /**

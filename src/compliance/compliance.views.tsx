@@ -1,6 +1,6 @@
 import { Input, Select, Table, Errors } from '../platform/views/components.js';
 import { DIVISION_ROLES } from '../platform/roles.js';
-import type { Catalog } from '../training/catalog.rules.js';
+import type { Catalog } from '../training/index.js';
 import { ELEMENTS, ELEMENT_TITLES, elementLabels, roleLabel, totalsOf, type ComplianceRow, type DashboardFilters } from './dashboard.rules.js';
 
 export interface DashboardProps {

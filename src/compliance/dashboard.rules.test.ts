@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/region.defaults.js';
-import { catalogOf } from '../training/catalog.rules.js';
+import { defaultRegionConfig } from '../region/index.js';
+import { catalogOf } from '../training/index.js';
 import { prepareCompliance, summarizePerson, type ComplianceRecords, type MissingItem } from './compliance.rules.js';
 import { checkRows, csvCells, filterRows, itemLabel, readFilters, sortRows, totalsOf, type ComplianceRow, type DashboardFilters } from './dashboard.rules.js';
 

@@ -1,8 +1,8 @@
 import { DIVISION_ROLES, ROLE_LABELS, isRole } from '../platform/roles.js';
-import { foldText } from '../people/merge.rules.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import { findDivision, findSeason } from '../region/region.rules.js';
-import type { Catalog } from '../training/catalog.rules.js';
+import { foldText } from '../people/index.js';
+import type { RegionConfig } from '../region/index.js';
+import { findDivision, findSeason } from '../region/index.js';
+import type { Catalog } from '../training/index.js';
 import type { CsvCell } from '../platform/csv.js';
 import { checkCompliance, type ComplianceElement, type ComplianceRecords, type ComplianceRules, type MissingItem } from './compliance.rules.js';
 

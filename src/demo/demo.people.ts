@@ -1,5 +1,5 @@
 import { newId } from '../platform/clock.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import type { Role } from '../platform/roles.js';
 import type { DemoContext } from '../platform/demo.js';
 import { DEMO_DOMAIN } from '../platform/demo.js';

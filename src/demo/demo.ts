@@ -2,13 +2,13 @@ import { seededRandom } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
 import { DEMO_DOMAIN, type DemoContext, type DemoStep } from '../platform/demo.js';
 import { hashPassword, passwordProblem } from '../platform/passwords.js';
-import { getRegionConfig, seasonNow } from '../region/region.service.js';
+import { getRegionConfig, seasonNow } from '../region/index.js';
 import { UsageError } from '../platform/usage.js';
 import { demoPeople } from './demo.people.js';
-import { demoMentoring } from '../mentoring/mentoring.demo.js';
-import { demoGames } from '../gamecards/gamecards.demo.js';
-import { demoPractice } from '../practice/practice.demo.js';
-import { demoTeams } from '../teams/teams.demo.js';
+import { demoMentoring } from '../mentoring/index.js';
+import { demoGames } from '../gamecards/index.js';
+import { demoPractice } from '../practice/index.js';
+import { demoTeams } from '../teams/index.js';
 
 export interface DemoOptions {
   seed: number;

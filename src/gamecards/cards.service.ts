@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/database.js';
 import { recordAudit } from '../platform/audit.js';
 import { AppError, forbidden, invalid } from '../platform/errors.js';
 import type { Auth } from '../platform/http/access.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import type { PlayingTimeResult, Violation } from './card.rules.js';
 import { checkPlayingTime, owedQuarters } from './playing-time.rules.js';
 import { blankBack, normalizeState, rowsForRoster, toCheckInput, type CardBack, type CardInput, type CardRow, type CardState } from './card-state.rules.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../platform/clock.js';
 import { openTestDb, type TestDb } from '../testing/harness.js';
 import { fixedClock } from '../platform/clock.js';
-import { ensureRegionConfig } from '../region/region.service.js';
+import { ensureRegionConfig } from '../region/index.js';
 import type { Deps } from '../platform/feature.js';
 import { testConfig, TEST_NOW } from '../testing/harness.js';
 import { Mailer } from '../platform/mail.js';

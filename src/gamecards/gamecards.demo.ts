@@ -1,10 +1,10 @@
 import { newId } from '../platform/clock.js';
 import { toJson, type Db } from '../platform/db/database.js';
 import type { DemoContext } from '../platform/demo.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import { findSeason } from '../region/region.rules.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
-import { listTeams, rosterOf, type TeamRow } from '../teams/teams.store.js';
+import type { RegionConfig } from '../region/index.js';
+import { findSeason } from '../region/index.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
+import { listTeams, rosterOf, type TeamRow } from '../teams/index.js';
 import { blankBack, blankQuarters, toCheckInput, type CardState } from './card-state.rules.js';
 import { planToCard } from './plan-card.rules.js';
 import { planRotation } from './planner.rules.js';

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps, Feature, HomeCard } from '../platform/feature.js';
-import { regionToday } from '../region/region.service.js';
+import { regionToday } from '../region/index.js';
 import { cardPath } from './card.views.js';
 import { cardRoutes } from './card.routes.js';
 import { cardsApi } from './cards.api.js';

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { CardView } from './cards.service.js';
 import type { GameListItem } from './games.service.js';
 import type { Game } from './games.store.js';
-import type { RegionConfig } from '../region/region.schema.js';
+import type { RegionConfig } from '../region/index.js';
 
 /** TypeBox schemas of the game-card API (validation, types and the OpenAPI document) and the JSON it answers. */
 

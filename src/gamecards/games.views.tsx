@@ -1,7 +1,7 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Csrf, Errors, Input, Select } from '../platform/views/components.js';
-import type { RegionConfig, Season } from '../region/region.schema.js';
-import type { TeamRow } from '../teams/teams.store.js';
+import type { RegionConfig, Season } from '../region/index.js';
+import type { TeamRow } from '../teams/index.js';
 import type { GameListItem } from './games.service.js';
 import type { Game } from './games.store.js';
 import { cardPath } from './card.views.js';

@@ -2,7 +2,7 @@ import type { Deps } from '../platform/feature.js';
 import { recordAudit } from '../platform/audit.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import type { Auth } from '../platform/http/access.js';
-import { findTeam, type TeamRow } from '../teams/teams.store.js';
+import { findTeam, type TeamRow } from '../teams/index.js';
 import { cardAccess, currentRoster } from './cards.context.js';
 import type { RosterLine } from './cards.store.js';
 

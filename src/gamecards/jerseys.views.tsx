@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Csrf, Errors } from '../platform/views/components.js';
-import type { TeamRow } from '../teams/teams.store.js';
+import type { TeamRow } from '../teams/index.js';
 import type { RosterLine } from './cards.store.js';
 
 /** The team's jersey numbers, set once for the season; every card lists the roster in this order. */

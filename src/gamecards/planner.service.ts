@@ -3,7 +3,7 @@ import type { Deps } from '../platform/feature.js';
 import type { Db } from '../platform/db/database.js';
 import { invalid } from '../platform/errors.js';
 import type { Auth } from '../platform/http/access.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import type { PlayingTimeResult } from './card.rules.js';
 import { blankQuarters, seasonTally, type CardInput, type SeasonLine } from './card-state.rules.js';
 import { cardAccess, currentRoster, loadCardContext, type CardContext } from './cards.context.js';

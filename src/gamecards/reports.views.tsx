@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Table } from '../platform/views/components.js';
-import type { Season } from '../region/region.schema.js';
+import type { Season } from '../region/index.js';
 import type { CardWithViolations, TeamSeason } from './reports.service.js';
 import { cardPath } from './card.views.js';
 

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../platform/feature.js';
 import { flash, page } from '../platform/http/pages.js';
 import { formBody, handleForm, type FormBody } from '../platform/http/forms.js';
-import { regionToday, seasonNow } from '../region/region.service.js';
+import { regionToday, seasonNow } from '../region/index.js';
 import { CRITERIA } from './assessments.rules.js';
 import { acknowledgeAssessment, postMessage, recordAssessment, viewAssessment, visibleAssessments, type NewAssessment } from './assessments.service.js';
 import { AssessmentForm, AssessmentPage, AssessmentTable } from './assessments.views.js';

@@ -1,8 +1,8 @@
 import { newId } from '../platform/clock.js';
 import { forbidden, invalid, notFound } from '../platform/errors.js';
 import type { Deps } from '../platform/feature.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
-import { coachesTeam, findTeam } from '../teams/teams.store.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
+import { coachesTeam, findTeam } from '../teams/index.js';
 import { assessmentProblems, canSeeAssessment, messageProblems, normalizeRatings, threadRole, type AssessmentInput, type Viewer } from './assessments.rules.js';
 import { findAssessment, insertAssessment, insertMessage, listAssessments, lockAssessment, markAcknowledged, messagesOf, type Assessment, type AssessmentSummary, type ThreadMessage } from './assessments.store.js';
 import { mailNewAssessment, mailThreadMessage } from './mentoring.mail.js';

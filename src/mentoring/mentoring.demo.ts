@@ -2,7 +2,7 @@ import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import { zonedToEpoch } from '../platform/time/zone.rules.js';
 import { addDays } from '../platform/time/time.rules.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import { DEMO_DOMAIN, type DemoContext } from '../platform/demo.js';
 import { CRITERIA, SCALE } from './assessments.rules.js';
 import { seasonStaff } from './coverage.store.js';

@@ -1,6 +1,6 @@
 import type { Deps } from '../platform/feature.js';
-import { getRegionConfig, seasonNow } from '../region/region.service.js';
-import { teamsCoachedBy } from '../teams/teams.store.js';
+import { getRegionConfig, seasonNow } from '../region/index.js';
+import { teamsCoachedBy } from '../teams/index.js';
 import type { Viewer } from './assessments.rules.js';
 import { listAssessments, type AssessmentSummary } from './assessments.store.js';
 import { coverage, type DivisionCoverage } from './coverage.rules.js';

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps } from '../platform/feature.js';
 import { flash, page } from '../platform/http/pages.js';
 import { formBody, handleForm, type FormBody } from '../platform/http/forms.js';
-import { seasonNow } from '../region/region.service.js';
+import { seasonNow } from '../region/index.js';
 import { listAssessments } from './assessments.store.js';
 import { seasonTeams } from './coverage.store.js';
 import type { FormState } from '../platform/views/components.js';

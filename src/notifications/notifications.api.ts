@@ -3,7 +3,7 @@ import type { App, Deps } from '../platform/feature.js';
 import { actorOf } from '../platform/http/forms.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
 import { preferencesOf, REMINDER_ADMINS, savePreferences, setWeekly, unsubscribe, weeklyStatus, type KindChoice } from './notifications.service.js';
-import { sendWeeklyReminders } from '../compliance/reminders/reminders.service.js';
+import { sendWeeklyReminders } from '../compliance/index.js';
 
 const tags = ['notifications'];
 const KindJson = Type.Object({ code: Type.String(), label: Type.String(), group: Type.String(), optional: Type.Boolean({ description: 'the person may switch it off' }), enabled: Type.Boolean() });

@@ -5,9 +5,9 @@ import { certify, giveApplication, giveCompletions, giveRole } from '../complian
 import { anonymousForm, openSiteApp } from '../site/site.testkit.js';
 import { NOTIFICATION_KINDS, WEEKLY_REMINDER } from '../platform/notify/catalog.js';
 import { notify } from '../platform/notify/notify.js';
-import { sendWeeklyReminders } from '../compliance/reminders/reminders.service.js';
+import { sendWeeklyReminders } from '../compliance/index.js';
 import { setWeekly } from './notifications.service.js';
-import { reminderTick } from '../compliance/reminders/timer.js';
+import { reminderTick } from '../compliance/index.js';
 
 const admin = { id: null, name: 'Test' };
 

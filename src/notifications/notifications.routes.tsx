@@ -9,7 +9,7 @@ import { flash, page } from '../platform/http/pages.js';
 import { actorOf, formBody, formList, handleForm } from '../platform/http/forms.js';
 import { NOTIFICATION_KINDS, OPTIONAL_KINDS } from '../platform/notify/catalog.js';
 import { preferencesOf, REMINDER_ADMINS, savePreferences, setWeekly, unsubscribe, unsubscribeState, weeklyStatus } from './notifications.service.js';
-import { describeRun, sendWeeklyReminders } from '../compliance/reminders/reminders.service.js';
+import { describeRun, sendWeeklyReminders } from '../compliance/index.js';
 import { NotificationsAdminView, PreferencesView, UnsubscribeView } from './notifications.views.js';
 import { notificationsApi } from './notifications.api.js';
 

@@ -2,11 +2,11 @@ import { AppError } from '../platform/errors.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import type { Deps } from '../platform/feature.js';
 import type { Role } from '../platform/roles.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import { findKind, NOTIFICATION_KINDS, WEEKLY_REMINDER, type NotificationKind } from '../platform/notify/catalog.js';
 import { countSends, getSetting, loadPreferences, putSetting, savePreference } from '../platform/notify/notifications.store.js';
 import { isoWeek } from '../platform/notify/notify.rules.js';
-import { WEEKLY_SETTING } from '../compliance/reminders/reminders.service.js';
+import { WEEKLY_SETTING } from '../compliance/index.js';
 import { personOfToken } from '../platform/notify/unsubscribe.js';
 
 type SvcDeps = Pick<Deps, 'db' | 'clock'>;

@@ -6,8 +6,8 @@ import { hashPassword, passwordProblem, tokenHash, verifyPassword } from '../pla
 import type { Auth } from '../platform/http/access.js';
 import type { Deps } from '../platform/feature.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
-import { getRegionConfig, seasonsInForce } from '../region/region.service.js';
-import type { RegionConfig } from '../region/region.schema.js';
+import { getRegionConfig, seasonsInForce } from '../region/index.js';
+import type { RegionConfig } from '../region/index.js';
 import type { Role } from '../platform/roles.js';
 import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, sessionHolder, tokenHolder, toPerson, type HolderRow, type Person } from './people.store.js';
 

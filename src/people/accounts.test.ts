@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm } from '../testing/actors.js';
 import { newId } from '../platform/clock.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import { accountDeps, authenticateBearer, createSetupLink } from './accounts.service.js';
 
 describe.each(testDialects())('accounts on %s', (dialect) => {

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import { prepared, type Arg } from '../platform/db/prepared.js';
-import { configStampColumns } from '../region/region.store.js';
+import { configStampColumns } from '../region/index.js';
 import type { PlatformTables } from '../platform/db/schema.js';
 import type { Role } from '../platform/roles.js';
 

@@ -1,6 +1,6 @@
 import { AppError } from '../platform/errors.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../platform/passwords.js';
-import { isIsoDate } from '../region/region.rules.js';
+import { isIsoDate } from '../region/index.js';
 import type { AccountDeps } from './accounts.service.js';
 import { findPersonRow, listRoleGrants, toPerson } from './people.store.js';
 import { listApiTokens } from './accounts.service.js';

@@ -2,8 +2,8 @@ import { AppError } from '../platform/errors.js';
 import { newId, type Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
-import { getRegionConfig } from '../region/region.service.js';
-import { findDivision, findSeason } from '../region/region.rules.js';
+import { getRegionConfig } from '../region/index.js';
+import { findDivision, findSeason } from '../region/index.js';
 import { findPersonRow } from './people.store.js';
 import { DIVISION_ROLES, isRole, ROLE_LABELS } from '../platform/roles.js';
 

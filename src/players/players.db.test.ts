@@ -7,7 +7,7 @@ import { multipartBody } from '../training/training.testkit.js';
 import { openTeamsApp, SEASON } from '../teams/teams.testkit.js';
 import { importPlayers } from './import.service.js';
 import { addPlayer, movePlayer, playerLines } from './players.service.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import { refusal } from '../testing/refusals.js';
 
 const sample = readFileSync(new URL('./fixtures/players-export.tsv', import.meta.url));

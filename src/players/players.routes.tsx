@@ -5,7 +5,7 @@ import { AppError } from '../platform/errors.js';
 import { flash, page } from '../platform/http/pages.js';
 import { actorOf, formBody, handleForm } from '../platform/http/forms.js';
 import { hasAnyRole } from '../platform/http/access.js';
-import { findSeason } from '../region/region.rules.js';
+import { findSeason } from '../region/index.js';
 import { enableUploads, readUpload } from '../platform/http/uploads.js';
 import { BOARD_VIEWERS, FORMERS, REGISTRARS } from './players.access.js';
 import { importPlayers, MAX_PLAYER_FILE_BYTES } from './import.service.js';

@@ -2,8 +2,8 @@
  * Where a registered player plays, and which rating formation uses for them (spec "Team formation",
  * "Player ratings"). Pure: configuration and rows in, decisions out.
  */
-import { divisionForBirthDate, findSeason } from '../region/region.rules.js';
-import type { Division, MembershipYear, RegionConfig } from '../region/region.schema.js';
+import { divisionForBirthDate, findSeason } from '../region/index.js';
+import type { Division, MembershipYear, RegionConfig } from '../region/index.js';
 import { describeScale, gridIndex, type RatingScale } from './rating-scale.rules.js';
 
 export type Program = 'boys' | 'girls' | 'coed';

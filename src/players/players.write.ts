@@ -1,7 +1,7 @@
 /** Writes shared by the import and by entry by hand: guardians as people, and their links to players. */
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import { normalizeEmail } from '../people/people.store.js';
+import { normalizeEmail } from '../people/index.js';
 
 export interface ParentInput {
   firstName: string;

@@ -1,8 +1,8 @@
 import type { Clock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';
-import { allSeasons, findSeason } from '../region/region.rules.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import { seasonNow } from '../region/region.service.js';
+import { allSeasons, findSeason } from '../region/index.js';
+import type { RegionConfig } from '../region/index.js';
+import { seasonNow } from '../region/index.js';
 
 /** The season asked for, or the current one; NOT_FOUND for an unknown id. */
 export function seasonIdOf(config: RegionConfig, clock: Clock, given?: string | null): string {

@@ -1,7 +1,7 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
-import type { RegionConfig, Season } from '../region/region.schema.js';
-import type { TeamRow } from '../teams/teams.store.js';
+import type { RegionConfig, Season } from '../region/index.js';
+import type { TeamRow } from '../teams/index.js';
 import type { StoredSlot } from './slots.store.js';
 import type { UnbookedTeam } from './schedule.service.js';
 import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';

@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Checkbox, Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
-import type { RegionConfig, Season } from '../region/region.schema.js';
+import type { RegionConfig, Season } from '../region/index.js';
 import type { StoredWindow, SignupSettings } from './signup.store.js';
 import { instantToLocal } from './signup.rules.js';
 import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';

@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors.js';
-import type { Field } from '../region/region.schema.js';
+import type { Field } from '../region/index.js';
 import type { DivisionPractice, WeeklySlot } from './slots.rules.js';
 import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';
 import { describeInstant } from '../platform/time/zone.rules.js';

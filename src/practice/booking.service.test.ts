@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, TEST_NOW, type TestApp } from '../testing/harness.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import { bookPractice, cancelBooking, moveBooking } from './booking.service.js';
 import { listSlots, type StoredSlot } from './slots.store.js';
 import { seasonBookingRows } from './bookings.store.js';

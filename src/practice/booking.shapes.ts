@@ -1,4 +1,4 @@
-import type { RegionConfig } from '../region/region.schema.js';
+import type { RegionConfig } from '../region/index.js';
 import type { TeamForBooking } from './bookings.store.js';
 import type { StoredSlot } from './slots.store.js';
 import type { WeeklySlot } from './slots.rules.js';

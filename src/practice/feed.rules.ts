@@ -1,4 +1,4 @@
-import type { Field } from '../region/region.schema.js';
+import type { Field } from '../region/index.js';
 import type { IcalEvent } from '../platform/time/ical.js';
 import { slotRecurrence, type SeasonDates, type WeeklySlot } from './slots.rules.js';
 import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';

@@ -1,7 +1,7 @@
 import type { Deps } from '../platform/feature.js';
-import type { Field, RegionConfig, Season } from '../region/region.schema.js';
-import { findSeason } from '../region/region.rules.js';
-import { findTeam, listTeams, type TeamRow } from '../teams/teams.store.js';
+import type { Field, RegionConfig, Season } from '../region/index.js';
+import { findSeason } from '../region/index.js';
+import { findTeam, listTeams, type TeamRow } from '../teams/index.js';
 import { bookingsWithSlots } from './bookings.store.js';
 import { listSlots, type StoredSlot } from './slots.store.js';
 import { feedToken, findFeed, loadSignup } from './signup.store.js';

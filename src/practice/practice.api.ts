@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App, Deps } from '../platform/feature.js';
 import { AppError } from '../platform/errors.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
-import { findTeam, listTeams } from '../teams/teams.store.js';
+import { findTeam, listTeams } from '../teams/index.js';
 import { bookPractice, cancelBooking, moveBooking } from './booking.service.js';
 import { bookingsWithSlots } from './bookings.store.js';
 import { fieldNameOf, PRACTICE_ADMIN, resolveSeason, whoOf } from './practice.context.js';

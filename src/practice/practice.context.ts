@@ -3,9 +3,9 @@ import { AppError } from '../platform/errors.js';
 import type { Clock } from '../platform/clock.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import type { Role } from '../platform/roles.js';
-import { findDivision, findSeason, type SeasonRef } from '../region/region.rules.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import { seasonNow } from '../region/region.service.js';
+import { findDivision, findSeason, type SeasonRef } from '../region/index.js';
+import type { RegionConfig } from '../region/index.js';
+import { seasonNow } from '../region/index.js';
 import type { DivisionPractice } from './slots.rules.js';
 
 /** Who runs the practice sign-up for the region: they generate slots and move or assign teams. */

@@ -1,9 +1,9 @@
 import { newId } from '../platform/clock.js';
 import type { DemoContext } from '../platform/demo.js';
-import { findSeason } from '../region/region.rules.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import { getRegionConfig } from '../region/region.service.js';
-import { listTeams, type TeamRow } from '../teams/teams.store.js';
+import { findSeason } from '../region/index.js';
+import type { RegionConfig } from '../region/index.js';
+import { getRegionConfig } from '../region/index.js';
+import { listTeams, type TeamRow } from '../teams/index.js';
 import { placementCode, type TeamBooking } from './booking.rules.js';
 import { addDays, weekdayOf } from '../platform/time/time.rules.js';
 import { addWindow, generateSeasonSlots, saveSignupSettings } from './setup.service.js';

@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps, HomeCard } from '../platform/feature.js';
-import { listTeams, teamsCoachedBy } from '../teams/teams.store.js';
+import { listTeams, teamsCoachedBy } from '../teams/index.js';
 import { bookingsWithSlots } from './bookings.store.js';
 import { signupState } from './countdown.rules.js';
 import { loadSignup } from './signup.store.js';
-import { seasonNow } from '../region/region.service.js';
+import { seasonNow } from '../region/index.js';
 
 /** The coach's home card: each team's practices booked, and when sign-up opens or closes. */
 export async function practiceHome(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {

@@ -3,7 +3,7 @@ import type { App, Deps, Feature } from '../platform/feature.js';
 import { AppError, statusFor } from '../platform/errors.js';
 import { flash, fragment, isHtmx, page, viewCtx } from '../platform/http/pages.js';
 import { formBody } from '../platform/http/forms.js';
-import { coachesTeam, findTeam } from '../teams/teams.store.js';
+import { coachesTeam, findTeam } from '../teams/index.js';
 import { bookPractice, cancelBooking, moveBooking } from './booking.service.js';
 import type { BookingView } from './booking.shapes.js';
 import { findBooking } from './bookings.store.js';

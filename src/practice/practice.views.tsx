@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Csrf, Errors } from '../platform/views/components.js';
-import type { RegionConfig, Season } from '../region/region.schema.js';
+import type { RegionConfig, Season } from '../region/index.js';
 import type { SlotChoice } from './alternatives.rules.js';
 import type { SignupState } from './countdown.rules.js';
 import type { TeamCard } from './schedule.service.js';

@@ -1,8 +1,8 @@
 import { AppError } from '../platform/errors.js';
 import type { Deps } from '../platform/feature.js';
-import type { RegionConfig, Season } from '../region/region.schema.js';
-import { findSeason } from '../region/region.rules.js';
-import { findTeam, listTeams, teamsCoachedBy, type TeamRow } from '../teams/teams.store.js';
+import type { RegionConfig, Season } from '../region/index.js';
+import { findSeason } from '../region/index.js';
+import { findTeam, listTeams, teamsCoachedBy, type TeamRow } from '../teams/index.js';
 import { slotChoices, type SlotChoice } from './alternatives.rules.js';
 import { signupState, type SignupState } from './countdown.rules.js';
 import { bookingsWithSlots, teamStaff, type StaffContact, type TeamBookingRow } from './bookings.store.js';

@@ -1,6 +1,6 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Table } from '../platform/views/components.js';
-import type { RegionConfig } from '../region/region.schema.js';
+import type { RegionConfig } from '../region/index.js';
 import type { GridDay } from './grid.service.js';
 import type { TeamSchedule } from './schedule.service.js';
 import { WEEKDAY_NAMES } from '../platform/time/time.rules.js';

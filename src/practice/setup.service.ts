@@ -2,7 +2,7 @@ import { AppError } from '../platform/errors.js';
 import { newId } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
-import type { RegionConfig } from '../region/region.schema.js';
+import type { RegionConfig } from '../region/index.js';
 import { inTransaction } from '../platform/db/transactions.js';
 import { generateSlots, practiceGroups, windowProblems, slotId as slotKey, type PracticeWindow, type WeeklySlot } from './slots.rules.js';
 import { overlappingSlots } from './slots.rules.js';

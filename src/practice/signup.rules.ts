@@ -1,5 +1,5 @@
-import { isIsoDate } from '../region/region.rules.js';
-import type { Season } from '../region/region.schema.js';
+import { isIsoDate } from '../region/index.js';
+import type { Season } from '../region/index.js';
 import { parseTime } from '../platform/time/time.rules.js';
 import { offsetAt, zonedToEpoch } from '../platform/time/zone.rules.js';
 

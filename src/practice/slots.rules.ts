@@ -1,6 +1,6 @@
 import { AppError } from '../platform/errors.js';
-import { isIsoDate } from '../region/region.rules.js';
-import type { Division, Field } from '../region/region.schema.js';
+import { isIsoDate } from '../region/index.js';
+import type { Division, Field } from '../region/index.js';
 import { addDays, formatTime, parseTime, timesOverlap, toMinutes, weekdayOf } from '../platform/time/time.rules.js';
 
 /** The part of a division the practice rules read. */

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../platform/errors.js';
 import type { Deps } from '../platform/feature.js';
 import { ROLE_LABELS, isRole } from '../platform/roles.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import type { RegionConfig } from '../region/index.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import { regionLabel } from './site.defaults.js';
 import { forgetOldContactCounts, takeContactSlot } from './site.store.js';
 

@@ -1,5 +1,5 @@
 import type { Deps } from '../platform/feature.js';
-import type { RegionConfig } from '../region/region.schema.js';
+import type { RegionConfig } from '../region/index.js';
 import { contactChoices } from './contact.service.js';
 import { splitTokens } from './site.rules.js';
 import { listResources } from './site.store.js';

@@ -7,7 +7,7 @@ import { renderMarkdown } from './markdown.js';
 import { LIMITS, PAGE_SLUGS, PAGES } from './site.rules.js';
 import { currentPage, pageHistory, pageSlug, restoreRevision, savePage } from './site.service.js';
 import { listResources } from './site.store.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 
 const tags = ['site'];
 const Slug = Type.Object({ slug: Type.String({ description: PAGE_SLUGS.join(' | ') }) });

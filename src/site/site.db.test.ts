@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, browserSession, postForm } from '../testing/actors.js';
 import { AppError } from '../platform/errors.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import { anonymousForm, openSiteApp } from './site.testkit.js';
 import { currentPage, pageHistory, restoreRevision, revisionContent, savePage } from './site.service.js';
 import { addressKey, CONTACT_DAILY_LIMIT, sendContactMessage } from './contact.service.js';

@@ -1,5 +1,5 @@
-import type { RegionConfig } from '../region/region.schema.js';
-import { YOUTH_MIN_AGE } from '../volunteers/application.rules.js';
+import type { RegionConfig } from '../region/index.js';
+import { YOUTH_MIN_AGE } from '../volunteers/index.js';
 import type { PageInput, PageSlug } from './site.rules.js';
 
 /**

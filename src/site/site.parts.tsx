@@ -1,5 +1,5 @@
 import { Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
-import type { RegionConfig } from '../region/region.schema.js';
+import type { RegionConfig } from '../region/index.js';
 import { listWords } from './site.defaults.js';
 import { RESOURCE_CATEGORIES } from './site.rules.js';
 import type { Resource } from './site.store.js';

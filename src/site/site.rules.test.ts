@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/region.defaults.js';
-import { summarizePerson, prepareCompliance } from '../compliance/compliance.rules.js';
-import { catalogOf } from '../training/catalog.rules.js';
+import { defaultRegionConfig } from '../region/index.js';
+import { summarizePerson, prepareCompliance } from '../compliance/index.js';
+import { catalogOf } from '../training/index.js';
 import { defaultPage } from './site.defaults.js';
 import { checkPageInput, checkResourceInput, PAGE_SLUGS, splitTokens, unknownTokens } from './site.rules.js';
 import { cardsOwed, coachSteps, playedBy, type StepFacts } from './steps.rules.js';

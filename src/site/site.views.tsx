@@ -1,5 +1,5 @@
 import type { ViewCtx } from '../platform/views/layout.js';
-import type { RegionConfig } from '../region/region.schema.js';
+import type { RegionConfig } from '../region/index.js';
 import type { ContactChoice } from './contact.service.js';
 import { renderMarkdown } from './markdown.js';
 import { CoachCourses, ContactForm, PracticeRules, ResourceList, Steps } from './site.parts.js';

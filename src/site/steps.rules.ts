@@ -1,7 +1,7 @@
-import type { MissingItem, PersonSummary } from '../compliance/compliance.rules.js';
-import { itemLabel } from '../compliance/dashboard.rules.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import type { Catalog } from '../training/catalog.rules.js';
+import type { MissingItem, PersonSummary } from '../compliance/index.js';
+import { itemLabel } from '../compliance/index.js';
+import type { RegionConfig } from '../region/index.js';
+import type { Catalog } from '../training/index.js';
 import { listWords } from './site.defaults.js';
 
 /**

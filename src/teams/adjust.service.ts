@@ -6,7 +6,7 @@ import { recordAudit, type Actor } from '../platform/audit.js';
 import { AppError } from '../platform/errors.js';
 import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import { applyAdjustment, type Adjustment, type Balance } from './adjust.rules.js';
 import { findFormation } from './formation.store.js';
 import { currentAssignments, loadLive, measure, type LiveDivision } from './live.service.js';

@@ -8,10 +8,10 @@ export type Gender = 'M' | 'F';
 /** How team rating balance is measured: spread of team mean ratings (default) or of team sums. */
 export type RatingObjective = 'mean' | 'sum';
 
-import type { RatingScale } from '../players/rating-scale.rules.js';
+import type { RatingScale } from '../players/index.js';
 
-export type { RatingScale } from '../players/rating-scale.rules.js';
-export { DEFAULT_RATING_SCALE } from '../players/rating-scale.rules.js';
+export type { RatingScale } from '../players/index.js';
+export { DEFAULT_RATING_SCALE } from '../players/index.js';
 
 /** One registered player of a division, as formation needs them. */
 export interface FormationPlayer {

@@ -2,10 +2,10 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../platform/errors.js';
 import type { Deps } from '../platform/feature.js';
-import { findDivision, findSeason } from '../region/region.rules.js';
-import type { Division, RegionConfig } from '../region/region.schema.js';
-import { programProblem, type Program } from '../players/players.rules.js';
-import { playerLines, type PlayerLine } from '../players/players.service.js';
+import { findDivision, findSeason } from '../region/index.js';
+import type { Division, RegionConfig } from '../region/index.js';
+import { programProblem, type Program } from '../players/index.js';
+import { playerLines, type PlayerLine } from '../players/index.js';
 import type { FormationOptions, FormationPlayer, FormationTeam } from './formation.rules.js';
 import { headCoachesOf, liveFormations, type DivisionKey, type StoredFormation } from './formation.store.js';
 import type { CoachPool } from './teams.rules.js';

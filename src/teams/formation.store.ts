@@ -4,7 +4,7 @@ import { newId } from '../platform/clock.js';
 import type { TeamTables } from './teams.tables.js';
 import type { Db } from '../platform/db/database.js';
 import type { Assignment, FormationFigures, RatingObjective, RatingScale } from './formation.rules.js';
-import type { Program } from '../players/players.rules.js';
+import type { Program } from '../players/index.js';
 import type { HeadCoach } from './teams.rules.js';
 
 export interface DivisionKey {

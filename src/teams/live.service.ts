@@ -4,8 +4,8 @@
  */
 import { AppError } from '../platform/errors.js';
 import type { Deps } from '../platform/feature.js';
-import type { RegionConfig } from '../region/region.schema.js';
-import type { PlayerLine } from '../players/players.service.js';
+import type { RegionConfig } from '../region/index.js';
+import type { PlayerLine } from '../players/index.js';
 import { evaluateFormation, type Assignment, type FormationPlayer, type FormationTeam, type RatingObjective } from './formation.rules.js';
 import { currentFormation, type DivisionKey, type StoredFormation } from './formation.store.js';
 import { formationPlayers, loadDivision, type DivisionInputs } from './formation.inputs.js';

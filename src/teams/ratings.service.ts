@@ -8,10 +8,10 @@ import { AppError } from '../platform/errors.js';
 import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
 import type { Auth } from '../platform/http/access.js';
-import { findSeason } from '../region/region.rules.js';
-import { getRegionConfig } from '../region/region.service.js';
-import { ratingProblem } from '../players/players.rules.js';
-import { putRating } from '../players/players.write.js';
+import { findSeason } from '../region/index.js';
+import { getRegionConfig } from '../region/index.js';
+import { ratingProblem } from '../players/index.js';
+import { putRating } from '../players/index.js';
 import { teamFor, type TeamView } from './teams.access.js';
 import { rosterOf } from './teams.store.js';
 

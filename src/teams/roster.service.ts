@@ -4,7 +4,7 @@ import { AppError } from '../platform/errors.js';
 import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
 import type { Auth } from '../platform/http/access.js';
-import { guardiansOf, inSlices, seasonPlayers, type Guardian } from '../players/players.store.js';
+import { guardiansOf, inSlices, seasonPlayers, type Guardian } from '../players/index.js';
 import { teamFor, type TeamView } from './teams.access.js';
 import { jerseyProblems, type JerseyChange } from './teams.rules.js';
 import { staffOf, type StaffMember } from './staff.store.js';

@@ -1,6 +1,6 @@
 /** Reads of teams' staff and players beyond teams.store.ts. */
 import type { Db } from '../platform/db/database.js';
-import { inSlices } from '../players/players.store.js';
+import { inSlices } from '../players/index.js';
 
 export interface StaffMember {
   personId: string;

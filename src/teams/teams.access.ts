@@ -8,8 +8,8 @@ import type { Role } from '../platform/roles.js';
 import type { Db } from '../platform/db/database.js';
 import { findTeam, type TeamRow } from './teams.store.js';
 
-export { BOARD_VIEWERS, FORMERS, REGISTRARS } from '../players/players.access.js';
-import { BOARD_VIEWERS, FORMERS } from '../players/players.access.js';
+export { BOARD_VIEWERS, FORMERS, REGISTRARS } from '../players/index.js';
+import { BOARD_VIEWERS, FORMERS } from '../players/index.js';
 export const COACH_ROLES = ['head-coach', 'assistant-coach'] as const satisfies readonly Role[];
 /** Everyone the Teams pages concern. */
 export const TEAM_PAGES = [...COACH_ROLES, ...BOARD_VIEWERS] as const satisfies readonly Role[];

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, Deps } from '../platform/feature.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
 import { actorOf } from '../platform/http/forms.js';
-import { seasonIdOf } from '../players/season.js';
+import { seasonIdOf } from '../players/index.js';
 import { BOARD_VIEWERS, COACH_ROLES, FORMERS, TEAM_PAGES } from './teams.access.js';
 import { setJerseys, teamRoster, type RosterLine } from './roster.service.js';
 import { overrideRating, rateTeam, ratingWindow, setRatingWindow, teamRatings } from './ratings.service.js';

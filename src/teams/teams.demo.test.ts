@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../platform/clock.js';
 import { demoPeople } from '../demo/demo.people.js';
 import type { DemoContext } from '../platform/demo.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import { listTeams } from './teams.store.js';
 import type { TestApp } from '../testing/harness.js';
 import { openTeamsApp, SEASON } from './teams.testkit.js';

@@ -8,10 +8,10 @@ import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import type { DemoContext } from '../platform/demo.js';
 import { DEMO_DOMAIN } from '../platform/demo.js';
-import { birthRange, findSeason } from '../region/region.rules.js';
-import type { Division, RegionConfig } from '../region/region.schema.js';
-import { getRegionConfig } from '../region/region.service.js';
-import type { Program } from '../players/players.rules.js';
+import { birthRange, findSeason } from '../region/index.js';
+import type { Division, RegionConfig } from '../region/index.js';
+import { getRegionConfig } from '../region/index.js';
+import type { Program } from '../players/index.js';
 import { previewFormation, publishFormation } from './formation.service.js';
 import { assignAssistant, assistantVolunteers, offerAssistant, teamsWithoutAssistant } from './assistants.service.js';
 

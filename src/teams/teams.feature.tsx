@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps, Feature, HomeCard } from '../platform/feature.js';
 import { hasAnyRole } from '../platform/http/access.js';
-import { seasonNow } from '../region/region.service.js';
+import { seasonNow } from '../region/index.js';
 import { TEAM_PAGES } from './teams.access.js';
 import { offersFor } from './assistants.service.js';
 import { ratingWindow } from './ratings.service.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/region.defaults.js';
-import type { Program } from '../players/players.rules.js';
+import { defaultRegionConfig } from '../region/index.js';
+import type { Program } from '../players/index.js';
 import { defaultTeamCount, jerseyProblems, seedProblem, shareCoaches, teamName, type CoachPool, type HeadCoach } from './teams.rules.js';
 import { applyAdjustment, balanceOf, type AdjustContext } from './adjust.rules.js';
 import { teamUploadRows, TEAM_UPLOAD_HEADER } from './export.rules.js';

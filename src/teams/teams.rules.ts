@@ -2,8 +2,8 @@
  * Pure rules of forming a division's teams around its head coaches (spec "Team formation"): how
  * many teams, which head coaches a program gets, team numbers and names.
  */
-import type { Division } from '../region/region.schema.js';
-import { PROGRAM_LABELS, type Program } from '../players/players.rules.js';
+import type { Division } from '../region/index.js';
+import { PROGRAM_LABELS, type Program } from '../players/index.js';
 
 /** Teams a program needs by default: enough for rosters of the division's roster size. */
 export function defaultTeamCount(players: number, rosterSize: number): number {

@@ -12,7 +12,7 @@ import type { Db } from '../platform/db/database.js';
 import type { Feature } from '../platform/feature.js';
 import type { Dialect } from '../platform/db/database.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
-import { playersFeature } from '../players/players.routes.js';
+import { playersFeature } from '../players/index.js';
 import { teamsFeature } from './teams.feature.js';
 
 export const SEASON = '2026-fall';

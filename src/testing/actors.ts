@@ -1,6 +1,6 @@
 import type { Deps } from '../platform/feature.js';
 import { newId } from '../platform/clock.js';
-import { accountDeps, createApiToken, createPerson } from '../people/accounts.service.js';
+import { accountDeps, createApiToken, createPerson } from '../people/index.js';
 import type { Role } from '../platform/roles.js';
 import type { App } from '../platform/feature.js';
 

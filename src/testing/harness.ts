@@ -7,7 +7,7 @@ import { openDatabase, type Database, type Dialect } from '../platform/db/databa
 import { migrateToLatest } from '../platform/db/migrate.js';
 import type { App, Deps } from '../platform/feature.js';
 import { Mailer } from '../platform/mail.js';
-import { ensureRegionConfig } from '../region/region.service.js';
+import { ensureRegionConfig } from '../region/index.js';
 
 /** Database kinds the tests run on: SQLite always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testDialects(): Dialect[] {

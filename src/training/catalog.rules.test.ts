@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors.js';
-import { defaultRegionConfig } from '../region/region.defaults.js';
-import type { RegionConfig, Training } from '../region/region.schema.js';
+import { defaultRegionConfig } from '../region/index.js';
+import type { RegionConfig, Training } from '../region/index.js';
 import {
   addMonths,
   assertCanRegister,

@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors.js';
-import type { RegionConfig, Training } from '../region/region.schema.js';
+import type { RegionConfig, Training } from '../region/index.js';
 
 /**
  * The training catalog (rules.md, "Trainings and certifications"): completion codes, when a

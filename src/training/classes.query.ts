@@ -1,7 +1,7 @@
 /** Read models of the class pages and API: the session list and one session's roster. */
 import { forbidden, notFound } from '../platform/errors.js';
 import type { Deps } from '../platform/feature.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import { catalogOf } from './catalog.rules.js';
 import { canCreditOn, seatsLeft } from './classes.rules.js';
 import { findSession, listInstructors, listSessions, registrationsOf } from './classes.store.js';

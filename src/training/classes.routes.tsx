@@ -4,7 +4,7 @@ import type { App, Deps } from '../platform/feature.js';
 import { flash, page } from '../platform/http/pages.js';
 import { formBody, formList, handleForm } from '../platform/http/forms.js';
 import { AppError } from '../platform/errors.js';
-import { findPersonRowByEmail } from '../people/people.store.js';
+import { findPersonRowByEmail } from '../people/index.js';
 import { cancelSession, CLASS_STAFF, createSession, type ClassActor } from './classes.service.js';
 import { creditAttendees } from './credits.service.js';
 import { classesModel, rosterOf } from './classes.query.js';

@@ -3,7 +3,7 @@
  * must pre-register. The instructor credits completion only to registered attendees"). Pure checks;
  * the service loads the session and the registrations, and writes in one transaction.
  */
-import { isIsoDate } from '../region/region.rules.js';
+import { isIsoDate } from '../region/index.js';
 import { checkCompletionCode, type Catalog, type CompletionRef } from './catalog.rules.js';
 
 export const MAX_CAPACITY = 200;

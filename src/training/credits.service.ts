@@ -6,7 +6,7 @@
 import { notify } from '../platform/notify/notify.js';
 import { AppError, forbidden, notFound } from '../platform/errors.js';
 import { recordAudit } from '../platform/audit.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import { catalogOf } from './catalog.rules.js';
 import { canCreditOn, notRegistered } from './classes.rules.js';
 import { completionLabel, longDate } from './training.rules.js';

@@ -8,7 +8,7 @@ import { AppError } from '../platform/errors.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import { catalogOf, type Catalog } from './catalog.rules.js';
 import { parseLegacyCertifications, type LegacyCompletionRow } from './legacy-import.rules.js';
 import { normalizeName } from './training.rules.js';

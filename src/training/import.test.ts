@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '../platform/audit.js';
 import { AppError } from '../platform/errors.js';
-import { accountDeps, createPerson } from '../people/accounts.service.js';
+import { accountDeps, createPerson } from '../people/index.js';
 import { makeActor } from '../testing/actors.js';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { importLegacyCertifications, reportSummary } from './import.service.js';

@@ -4,7 +4,7 @@ import type { App, Deps } from '../platform/feature.js';
 import { AppError } from '../platform/errors.js';
 import { actorOf } from '../platform/http/forms.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
-import { getRegionConfig } from '../region/region.service.js';
+import { getRegionConfig } from '../region/index.js';
 import { catalogOf } from './catalog.rules.js';
 import { completionLabel } from './training.rules.js';
 import { MAX_CERTIFICATE_BYTES, rejectRequest, requestFile, submitRequest, verifyRequest, VERIFIERS } from './requests.service.js';

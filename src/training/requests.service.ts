@@ -10,7 +10,7 @@ import { checkUpload, readFile, saveFile } from '../platform/files.store.js';
 import type { Auth } from '../platform/http/access.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import type { Role } from '../platform/roles.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import { catalogOf, parseCompletionCode } from './catalog.rules.js';
 import { completionLabel } from './training.rules.js';
 import { activePerson, insertCompletionIfNew } from './training.store.js';

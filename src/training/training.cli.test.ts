@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openRuntime } from '../runtime.js';
-import { accountDeps, createPerson } from '../people/accounts.service.js';
+import { accountDeps, createPerson } from '../people/index.js';
 import { UsageError } from '../platform/usage.js';
 import { fixedClock } from '../platform/clock.js';
 import { AppError } from '../platform/errors.js';

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps, HomeCard } from '../platform/feature.js';
 import { hasAnyRole } from '../platform/http/access.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import { catalogOf } from './catalog.rules.js';
 import { listSessions, registrationsOfPerson } from './classes.store.js';
 import { trainingOverview } from './completions.service.js';

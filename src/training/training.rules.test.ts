@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/region.defaults.js';
+import { defaultRegionConfig } from '../region/index.js';
 import { catalogOf, indexCompletions, trainingStatus } from './catalog.rules.js';
 import { canCreditOn, checkSession, hasStarted, notRegistered, seatsLeft } from './classes.rules.js';
 import { renderCertificate } from './certificate.pdf.js';

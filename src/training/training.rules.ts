@@ -3,7 +3,7 @@
  * labels and choices built from the catalog, the way people's names are compared when a legacy file
  * is matched, and a training's state as a person is shown it.
  */
-import type { Training } from '../region/region.schema.js';
+import type { Training } from '../region/index.js';
 import { completionCode, howToComplete, type Catalog, type TrainingStatus } from './catalog.rules.js';
 
 /** Letters and digits that cannot be mistaken for one another when read aloud or typed (no 0/O, 1/I). */

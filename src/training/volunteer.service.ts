@@ -4,7 +4,7 @@
  * uploaded certificates with their status. Read-only.
  */
 import type { Deps } from '../platform/feature.js';
-import { getRegionConfig, regionToday } from '../region/region.service.js';
+import { getRegionConfig, regionToday } from '../region/index.js';
 import { catalogOf, indexCompletions, registrationPrerequisites, trainingStatus } from './catalog.rules.js';
 import { hasStarted, seatsLeft } from './classes.rules.js';
 import { listSessions, registrationsOfPerson, type ClassSession } from './classes.store.js';

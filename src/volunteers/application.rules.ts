@@ -1,7 +1,7 @@
 import { ROLE_LABELS, VOLUNTEER_ROLES, type Role } from '../platform/roles.js';
-import { AppError } from '../platform/errors.js';
-import { ageOn, isIsoDate } from '../region/region.rules.js';
-import type { RegionConfig } from '../region/region.schema.js';
+import { AppError, type ErrorCode } from '../platform/errors.js';
+import { ageOn, isIsoDate } from '../region/index.js';
+import type { RegionConfig } from '../region/index.js';
 import { checkSsn } from './ssn.rules.js';
 
 /**
@@ -32,7 +32,7 @@ export interface ApplicationInput {
 
 /** One problem, tied to the form field that shows it (`roles[1].division`, `ssn`, ...). */
 export interface FieldError {
-  code: string;
+  code: ErrorCode;
   message: string;
   field: string;
 }

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps, HomeCard } from '../platform/feature.js';
 import { hasAnyRole } from '../platform/http/access.js';
-import { seasonNow } from '../region/region.service.js';
+import { seasonNow } from '../region/index.js';
 import { countSealedPending, findApplicationRow, toApplication } from './applications.store.js';
 import { rolesText } from './applications.service.js';
 import { screeningStatus } from './screening.service.js';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestApp } from '../testing/harness.js';
-import { statusFor } from '../platform/errors.js';
 import { browserSession, makeActor, postForm } from '../testing/actors.js';
 import { SCREENING_KEY } from './applications.store.js';
 import { ADULT_BIRTH, installTestKey, makeApplicant, openVolunteerApp, SEASON, SSN, SSN_DIGITS } from './volunteers.testkit.js';
@@ -95,7 +94,7 @@ describe.each(testDialects())('volunteer pages on %s', (dialect) => {
       const a = await makeApplicant(t.deps, ADULT_BIRTH);
       const s = await browserSession(t.app, a.email, a.password);
       const r = await post(s, '/volunteer', ['head-coach:10U'], { ssn: SSN, signature: a.name });
-      expect(r.statusCode).toBe(statusFor('SCREENING_NOT_READY'));
+      expect(r.statusCode).toBe(409);
       expect(r.body).toContain('not accepting volunteer applications from adults yet');
       expect(r.body).toContain('Contact the safety director');
       const admin = await makeActor(t.deps, ['region-administrator']);

@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import { DIVISION_ROLES } from '../../platform/roles.js';
 import { applicationRecord } from '../compliance.store.js';
 import type { ComplianceRecords, RoleInDivision } from '../compliance.rules.js';
-import type { Completion } from '../../training/catalog.rules.js';
+import type { Completion } from '../../training/index.js';
 
 /**
  * What the weekly reminder and the coaches page read to tell a volunteer what is missing: their

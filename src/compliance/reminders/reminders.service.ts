@@ -1,5 +1,5 @@
 import type { Deps } from '../../platform/feature.js';
-import { getRegionConfig, regionToday, seasonNow } from '../../region/region.service.js';
+import { getRegionConfig, regionToday, seasonNow } from '../../region/index.js';
 import { summarizeMany } from '../compliance.rules.js';
 import { rulesOf } from '../compliance.service.js';
 import { WEEKLY_REMINDER } from '../../platform/notify/catalog.js';

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { getRegionConfig } from '../../region/region.service.js';
+import { getRegionConfig } from '../../region/index.js';
 import { reminderHourOk } from '../../platform/notify/notify.rules.js';
 import { sendWeeklyReminders, type ReminderDeps } from './reminders.service.js';
 

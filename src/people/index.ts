@@ -1,0 +1,9 @@
+/** The front door of people: the only file other folders import. */
+export { accountDeps, authenticateBearer, authenticateSession, createApiToken, createPerson, createSetupLink, grantStandingRole, hasAdministrator, makeAdministrator } from './accounts.service.js';
+export { mergeFeature } from './merge.routes.js';
+export { foldText } from './merge.rules.js';
+export { mergeAccounts } from './merge.service.js';
+export { peopleFeature } from './people.routes.js';
+export type { PersonRow } from './people.store.js';
+export { findPersonRow, findPersonRowByEmail, normalizeEmail } from './people.store.js';
+export { grantRole, revokeRole } from './roles.service.js';

@@ -1,0 +1,2 @@
+/** The front door of site: the only file other folders import. */
+export { siteFeature } from './site.routes.js';
