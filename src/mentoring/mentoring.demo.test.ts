@@ -5,7 +5,7 @@ import type { DemoContext } from '../platform/demo.js';
 import { openTestApp, type TestApp } from '../testing/harness.js';
 import { demoMentoring } from './mentoring.demo.js';
 import { makeTeam, SEASON } from './mentoring.testkit.js';
-import { loadCoverage } from './overview.service.js';
+import { loadCoverage } from './coverage/coverage.service.js';
 
 describe('the mentoring demo step', () => {
   let t: TestApp;

@@ -4,9 +4,12 @@ import { zonedToEpoch } from '../platform/time/zone.rules.js';
 import { addDays } from '../platform/time/time.rules.js';
 import { getRegionConfig, regionToday } from '../region/index.js';
 import { DEMO_DOMAIN, type DemoContext } from '../platform/demo.js';
-import { CRITERIA, SCALE } from './assessments.rules.js';
-import { seasonStaff } from './coverage.store.js';
-import { DEFAULT_CUTOFF_HOURS } from './sessions.rules.js';
+import { CRITERIA, SCALE } from './assessments/assessments.rules.js';
+import { insertAssessment, insertMessages } from './assessments/assessments.store.js';
+import { seasonStaff } from './coverage/coverage.store.js';
+import { coachIdsOfSeason, idsOfEmails } from './people.store.js';
+import { DEFAULT_CUTOFF_HOURS } from './sessions/sessions.rules.js';
+import { insertSessions, insertSignups } from './sessions/sessions.store.js';
 
 const TOPICS = ['Positive coaching', 'Running a 60-minute practice', 'Small-sided games', 'Game-day management', 'Keeping players safe', 'Teaching the first touch'];
 const STRENGTHS = ['Warm, clear instructions; every player knew what to do.', 'Plenty of touches: no lines longer than three players.', 'Calm on the sideline and encouraging after mistakes.'];
@@ -14,16 +17,7 @@ const WORK_ON = ['Shorter talks: demonstrate, then let them play.', 'Plan substi
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
-async function mentorIds(db: Db): Promise<string[]> {
-  const emails = [1, 2, 3, 4].map((i) => `mentor${i}@${DEMO_DOMAIN}`);
-  const rows = await db.selectFrom('people').select(['id', 'email']).where('email', 'in', emails).execute();
-  return emails.map((e) => rows.find((r) => r.email === e)?.id).filter((id): id is string => !!id);
-}
-
-async function coachIds(db: Db, seasonId: string): Promise<string[]> {
-  const rows = await db.selectFrom('role_grants').select('person_id').where('role', 'in', ['head-coach', 'assistant-coach']).where('season_id', 'in', [seasonId, '']).orderBy('person_id').execute();
-  return [...new Set(rows.map((r) => r.person_id))];
-}
+const mentorIds = (db: Db): Promise<string[]> => idsOfEmails(db, [1, 2, 3, 4].map((i) => `mentor${i}@${DEMO_DOMAIN}`));
 
 /**
  * Each demo mentor publishes a weekly group session for five weeks (from last week on); coaches
@@ -37,7 +31,7 @@ export async function demoMentoring(ctx: DemoContext): Promise<string> {
   const today = regionToday(config, clock);
   const at = clock.now().toISOString();
   const mentors = await mentorIds(db);
-  const coaches = await coachIds(db, ctx.seasonId);
+  const coaches = await coachIdsOfSeason(db, ctx.seasonId);
   if (!mentors.length) return 'Mentoring: no demo mentors, nothing published.';
   let sessions = 0;
   let signups = 0;
@@ -51,20 +45,17 @@ export async function demoMentoring(ctx: DemoContext): Promise<string> {
         const date = addDays(today, 7 * w + m + 1);
         const capacity = 10;
         const id = newId();
-        await trx
-          .insertInto('mentoring_sessions')
-          .values({ id, season_id: ctx.seasonId, mentor_id: mentorId, kind: 'group', topic, date, start_time: startTime, minutes: 60, starts_at: new Date(zonedToEpoch(date, startTime, config.region.timeZone)).toISOString(), field_id: field?.id ?? null, place: field ? '' : 'Region office', team_id: null, capacity, cutoff_hours: DEFAULT_CUTOFF_HOURS, series_id: seriesId, created_at: at, cancelled_at: null })
-          .execute();
+        await insertSessions(trx, [{ id, season_id: ctx.seasonId, mentor_id: mentorId, kind: 'group', topic, date, start_time: startTime, minutes: 60, starts_at: new Date(zonedToEpoch(date, startTime, config.region.timeZone)).toISOString(), field_id: field?.id ?? null, place: field ? '' : 'Region office', team_id: null, capacity, cutoff_hours: DEFAULT_CUTOFF_HOURS, series_id: seriesId, created_at: at, cancelled_at: null }]);
         sessions++;
         const full = m === 0;
         const count = Math.min(coaches.length, full ? capacity + 2 : 2 + Math.floor(ctx.random() * (capacity - 3)));
         const start = Math.floor(ctx.random() * Math.max(coaches.length - count, 1));
         const chosen = coaches.slice(start, start + count);
         if (chosen.length) {
-          await trx
-            .insertInto('mentoring_signups')
-            .values(chosen.map((personId, i) => ({ id: newId(), session_id: id, person_id: personId, status: i < capacity ? 'confirmed' : 'waitlisted', position: i + 1, signed_up_at: at, changed_at: at })))
-            .execute();
+          await insertSignups(
+            trx,
+            chosen.map((personId, i) => ({ id: newId(), session_id: id, person_id: personId, status: i < capacity ? 'confirmed' : 'waitlisted', position: i + 1, signed_up_at: at, changed_at: at })),
+          );
         }
         signups += chosen.length;
       }
@@ -89,16 +80,13 @@ async function demoAssessments(ctx: DemoContext, mentors: string[], today: strin
         const id = newId();
         const ratings = Object.fromEntries(CRITERIA.map((c) => [c.code, c.code === 'game-day' && kind === 'practice' ? null : pick(ctx.random, SCALE).value]));
         const acknowledged = ctx.random() < 0.5 ? at : null;
-        await trx
-          .insertInto('mentoring_assessments')
-          .values({ id, season_id: ctx.seasonId, coach_id: s.personId, mentor_id: mentorId, team_id: s.teamId, team_name: s.teamName, division: s.division, date: addDays(today, -1 - Math.floor(ctx.random() * 10)), kind, ratings_json: JSON.stringify(ratings), strengths: pick(ctx.random, STRENGTHS), work_on: pick(ctx.random, WORK_ON), notes: '', created_at: at, acknowledged_at: acknowledged })
-          .execute();
+        await insertAssessment(trx, { id, season_id: ctx.seasonId, coach_id: s.personId, mentor_id: mentorId, team_id: s.teamId, team_name: s.teamName, division: s.division, date: addDays(today, -1 - Math.floor(ctx.random() * 10)), kind, ratings_json: JSON.stringify(ratings), strengths: pick(ctx.random, STRENGTHS), work_on: pick(ctx.random, WORK_ON), notes: '', created_at: at, acknowledged_at: acknowledged });
         made++;
         if (acknowledged && ctx.random() < 0.4) {
-          await trx.insertInto('mentoring_messages').values([
+          await insertMessages(trx, [
             { id: newId(), assessment_id: id, author_id: s.personId, seq: 1, body: 'Thanks! Do you have a drill for that?', created_at: at },
             { id: newId(), assessment_id: id, author_id: mentorId, seq: 2, body: 'Try 3v3 in small grids: lots of touches, no lines.', created_at: at },
-          ]).execute();
+          ]);
           messages += 2;
         }
       }

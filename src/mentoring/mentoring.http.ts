@@ -1,24 +1,16 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/feature.js';
-import type { Role } from '../platform/roles.js';
-import type { Viewer } from './assessments.rules.js';
+import type { Viewer } from './mentoring.access.js';
 
-/** Who may use which mentoring route (the service narrows assessments further: see canSeeAssessment). */
-export const COACHES = ['head-coach', 'assistant-coach'] as const satisfies readonly Role[];
-export const MENTORS = ['mentor'] as const satisfies readonly Role[];
-/** Sessions' rosters and the coverage table: mentors and the coach administrator. */
-export const STAFF = ['mentor', 'coach-administrator'] as const satisfies readonly Role[];
-/** Everyone mentoring concerns. */
-export const ANYONE = ['head-coach', 'assistant-coach', 'mentor', 'coach-administrator'] as const satisfies readonly Role[];
+/** Helpers every mentoring route file uses: the viewer of a request, hidden pages, links to team pages. */
 
+/** Pages are left out of the API description. */
 export const hidden = { hide: true };
 
 export function viewerOf(req: FastifyRequest): Viewer & { name: string } {
   const a = req.auth!;
   return { personId: a.personId, name: a.name, roles: [...new Set(a.roles.map((r) => r.role))] };
 }
-
-export const holds = (v: Viewer, roles: readonly string[]) => v.roles.some((r) => roles.includes(r));
 
 /**
  * Links to other capabilities' team pages, only when those pages exist in this build (practice

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../platform/roles.js';
 import { decideAccess, DENIED_HEADER, type Auth } from '../platform/http/access.js';
 import { openTestApp, type TestApp } from '../testing/harness.js';
-import { recordAssessment } from './assessments.service.js';
+import { recordAssessment } from './assessments/assessments.service.js';
 import { groupSession, makeTeam, person, type Person } from './mentoring.testkit.js';
-import { publishSessions } from './sessions.service.js';
+import { publishSessions } from './sessions/sessions.service.js';
 
 const SECRET = 'Keeps every player moving';
 const isMentoringRoute = (url: string) => url.startsWith('/mentoring') || url.startsWith('/api/v1/mentoring');

@@ -6,7 +6,7 @@ import { newId } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
 import type { Role } from '../platform/roles.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
-import type { Viewer } from './assessments.rules.js';
+import type { Viewer } from './mentoring.access.js';
 
 export const SEASON = '2026-fall';
 let teamNumber = 0;
@@ -37,7 +37,7 @@ export const mailsTo = (deps: Deps, email: string, kind?: string) => {
 };
 
 /** A group session input for 2026-09-22 18:30 at Brett (a week after TEST_NOW). */
-export const groupSession = (over: Partial<import('./sessions.rules.js').SessionInput> = {}) => ({
+export const groupSession = (over: Partial<import('./sessions/sessions.rules.js').SessionInput> = {}) => ({
   kind: 'group',
   topic: 'Positive coaching',
   date: '2026-09-22',

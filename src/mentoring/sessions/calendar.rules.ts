@@ -1,4 +1,4 @@
-import { escapeText, foldLine } from '../platform/time/ical.js';
+import { escapeText, foldLine } from '../../platform/time/ical.js';
 
 /**
  * A one-event iCalendar file (RFC 5545) for a mentoring session, attached to confirmation mails.

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
+import { openTestApp, testDialects, type TestApp } from '../../testing/harness.js';
 import { acknowledgeAssessment, postMessage, recordAssessment, viewAssessment, visibleAssessments, type NewAssessment } from './assessments.service.js';
-import { mailsTo, makeTeam, person, type Person } from './mentoring.testkit.js';
-import { loadCoverage } from './overview.service.js';
-import { codeOf } from '../testing/refusals.js';
+import { mailsTo, makeTeam, person, type Person } from '../mentoring.testkit.js';
+import { loadCoverage } from '../coverage/coverage.service.js';
+import { codeOf } from '../../testing/refusals.js';
 
 const SECRET = 'Strong rapport with the players';
 

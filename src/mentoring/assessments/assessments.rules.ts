@@ -1,3 +1,5 @@
+import type { Viewer } from '../mentoring.access.js';
+
 /**
  * Assessments of coaches as pure rules: the criteria and their scale, what a mentor must fill in,
  * and who may see an assessment (rules.md, Coach mentoring: "results are shared one to one: only
@@ -61,11 +63,6 @@ export function assessmentProblems(a: AssessmentInput, today: string): string[] 
 /** The ratings as stored: every criterion present, unknown keys dropped. */
 export function normalizeRatings(r: Partial<Record<string, number | null>>): Ratings {
   return Object.fromEntries(CRITERIA.map((c) => [c.code, r[c.code] ?? null])) as Ratings;
-}
-
-export interface Viewer {
-  personId: string;
-  roles: readonly string[];
 }
 
 export interface AssessmentParties {

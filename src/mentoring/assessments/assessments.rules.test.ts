@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../platform/roles.js';
-import { assessmentProblems, canSeeAssessment, messageProblems, normalizeRatings, threadRole, type AssessmentInput, type Viewer } from './assessments.rules.js';
+import { ROLES } from '../../platform/roles.js';
+import { assessmentProblems, canSeeAssessment, messageProblems, normalizeRatings, threadRole, type AssessmentInput } from './assessments.rules.js';
+import type { Viewer } from '../mentoring.access.js';
 
 const a = { coachId: 'coach', mentorId: 'mentor' };
 const as = (personId: string, ...roles: string[]): Viewer => ({ personId, roles });

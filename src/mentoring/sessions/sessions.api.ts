@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import type { App, Deps } from '../platform/feature.js';
-import { ErrorSchema } from '../platform/http/schemas.js';
-import { ANYONE, COACHES, holds, MENTORS, STAFF, viewerOf } from './mentoring.http.js';
-import { sessionsForCoach, type SessionForCoach } from './overview.service.js';
+import type { App, Deps } from '../../platform/feature.js';
+import { ErrorSchema } from '../../platform/http/schemas.js';
+import { ANYONE, COACHES, holds, MENTORS, STAFF } from '../mentoring.access.js';
+import { viewerOf } from '../mentoring.http.js';
 import { changeDeadline, DEFAULT_CUTOFF_HOURS, SESSION_LIMITS, type SessionKind } from './sessions.rules.js';
-import { cancelSession, cancelSignup, publishSessions, sessionRoster, signUp } from './sessions.service.js';
+import { cancelSession, cancelSignup, publishSessions, sessionRoster, sessionsForCoach, signUp, type SessionForCoach } from './sessions.service.js';
 import type { SessionRecord } from './sessions.store.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

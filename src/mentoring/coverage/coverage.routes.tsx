@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import type { App, Deps } from '../platform/feature.js';
-import { page } from '../platform/http/pages.js';
-import { ErrorSchema } from '../platform/http/schemas.js';
-import { writeCsv } from '../platform/csv.js';
+import type { App, Deps } from '../../platform/feature.js';
+import { page } from '../../platform/http/pages.js';
+import { ErrorSchema } from '../../platform/http/schemas.js';
+import { writeCsv } from '../../platform/csv.js';
 import { COVERAGE_HEADER, coverageRows } from './coverage.rules.js';
 import { CoveragePage, type CoverageFilter } from './coverage.views.js';
-import { hidden, holds, MENTORS, STAFF, teamLinks, viewerOf } from './mentoring.http.js';
-import { loadCoverage } from './overview.service.js';
+import { holds, MENTORS, STAFF } from '../mentoring.access.js';
+import { hidden, teamLinks, viewerOf } from '../mentoring.http.js';
+import { loadCoverage } from './coverage.service.js';
 
 const filterOf = (q: Record<string, string | undefined>): CoverageFilter => ({ division: q.division ?? '', onlyMissing: q.missing === '1' || q.missing === 'true' || q.missing === 'on' });
 

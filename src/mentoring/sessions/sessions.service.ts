@@ -1,20 +1,20 @@
-import { newId } from '../platform/clock.js';
-import { AppError, forbidden, invalid, notFound } from '../platform/errors.js';
-import type { Db } from '../platform/db/database.js';
-import type { Deps } from '../platform/feature.js';
-import { zonedToEpoch } from '../platform/time/zone.rules.js';
-import { currentSeason } from '../region/index.js';
-import { getRegionConfig, regionToday, seasonNow } from '../region/index.js';
-import type { RegionConfig } from '../region/index.js';
-import { coachesTeam, findTeam } from '../teams/index.js';
-import type { Viewer } from './assessments.rules.js';
-import { instantLabel } from './mentoring.format.js';
-import { mailSessionNotice, mailVisitPlanned } from './mentoring.mail.js';
+import { newId } from '../../platform/clock.js';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Deps } from '../../platform/feature.js';
+import { zonedToEpoch } from '../../platform/time/zone.rules.js';
+import { currentSeason } from '../../region/index.js';
+import { getRegionConfig, regionToday, seasonNow } from '../../region/index.js';
+import type { RegionConfig } from '../../region/index.js';
+import { coachesTeam, findTeam, teamsCoachedBy } from '../../teams/index.js';
+import type { Viewer } from '../mentoring.access.js';
+import { instantLabel } from '../dates.rules.js';
+import { personContact } from '../people.store.js';
+import { mailSessionNotice, mailVisitPlanned } from './sessions.mail.js';
 import { changeDeadline, changesOpen, decideSignup, defaultPlace, isVisit, nextInLine, sessionProblems, waitlistPlace, weeklyDates, type SessionInput } from './sessions.rules.js';
-import { findSession, findSignup, insertSessions, insertSignup, lockSession, markSessionCancelled, nextPosition, personContact, signupsOf, updateSignup, type SessionRecord, type SessionRow } from './sessions.store.js';
-import { staffOfTeam } from './coverage.store.js';
+import { findSession, findSignup, insertSessions, insertSignups, listSessions, lockSession, markSessionCancelled, nextPosition, signupsOf, signupsOfPerson, staffOfTeam, updateSignup, type SessionRecord, type SessionRow } from './sessions.store.js';
 
-/** Use cases of mentoring sessions: publish (weekly repeats in one step), sign up, waitlist, cancel. */
+/** Use cases of mentoring sessions: publish (weekly repeats in one step), sign up, waitlist, cancel, and the sessions a coach may join. */
 
 const mustFind = async (db: Db, id: string): Promise<SessionRecord> => (await findSession(db, id)) ?? Promise.reject(notFound('That mentoring session'));
 
@@ -97,7 +97,7 @@ export async function signUp(deps: Deps, viewer: Viewer, sessionId: string, want
     const position = await nextPosition(trx, sessionId);
     const row = { status: decision.status, position, signed_up_at: at, changed_at: at };
     if (mine) await updateSignup(trx, sessionId, viewer.personId, row);
-    else await insertSignup(trx, { id: newId(), session_id: sessionId, person_id: viewer.personId, ...row });
+    else await insertSignups(trx, [{ id: newId(), session_id: sessionId, person_id: viewer.personId, ...row }]);
     const place = decision.status === 'waitlisted' ? waitlistPlace(await signupsOf(trx, sessionId), viewer.personId) : null;
     const me = await personContact(trx, viewer.personId);
     if (me) await mailSessionNotice(trx, deps, me, await mustFind(trx, sessionId), config.fields, decision.status === 'confirmed' ? 'signup' : 'waitlist', place ?? undefined);
@@ -156,4 +156,28 @@ export async function sessionRoster(deps: Deps, sessionId: string) {
   return { session, confirmed: all.filter((u) => u.status === 'confirmed'), waitlist: all.filter((u) => u.status === 'waitlisted') };
 }
 
-export const currentSeasonId = async (deps: Deps) => seasonNow(await getRegionConfig(deps.db), deps.clock)?.season.id ?? '';
+export interface SessionForCoach extends SessionRecord {
+  /** confirmed | waitlisted | null (not signed up) */
+  myStatus: string | null;
+  myPlace: number | null;
+}
+
+/**
+ * Sessions from now on that a coach may join (every group session, and visits to their own
+ * teams; every session with `all`), each with the viewer's own status and waitlist place.
+ */
+export async function sessionsForCoach(deps: Deps, viewer: Viewer, opts: { all?: boolean } = {}): Promise<SessionForCoach[]> {
+  const config = await getRegionConfig(deps.db);
+  const seasonId = seasonNow(config, deps.clock)?.season.id ?? '';
+  const now = deps.clock.now().toISOString();
+  const myTeams = new Set((await teamsCoachedBy(deps.db, viewer.personId, seasonId)).map((t) => t.id));
+  const mine = new Map((await signupsOfPerson(deps.db, viewer.personId, now)).map((s) => [s.sessionId, s]));
+  const sessions = (await listSessions(deps.db, { from: now })).filter((s) => opts.all || !s.teamId || myTeams.has(s.teamId) || mine.has(s.id));
+  const out: SessionForCoach[] = [];
+  for (const s of sessions) {
+    const m = mine.get(s.id);
+    const place = m?.status === 'waitlisted' ? waitlistPlace(await signupsOf(deps.db, s.id), viewer.personId) : null;
+    out.push({ ...s, myStatus: m?.status ?? null, myPlace: place });
+  }
+  return out;
+}

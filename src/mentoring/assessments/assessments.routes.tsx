@@ -1,14 +1,15 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App, Deps } from '../platform/feature.js';
-import { flash, page } from '../platform/http/pages.js';
-import { formBody, handleForm, type FormBody } from '../platform/http/forms.js';
-import { regionToday, seasonNow } from '../region/index.js';
+import type { App, Deps } from '../../platform/feature.js';
+import { flash, page } from '../../platform/http/pages.js';
+import { formBody, handleForm, type FormBody } from '../../platform/http/forms.js';
+import { regionToday, seasonNow } from '../../region/index.js';
 import { CRITERIA } from './assessments.rules.js';
 import { acknowledgeAssessment, postMessage, recordAssessment, viewAssessment, visibleAssessments, type NewAssessment } from './assessments.service.js';
 import { AssessmentForm, AssessmentPage, AssessmentTable } from './assessments.views.js';
-import { seasonStaff } from './coverage.store.js';
-import type { FormState } from '../platform/views/components.js';
-import { ANYONE, hidden, MENTORS, viewerOf } from './mentoring.http.js';
+import { seasonStaff } from '../coverage/coverage.store.js';
+import type { FormState } from '../../platform/views/components.js';
+import { ANYONE, MENTORS } from '../mentoring.access.js';
+import { hidden, viewerOf } from '../mentoring.http.js';
 
 /** The assessment form as input: "coach" is "teamId|personId"; an empty rating is "not observed". */
 export function assessmentInputOf(f: FormBody): NewAssessment {

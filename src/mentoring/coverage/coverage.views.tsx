@@ -1,7 +1,7 @@
-import { Checkbox, Select, Table } from '../platform/views/components.js';
+import { Checkbox, Select, Table } from '../../platform/views/components.js';
 import type { TeamCoverage } from './coverage.rules.js';
-import { titleLabel, whenLabel } from './mentoring.format.js';
-import type { CoverageView } from './overview.service.js';
+import { titleLabel, whenLabel } from '../sessions/labels.rules.js';
+import type { CoverageView } from './coverage.service.js';
 
 export interface CoverageFilter {
   division: string;

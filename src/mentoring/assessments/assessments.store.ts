@@ -1,9 +1,10 @@
 import { PostgresAdapter, type Selectable } from 'kysely';
-import { fromJson, type Db } from '../platform/db/database.js';
+import { fromJson, type Db } from '../../platform/db/database.js';
 import type { Ratings } from './assessments.rules.js';
-import type { MentoringTables } from './mentoring.tables.js';
+import type { MentoringTables } from '../mentoring.tables.js';
 
 export type AssessmentRow = Selectable<MentoringTables['mentoring_assessments']>;
+export type MessageRow = Selectable<MentoringTables['mentoring_messages']>;
 
 export interface AssessmentSummary {
   id: string;
@@ -120,6 +121,11 @@ export async function insertMessage(db: Db, m: { id: string; assessmentId: strin
   const seq = Number(r?.s ?? 0) + 1;
   await db.insertInto('mentoring_messages').values({ id: m.id, assessment_id: m.assessmentId, author_id: m.authorId, seq, body: m.body, created_at: m.at }).execute();
   return seq;
+}
+
+/** Writes thread messages as given, numbers included (the demo's ready-made threads). */
+export async function insertMessages(db: Db, rows: MessageRow[]): Promise<void> {
+  await db.insertInto('mentoring_messages').values(rows).execute();
 }
 
 export async function markAcknowledged(db: Db, id: string, at: string): Promise<void> {

@@ -1,8 +1,7 @@
-import type { Db } from '../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import type { AssessmentFact, StaffMember } from './coverage.rules.js';
-import type { Recipient } from './mentoring.mail.js';
 
-/** Reads of teams' staff that mentoring needs (the teams capability owns the tables). */
+/** Reads coverage needs: the season's team staff (the teams capability owns those tables) and who was assessed. */
 
 /** Every head and assistant coach of the season's teams, with their team and division. */
 export async function seasonStaff(db: Db, seasonId: string, division?: string): Promise<StaffMember[]> {
@@ -21,15 +20,4 @@ export async function seasonStaff(db: Db, seasonId: string, division?: string): 
 export async function assessmentFacts(db: Db, seasonId: string): Promise<AssessmentFact[]> {
   const rows = await db.selectFrom('mentoring_assessments').select(['coach_id', 'kind']).where('season_id', '=', seasonId).execute();
   return rows.map((r) => ({ coachId: r.coach_id, kind: r.kind }));
-}
-
-/** The coaches of one team, to mail them. */
-export async function staffOfTeam(db: Db, teamId: string): Promise<Recipient[]> {
-  const rows = await db.selectFrom('team_staff as ts').innerJoin('people as p', 'p.id', 'ts.person_id').select(['p.first_name', 'p.last_name', 'p.email']).where('ts.team_id', '=', teamId).execute();
-  return rows.map((r) => ({ name: `${r.first_name} ${r.last_name}`.trim(), email: r.email }));
-}
-
-/** Teams of a season for pickers: id, name, division. */
-export async function seasonTeams(db: Db, seasonId: string): Promise<{ id: string; name: string; division: string }[]> {
-  return db.selectFrom('teams').select(['id', 'name', 'division']).where('season_id', '=', seasonId).orderBy('division').orderBy('name').execute();
 }

@@ -1,11 +1,11 @@
-import { Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
-import type { ViewCtx } from '../platform/views/layout.js';
+import { Csrf, Errors, Input, Select, Table } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/views/layout.js';
 import { CRITERIA, MESSAGE_LIMIT, SCALE, scaleLabel, TEXT_LIMIT } from './assessments.rules.js';
 import type { AssessmentSummary } from './assessments.store.js';
 import type { AssessmentView as Data } from './assessments.service.js';
-import type { StaffMember } from './coverage.rules.js';
-import { RadioGroup, TextArea, type FormState } from '../platform/views/components.js';
-import { dayLabel, instantLabel } from './mentoring.format.js';
+import type { StaffMember } from '../coverage/coverage.rules.js';
+import { RadioGroup, TextArea, type FormState } from '../../platform/views/components.js';
+import { dayLabel, instantLabel } from '../dates.rules.js';
 
 /** Text as written: paragraphs at blank lines, line breaks kept (no inline styles: the CSP forbids them). */
 function Text({ text }: { text: string }) {

@@ -1,15 +1,7 @@
+import { dayLabel } from '../dates.rules.js';
 import { endTime, isSessionKind, SESSION_KIND_LABELS } from './sessions.rules.js';
 
 /** Plain-text wording of sessions shared by pages, mails and calendars (pure). */
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** 'Tue 22 Sep 2026' of a 'YYYY-MM-DD' date. */
-export function dayLabel(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
 
 export interface SessionLike {
   kind: string;
@@ -50,11 +42,4 @@ export function locationLabel(s: Pick<SessionLike, 'fieldId' | 'place'>, fields:
 /** 'Group session: Positive coaching' or "Visit to a team's practice: 10U Girls 3". */
 export function titleLabel(s: Pick<SessionLike, 'kind' | 'topic' | 'teamName'>): string {
   return s.teamName ? `${kindLabel(s.kind)} (${s.teamName}): ${s.topic}` : `${kindLabel(s.kind)}: ${s.topic}`;
-}
-
-/** Local date and time of an ISO instant in the region's zone: 'Sun 20 Sep 2026 18:30'. */
-export function instantLabel(iso: string, timeZone: string): string {
-  const f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const parts = Object.fromEntries(f.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${dayLabel(`${parts.year}-${parts.month}-${parts.day}`)} ${parts.hour}:${parts.minute}`;
 }

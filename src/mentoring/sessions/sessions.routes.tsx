@@ -1,17 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App, Deps } from '../platform/feature.js';
-import { flash, page } from '../platform/http/pages.js';
-import { formBody, handleForm, type FormBody } from '../platform/http/forms.js';
-import { seasonNow } from '../region/index.js';
-import { listAssessments } from './assessments.store.js';
-import { seasonTeams } from './coverage.store.js';
-import type { FormState } from '../platform/views/components.js';
-import { ANYONE, COACHES, hidden, holds, MENTORS, STAFF, teamLinks, viewerOf } from './mentoring.http.js';
-import { sessionsForCoach } from './overview.service.js';
-import { OverviewPage } from './overview.views.js';
+import type { App, Deps } from '../../platform/feature.js';
+import { flash, page } from '../../platform/http/pages.js';
+import { formBody, handleForm, type FormBody } from '../../platform/http/forms.js';
+import { seasonNow } from '../../region/index.js';
+import type { FormState } from '../../platform/views/components.js';
+import { holds, MENTORS, STAFF } from '../mentoring.access.js';
+import { hidden, teamLinks, viewerOf } from '../mentoring.http.js';
 import type { SessionInput } from './sessions.rules.js';
-import { cancelSession, cancelSignup, publishSessions, sessionRoster, signUp } from './sessions.service.js';
-import { listSessions } from './sessions.store.js';
+import { cancelSession, publishSessions, sessionRoster } from './sessions.service.js';
+import { listSessions, seasonTeams } from './sessions.store.js';
 import { MentorSessionsView, RosterView, SessionForm, type Place } from './sessions.views.js';
 
 const int = (v: string | undefined) => (v !== undefined && /^\d{1,6}$/.test(v.trim()) ? Number(v.trim()) : Number.NaN);
@@ -33,53 +30,14 @@ export function sessionInputOf(f: FormBody): SessionInput {
   };
 }
 
+/** The region's fields, its time zone and now: what session cards and rosters need to show times and places. */
 export async function placeOf(req: FastifyRequest, deps: Deps): Promise<Place> {
   const c = await req.regionConfig();
   return { fields: c.fields, timeZone: c.region.timeZone, now: deps.clock.now().toISOString() };
 }
 
-/** /mentoring: the coach's sessions and assessments, the mentor's and coach administrator's shortcuts. */
-export async function overviewPage(req: FastifyRequest, reply: FastifyReply, deps: Deps, errors?: string[], status = 200) {
-  const v = viewerOf(req);
-  const isCoach = holds(v, COACHES);
-  const d = {
-    isCoach,
-    isMentor: holds(v, MENTORS),
-    isCoachAdmin: holds(v, ['coach-administrator']),
-    sessions: isCoach ? await sessionsForCoach(deps, v) : [],
-    aboutMe: isCoach ? await listAssessments(deps.db, { coachId: v.personId, limit: 50 }) : [],
-    written: holds(v, MENTORS) ? await listAssessments(deps.db, { mentorId: v.personId, limit: 50 }) : [],
-  };
-  const at = await placeOf(req, deps);
-  return page(req, reply, 'Mentoring', (ctx) => <OverviewPage ctx={ctx} d={d} at={at} errors={errors} />, { status });
-}
-
-function coachRoutes(app: App, deps: Deps) {
-  app.get('/mentoring', { config: { access: ANYONE }, schema: hidden }, (req, reply) => overviewPage(req, reply, deps));
-  const act = (req: FastifyRequest, reply: FastifyReply, run: () => Promise<string>) =>
-    handleForm(
-      reply,
-      async () => {
-        flash(reply, await run());
-        return reply.redirect('/mentoring', 303);
-      },
-      (errors, status) => overviewPage(req, reply, deps, errors, status),
-    );
-  app.post('/mentoring/sessions/:id/signup', { config: { access: COACHES }, schema: hidden }, (req, reply) =>
-    act(req, reply, async () => {
-      const r = await signUp(deps, viewerOf(req), (req.params as { id: string }).id, formBody(req).waitlist === '1');
-      return r.status === 'confirmed' ? 'You are signed up. The confirmation with a calendar event is in your mail.' : `The session is full: you are number ${r.waitlistPlace} on the waitlist. We will mail you if a place frees up.`;
-    }),
-  );
-  app.post('/mentoring/sessions/:id/cancel', { config: { access: COACHES }, schema: hidden }, (req, reply) =>
-    act(req, reply, async () => {
-      await cancelSignup(deps, viewerOf(req), (req.params as { id: string }).id);
-      return 'Done: your place is given back.';
-    }),
-  );
-}
-
-function mentorRoutes(app: App, deps: Deps) {
+/** Mentors publish and cancel sessions; mentors and the coach administrator read rosters (coaches sign up from the overview). */
+export function sessionRoutes(app: App, deps: Deps): void {
   app.get('/mentoring/sessions', { config: { access: STAFF }, schema: hidden }, async (req, reply) => {
     const sessions = await listSessions(deps.db, { from: deps.clock.now().toISOString() });
     const at = await placeOf(req, deps);
@@ -120,9 +78,4 @@ function mentorRoutes(app: App, deps: Deps) {
     flash(reply, 'Session cancelled; everyone signed up or waiting was mailed.');
     return reply.redirect(`/mentoring/sessions/${encodeURIComponent(id)}`, 303);
   });
-}
-
-export function sessionRoutes(app: App, deps: Deps): void {
-  coachRoutes(app, deps);
-  mentorRoutes(app, deps);
 }

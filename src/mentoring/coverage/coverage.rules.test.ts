@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../platform/csv.js';
+import { writeCsv } from '../../platform/csv.js';
 import { COVERAGE_HEADER, coverage, coverageRows, missingOf, type StaffMember } from './coverage.rules.js';
 
 const staff = (teamId: string, division: string, personId: string, role = 'head-coach'): StaffMember => ({ teamId, teamName: `${division} Team ${teamId}`, division, personId, name: `Coach ${personId}`, role });

@@ -1,6 +1,7 @@
 import { PostgresAdapter, type Insertable, type Selectable } from 'kysely';
-import type { Db } from '../platform/db/database.js';
-import type { MentoringTables } from './mentoring.tables.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Recipient } from '../mentoring.mail.js';
+import type { MentoringTables } from '../mentoring.tables.js';
 
 export type SessionRow = Selectable<MentoringTables['mentoring_sessions']>;
 export type SignupRow = Selectable<MentoringTables['mentoring_signups']>;
@@ -139,8 +140,9 @@ export async function nextPosition(db: Db, sessionId: string): Promise<number> {
   return Number(r?.p ?? 0) + 1;
 }
 
-export async function insertSignup(db: Db, row: SignupRow): Promise<void> {
-  await db.insertInto('mentoring_signups').values(row).execute();
+/** Writes sign-ups as given (one when a coach signs up; many at once for the demo). */
+export async function insertSignups(db: Db, rows: SignupRow[]): Promise<void> {
+  if (rows.length) await db.insertInto('mentoring_signups').values(rows).execute();
 }
 
 export async function updateSignup(db: Db, sessionId: string, personId: string, set: Partial<Pick<SignupRow, 'status' | 'position' | 'changed_at' | 'signed_up_at'>>): Promise<void> {
@@ -166,7 +168,13 @@ export async function signupsOfPerson(db: Db, personId: string, from: string): P
   return rows.map((r) => ({ sessionId: r.session_id, status: r.status, position: r.position }));
 }
 
-export async function personContact(db: Db, id: string): Promise<{ personId: string; name: string; email: string | null } | undefined> {
-  const p = await db.selectFrom('people').select(['first_name', 'last_name', 'email']).where('id', '=', id).executeTakeFirst();
-  return p ? { personId: id, name: `${p.first_name} ${p.last_name}`.trim(), email: p.email } : undefined;
+/** The coaches of one team, to mail them (the teams capability owns the staff table). */
+export async function staffOfTeam(db: Db, teamId: string): Promise<Recipient[]> {
+  const rows = await db.selectFrom('team_staff as ts').innerJoin('people as p', 'p.id', 'ts.person_id').select(['p.first_name', 'p.last_name', 'p.email']).where('ts.team_id', '=', teamId).execute();
+  return rows.map((r) => ({ name: `${r.first_name} ${r.last_name}`.trim(), email: r.email }));
+}
+
+/** Teams of a season for pickers: id, name, division. */
+export async function seasonTeams(db: Db, seasonId: string): Promise<{ id: string; name: string; division: string }[]> {
+  return db.selectFrom('teams').select(['id', 'name', 'division']).where('season_id', '=', seasonId).orderBy('division').orderBy('name').execute();
 }

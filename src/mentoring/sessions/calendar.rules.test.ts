@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionCalendar, sessionUid } from './mentoring.ical.js';
+import { sessionCalendar, sessionUid } from './calendar.rules.js';
 
 const event = {
   uid: sessionUid('abc'),

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import type { App, Deps } from '../platform/feature.js';
-import { ErrorSchema } from '../platform/http/schemas.js';
+import type { App, Deps } from '../../platform/feature.js';
+import { ErrorSchema } from '../../platform/http/schemas.js';
 import { CRITERIA, SCALE, TEXT_LIMIT, MESSAGE_LIMIT } from './assessments.rules.js';
 import { acknowledgeAssessment, postMessage, recordAssessment, viewAssessment, visibleAssessments } from './assessments.service.js';
-import { MENTORS, viewerOf } from './mentoring.http.js';
+import { MENTORS } from '../mentoring.access.js';
+import { viewerOf } from '../mentoring.http.js';
 
 const tags = ['mentoring'];
 const AUTH = { access: 'authenticated' as const };

@@ -1,12 +1,13 @@
-import { newId } from '../platform/clock.js';
-import { forbidden, invalid, notFound } from '../platform/errors.js';
-import type { Deps } from '../platform/feature.js';
-import { getRegionConfig, regionToday } from '../region/index.js';
-import { coachesTeam, findTeam } from '../teams/index.js';
-import { assessmentProblems, canSeeAssessment, messageProblems, normalizeRatings, threadRole, type AssessmentInput, type Viewer } from './assessments.rules.js';
+import { newId } from '../../platform/clock.js';
+import { forbidden, invalid, notFound } from '../../platform/errors.js';
+import type { Deps } from '../../platform/feature.js';
+import { getRegionConfig, regionToday } from '../../region/index.js';
+import { coachesTeam, findTeam } from '../../teams/index.js';
+import { assessmentProblems, canSeeAssessment, messageProblems, normalizeRatings, threadRole, type AssessmentInput } from './assessments.rules.js';
+import type { Viewer } from '../mentoring.access.js';
 import { findAssessment, insertAssessment, insertMessage, listAssessments, lockAssessment, markAcknowledged, messagesOf, type Assessment, type AssessmentSummary, type ThreadMessage } from './assessments.store.js';
-import { mailNewAssessment, mailThreadMessage } from './mentoring.mail.js';
-import { personContact } from './sessions.store.js';
+import { personContact } from '../people.store.js';
+import { mailNewAssessment, mailThreadMessage } from './assessments.mail.js';
 
 /**
  * Use cases of assessments. Every read and write goes through canSeeAssessment: whoever may not

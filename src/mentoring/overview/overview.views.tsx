@@ -1,9 +1,9 @@
-import type { ViewCtx } from '../platform/views/layout.js';
-import { Errors } from '../platform/views/components.js';
-import type { AssessmentSummary } from './assessments.store.js';
-import { AssessmentTable } from './assessments.views.js';
-import type { SessionForCoach } from './overview.service.js';
-import { SessionCard, type Place } from './sessions.views.js';
+import type { ViewCtx } from '../../platform/views/layout.js';
+import { Errors } from '../../platform/views/components.js';
+import type { AssessmentSummary } from '../assessments/assessments.store.js';
+import { AssessmentTable } from '../assessments/assessments.views.js';
+import type { SessionForCoach } from '../sessions/sessions.service.js';
+import { SessionCard, type Place } from '../sessions/sessions.views.js';
 
 export interface OverviewData {
   isCoach: boolean;

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../platform/errors.js';
-import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
-import { groupSession, mailsTo, makeTeam, person, type Person } from './mentoring.testkit.js';
-import { cancelSession, cancelSignup, publishSessions, sessionRoster, signUp } from './sessions.service.js';
-import { sessionsForCoach } from './overview.service.js';
-import { codeOf } from '../testing/refusals.js';
+import { AppError } from '../../platform/errors.js';
+import { openTestApp, testDialects, type TestApp } from '../../testing/harness.js';
+import { groupSession, mailsTo, makeTeam, person, type Person } from '../mentoring.testkit.js';
+import { cancelSession, cancelSignup, publishSessions, sessionRoster, sessionsForCoach, signUp } from './sessions.service.js';
+import { codeOf } from '../../testing/refusals.js';
 
 describe.each(testDialects())('mentoring sessions on %s', (dialect) => {
   let t: TestApp;

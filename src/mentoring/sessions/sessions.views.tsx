@@ -1,9 +1,10 @@
-import { Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
-import type { ViewCtx } from '../platform/views/layout.js';
+import { Csrf, Errors, Input, Select, Table } from '../../platform/views/components.js';
+import type { ViewCtx } from '../../platform/views/layout.js';
 import type { ComponentChildren } from 'preact';
-import type { FormState } from '../platform/views/components.js';
-import { instantLabel, placeLabel, titleLabel, whenLabel, type FieldLike } from './mentoring.format.js';
-import type { SessionForCoach } from './overview.service.js';
+import type { FormState } from '../../platform/views/components.js';
+import { instantLabel } from '../dates.rules.js';
+import { placeLabel, titleLabel, whenLabel, type FieldLike } from './labels.rules.js';
+import type { SessionForCoach } from './sessions.service.js';
 import { changeDeadline, changesOpen, DEFAULT_CUTOFF_HOURS, SESSION_KIND_LABELS, SESSION_KINDS, SESSION_LIMITS } from './sessions.rules.js';
 import type { RosterEntry, SessionRecord } from './sessions.store.js';
 

@@ -1,4 +1,4 @@
-import { addDays, parseTime } from '../platform/time/time.rules.js';
+import { addDays, parseTime } from '../../platform/time/time.rules.js';
 
 /**
  * Mentoring sessions and sign-ups as pure rules: what a mentor may publish, the weekly repeat,
