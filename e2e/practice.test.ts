@@ -8,9 +8,9 @@ import type { Page } from 'playwright-core';
 import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { insertTeams, SEASON, setUpSeason, withPractice } from '../src/practice/practice.testkit.js';
+import { insertTeams, SEASON, setUpSeason } from '../src/practice/practice.testkit.js';
 
-const harness = useHarness({ clock: fixedClock(TEST_NOW), features: withPractice() });
+const harness = useHarness({ clock: fixedClock(TEST_NOW) });
 
 async function fitsPhone(page: Page) {
   const { scrollWidth } = await pageWidth(page);

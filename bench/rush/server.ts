@@ -10,14 +10,13 @@ import type { IncomingMessage } from 'node:http';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { buildApp } from '../../src/app.js';
-import { withPractice } from '../../src/practice/practice.testkit.js';
 import { benchDeps, openTarget, type DbTarget } from './setup.js';
 import type { Usage } from './server-control.js';
 
 const target = JSON.parse(process.argv[2] ?? '{}') as DbTarget;
 const database = openTarget(target);
 const deps = benchDeps(database);
-const app = await buildApp(deps, { features: withPractice(), logger: false });
+const app = await buildApp(deps, { logger: false });
 let bookings = 0;
 let requests = 0;
 let cpu = process.cpuUsage();

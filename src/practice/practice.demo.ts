@@ -4,10 +4,12 @@ import { findSeason } from '../region/index.js';
 import type { RegionConfig } from '../region/index.js';
 import { getRegionConfig } from '../region/index.js';
 import { listTeams, type TeamRow } from '../teams/index.js';
-import { placementCode, type TeamBooking } from './booking.rules.js';
+import { placementCode, type TeamBooking } from './booking/booking.rules.js';
 import { addDays, weekdayOf } from '../platform/time/time.rules.js';
-import { addWindow, generateSeasonSlots, saveSignupSettings } from './setup.service.js';
+import { addWindow, generateSeasonSlots, saveSignupSettings } from './setup/setup.service.js';
 import { listSlots, type StoredSlot } from './slots.store.js';
+import { insertBookings } from './booking/bookings.store.js';
+import { insertTeamsWithStaff } from './demo.store.js';
 import type { PracticeWindow } from './slots.rules.js';
 
 const DEMO_ACTOR = { id: null, name: 'demo' };
@@ -54,10 +56,7 @@ async function makeTeams(ctx: DemoContext, config: RegionConfig): Promise<number
       }
     }
   }
-  await ctx.deps.db.transaction().execute(async (trx) => {
-    if (teams.length) await trx.insertInto('teams').values(teams).execute();
-    if (staff.length) await trx.insertInto('team_staff').values(staff).execute();
-  });
+  await ctx.deps.db.transaction().execute((trx) => insertTeamsWithStaff(trx, teams, staff));
   return teams.length;
 }
 
@@ -109,14 +108,7 @@ export async function demoPractice(ctx: DemoContext): Promise<string> {
   const leaveOpen = new Set(teams.filter((t) => t.headCoachId && firstCoaches.has(t.headCoachId)).map((t) => t.id));
   const rows = allocate(config, teams, slots, leaveOpen, ctx.random);
   const at = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 200) {
-      await trx
-        .insertInto('practice_bookings')
-        .values(rows.slice(i, i + 200).map((r) => ({ id: newId(), season_id: ctx.seasonId, slot_id: r.slot.id, team_id: r.teamId, booked_at: at, booked_by: null, via: 'admin' })))
-        .execute();
-    }
-  });
+  await deps.db.transaction().execute((trx) => insertBookings(trx, rows.map((r) => ({ id: newId(), season_id: ctx.seasonId, slot_id: r.slot.id, team_id: r.teamId, booked_at: at, booked_by: null, via: 'admin' }))));
   const places = slots.reduce((n, s) => n + s.capacity, 0);
   const bookedTeams = new Set(rows.map((r) => r.teamId)).size;
   return `Practice: ${slots.length} weekly slots with ${places} places${made ? ` (${made} teams made for them)` : ''}; sign-up open for two weeks; ${rows.length} bookings for ${bookedTeams} of ${teams.length} teams, the rest left to book.`;

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps, HomeCard } from '../platform/feature.js';
 import { listTeams, teamsCoachedBy } from '../teams/index.js';
-import { bookingsWithSlots } from './bookings.store.js';
-import { signupState } from './countdown.rules.js';
-import { loadSignup } from './signup.store.js';
+import { bookingsWithSlots } from './booking/bookings.store.js';
+import { signupState } from './booking/countdown.rules.js';
+import { loadSignup } from './booking/signup.store.js';
 import { seasonNow } from '../region/index.js';
 
 /** The coach's home card: each team's practices booked, and when sign-up opens or closes. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_NOW, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
 import { listSlots, type StoredSlot } from './slots.store.js';
-import { loadSignup } from './signup.store.js';
+import { loadSignup } from './booking/signup.store.js';
 import { insertTeams, openPracticeApp, SEASON, setUpSeason } from './practice.testkit.js';
 
 type Session = { cookie: string; csrf: string };

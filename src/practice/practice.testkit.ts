@@ -3,27 +3,20 @@
  * with coaches (rows inserted directly, as the teams capability would), windows, slots and an
  * open sign-up. Not used by the product itself.
  */
-import { features } from '../features.js';
 import { newId } from '../platform/clock.js';
-import type { Deps, Feature } from '../platform/feature.js';
+import type { Deps } from '../platform/feature.js';
 import type { Dialect } from '../platform/db/database.js';
 import { getRegionConfig } from '../region/index.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
 import type { Db } from '../platform/db/database.js';
 import { accountDeps, createApiToken } from '../people/index.js';
-import { practiceFeature } from './practice.routes.js';
-import { addWindow, generateSeasonSlots, saveSignupSettings } from './setup.service.js';
+import { addWindow, generateSeasonSlots, saveSignupSettings } from './setup/setup.service.js';
 import type { PracticeWindow } from './slots.rules.js';
 
 export const SEASON = '2026-fall';
 export const ADMIN_ACTOR = { id: null, name: 'test' };
 
-/** Every registered feature plus practice (until the lead adds it to src/features.ts). */
-export function withPractice(list: Feature[] = features): Feature[] {
-  return list.includes(practiceFeature) ? list : [...list, practiceFeature];
-}
-
-/** openTestApp with the practice feature registered. */
+/** openTestApp on a dialect and clock (every feature, practice included, is registered). */
 export function openPracticeApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
   return openTestApp(dialect, { now });
 }

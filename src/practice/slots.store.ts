@@ -70,6 +70,11 @@ export async function findSlot(db: Db, seasonId: string | null, slotId: string, 
   return row ? toSlot(row) : undefined;
 }
 
+/** The id of the season's slot with this key (field, weekday, start and end), if there is one. */
+export async function slotIdByKey(db: Db, seasonId: string, key: string): Promise<{ id: string } | undefined> {
+  return db.selectFrom('practice_slots').select('id').where('season_id', '=', seasonId).where('slot_key', '=', key).executeTakeFirst();
+}
+
 /** Locks every slot of a season (PostgreSQL), for changes that rewrite many of them at once. */
 export async function lockSeasonSlots(db: Db, seasonId: string): Promise<void> {
   if (locksRows(db)) await db.selectFrom('practice_slots').select('id').where('season_id', '=', seasonId).orderBy('id').forUpdate().execute();

@@ -1,0 +1,60 @@
+import type { RegionConfig } from '../../region/index.js';
+import type { TeamForBooking } from './bookings.store.js';
+import type { StoredSlot } from '../slots.store.js';
+import type { WeeklySlot } from '../slots.rules.js';
+import { fieldNameOf } from '../practice.rules.js';
+
+/** A booking as the API and pages show it. */
+export interface BookingView {
+  id: string;
+  teamId: string;
+  slotId: string;
+  season: string;
+  field: string;
+  fieldName: string;
+  weekday: number;
+  start: string;
+  end: string;
+  via: 'coach' | 'admin';
+}
+
+/** A slot as the API shows it, with the places left. */
+export interface SlotView {
+  id: string;
+  field: string;
+  fieldName: string;
+  weekday: number;
+  start: string;
+  end: string;
+  minutes: number;
+  capacity: number;
+  remaining: number;
+  divisions: string[];
+}
+
+export const slotView = (config: RegionConfig, s: WeeklySlot, booked: number): SlotView => ({
+  id: s.id,
+  field: s.fieldId,
+  fieldName: fieldNameOf(config, s.fieldId),
+  weekday: s.weekday,
+  start: s.start,
+  end: s.end,
+  minutes: s.minutes,
+  capacity: s.capacity,
+  remaining: Math.max(0, s.capacity - booked),
+  divisions: s.divisions,
+});
+
+export const bookingView = (config: RegionConfig, id: string, team: TeamForBooking, slot: StoredSlot, via: 'coach' | 'admin'): BookingView => ({
+  id,
+  teamId: team.id,
+  slotId: slot.id,
+  season: team.seasonId,
+  field: slot.fieldId,
+  fieldName: fieldNameOf(config, slot.fieldId),
+  weekday: slot.weekday,
+  start: slot.start,
+  end: slot.end,
+  via,
+});
+

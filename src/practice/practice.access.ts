@@ -1,0 +1,19 @@
+import type { FastifyRequest } from 'fastify';
+import { hasAnyRole } from '../platform/http/access.js';
+import type { Role } from '../platform/roles.js';
+
+/** Who runs the practice sign-up for the region: they generate slots and move or assign teams. */
+export const PRACTICE_ADMIN: readonly Role[] = ['coach-administrator', 'region-administrator'];
+/** Who sees the Practice menu entry (every logged-in person may open the pages). */
+export const PRACTICE_NAV: readonly Role[] = ['head-coach', 'assistant-coach', ...PRACTICE_ADMIN];
+
+/** The person acting on practice bookings. Administrators bypass the sign-up window, audited. */
+export interface Who {
+  personId: string | null;
+  name: string;
+  isAdmin: boolean;
+}
+
+export function whoOf(req: FastifyRequest): Who {
+  return { personId: req.auth?.personId ?? null, name: req.auth?.name ?? 'anonymous', isAdmin: hasAnyRole(req.auth, PRACTICE_ADMIN) };
+}
