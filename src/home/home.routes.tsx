@@ -6,6 +6,7 @@ import { ping } from '../platform/db/database.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { registeredFeatures } from '../platform/registry.js';
 import { ROLE_LABELS } from '../platform/roles.js';
+import { countPeopleWithRole } from '../people/index.js';
 
 /** The administrator's own card: what is left to set up. */
 async function adminCard(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
@@ -14,8 +15,8 @@ async function adminCard(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
   const todo: string[] = [];
   if (c.region.contacts.some((k) => k.email.endsWith('.example'))) todo.push('Give the real names and emails of the coach administrator and registrar.');
   if (!deps.mailer.delivers) todo.push('Mail is kept in the outbox: set SMTP_URL to send it.');
-  const admins = await deps.db.selectFrom('role_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'region-administrator').executeTakeFirstOrThrow();
-  if (Number(admins.n) < 2) todo.push('Give a second board member the administrator role, so the region never depends on one person.');
+  const admins = await countPeopleWithRole(deps.db, 'region-administrator');
+  if (admins < 2) todo.push('Give a second board member the administrator role, so the region never depends on one person.');
   return [
     {
       title: 'Region set-up',

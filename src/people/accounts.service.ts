@@ -9,7 +9,9 @@ import { recordAudit, type Actor } from '../platform/audit.js';
 import { getRegionConfig, seasonsInForce } from '../region/index.js';
 import type { RegionConfig } from '../region/index.js';
 import type { Role } from '../platform/roles.js';
-import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, sessionHolder, tokenHolder, toPerson, type HolderRow, type Person } from './people.store.js';
+import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, sessionHolder, setPasswordHash, tokenHolder, toPerson, type HolderRow, type Person } from './people.store.js';
+import { anyoneHoldsRole, findGrantId, insertGrant } from './roles.store.js';
+import * as store from './accounts.store.js';
 
 export interface AccountDeps {
   db: Db;
@@ -68,11 +70,6 @@ export async function createPerson(deps: AccountDeps, p: NewPerson, password: st
   return toPerson(row);
 }
 
-async function recentFailures(db: Db, key: string, since: string): Promise<number> {
-  const r = await db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('at', '>', since).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
 /**
  * Checks email and password. Failures are counted in the database per email and per address, so
  * the limit holds across every instance; past the limit the answer is RATE_LIMITED for a while.
@@ -82,14 +79,14 @@ export async function checkCredentials(deps: AccountDeps, email: string, passwor
   const since = plusMinutes(now, -FAILURE_WINDOW_MIN);
   const emailKey = `email:${normalizeEmail(email)}`;
   const ipKey = `ip:${ip}`;
-  if ((await recentFailures(deps.db, emailKey, since)) >= MAX_FAILURES_PER_EMAIL || (await recentFailures(deps.db, ipKey, since)) >= MAX_FAILURES_PER_IP) {
+  if ((await store.countLoginFailures(deps.db, emailKey, since)) >= MAX_FAILURES_PER_EMAIL || (await store.countLoginFailures(deps.db, ipKey, since)) >= MAX_FAILURES_PER_IP) {
     throw new AppError('RATE_LIMITED', `Too many failed logins. Wait ${FAILURE_WINDOW_MIN} minutes, or reset your password.`);
   }
   const row = await findPersonRowByEmail(deps.db, email);
   if (row && (await verifyPassword(password, row.password_hash))) return toPerson(row);
   if (!row) await verifyPassword(password, null);
   const at = now.toISOString();
-  await deps.db.insertInto('login_failures').values([{ id: newId(), key: emailKey, at }, { id: newId(), key: ipKey, at }]).execute();
+  await store.insertLoginFailures(deps.db, [{ id: newId(), key: emailKey, at }, { id: newId(), key: ipKey, at }]);
   throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account. Check both, or reset your password.');
 }
 
@@ -97,15 +94,12 @@ export async function checkCredentials(deps: AccountDeps, email: string, passwor
 export async function startSession(deps: AccountDeps, personId: string): Promise<string> {
   const token = newToken();
   const now = deps.clock.now();
-  await deps.db
-    .insertInto('sessions')
-    .values({ id_hash: tokenHash(token), person_id: personId, created_at: now.toISOString(), expires_at: plusMinutes(now, SESSION_DAYS * 24 * 60), last_seen_at: now.toISOString() })
-    .execute();
+  await store.insertSession(deps.db, { id_hash: tokenHash(token), person_id: personId, created_at: now.toISOString(), expires_at: plusMinutes(now, SESSION_DAYS * 24 * 60), last_seen_at: now.toISOString() });
   return token;
 }
 
 export async function endSession(db: Db, sessionHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id_hash', '=', sessionHash).execute();
+  await store.deleteSession(db, sessionHash);
 }
 
 /**
@@ -137,7 +131,7 @@ export async function authenticateSession(deps: AccountDeps, token: string): Pro
   if (!s || s.expires_at <= now.toISOString()) return null;
   // Sliding expiry, written at most once an hour so that reading a page does not always write.
   if (new Date(s.last_seen_at).getTime() < now.getTime() - 3600_000) {
-    await deps.db.updateTable('sessions').set({ last_seen_at: now.toISOString(), expires_at: plusMinutes(now, SESSION_DAYS * 24 * 60) }).where('id_hash', '=', hash).execute();
+    await store.touchSession(deps.db, hash, now.toISOString(), plusMinutes(now, SESSION_DAYS * 24 * 60));
   }
   return authFor(deps, rows, 'session', hash);
 }
@@ -149,7 +143,7 @@ export async function authenticateBearer(deps: AccountDeps, token: string): Prom
   const now = deps.clock.now();
   // When it was last used, to the minute: written at most once a minute per token.
   if (!t.last_used_at || new Date(t.last_used_at).getTime() < now.getTime() - 60_000) {
-    await deps.db.updateTable('api_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', t.token_id).execute();
+    await store.touchApiToken(deps.db, t.token_id, now.toISOString());
   }
   return authFor(deps, rows, 'token');
 }
@@ -160,23 +154,18 @@ export async function createApiToken(deps: AccountDeps, personId: string, name: 
   if (label.length > 80) throw new AppError('VALIDATION', 'Give the token a name of at most 80 characters.');
   const token = `tl_${newToken()}`;
   const id = newId();
-  await deps.db.insertInto('api_tokens').values({ id, person_id: personId, name: label, token_hash: tokenHash(token), created_at: deps.clock.now().toISOString(), last_used_at: null, revoked_at: null }).execute();
+  await store.insertApiToken(deps.db, { id, person_id: personId, name: label, token_hash: tokenHash(token), created_at: deps.clock.now().toISOString(), last_used_at: null, revoked_at: null });
   return { id, token };
 }
 
-export async function listApiTokens(db: Db, personId: string) {
-  return db.selectFrom('api_tokens').select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at']).where('person_id', '=', personId).orderBy('created_at', 'desc').execute();
-}
-
 export async function revokeApiToken(deps: AccountDeps, personId: string, id: string): Promise<void> {
-  const r = await deps.db.updateTable('api_tokens').set({ revoked_at: deps.clock.now().toISOString() }).where('id', '=', id).where('person_id', '=', personId).where('revoked_at', 'is', null).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', 'That token does not exist or is already revoked.');
+  if (!(await store.revokeApiTokenRow(deps.db, personId, id, deps.clock.now().toISOString()))) throw new AppError('NOT_FOUND', 'That token does not exist or is already revoked.');
 }
 
 async function createLink(deps: AccountDeps, purpose: 'reset' | 'setup', personId: string | null, minutes: number): Promise<string> {
   const token = newToken();
   const now = deps.clock.now();
-  await deps.db.insertInto('one_time_links').values({ token_hash: tokenHash(token), purpose, person_id: personId, created_at: now.toISOString(), expires_at: plusMinutes(now, minutes), used_at: null }).execute();
+  await store.insertOneTimeLink(deps.db, { token_hash: tokenHash(token), purpose, person_id: personId, created_at: now.toISOString(), expires_at: plusMinutes(now, minutes), used_at: null });
   return token;
 }
 
@@ -195,15 +184,14 @@ export async function requestPasswordReset(deps: AccountDeps, email: string): Pr
 
 /** Checks a one-time link: NOT_FOUND for a made-up or used link, LINK_EXPIRED past its time. */
 export async function checkLink(deps: AccountDeps, purpose: 'reset' | 'setup', token: string) {
-  const link = await deps.db.selectFrom('one_time_links').selectAll().where('token_hash', '=', tokenHash(token)).where('purpose', '=', purpose).executeTakeFirst();
+  const link = await store.findOneTimeLink(deps.db, tokenHash(token), purpose);
   if (!link || link.used_at) throw new AppError('NOT_FOUND', purpose === 'reset' ? 'This link is not valid or was already used. Ask for a new one on the "Forgot your password?" page.' : 'This set-up link is not valid or was already used. Log in, or ask the region administrator to run `touchline admin create`.');
   if (link.expires_at <= deps.clock.now().toISOString()) throw new AppError('LINK_EXPIRED', purpose === 'reset' ? 'This link has expired. Ask for a new one on the "Forgot your password?" page.' : 'This set-up link has expired. Restart the server to print a new one, or run `touchline admin create`.');
   return link;
 }
 
 async function useLink(db: Db, token: string, at: string): Promise<void> {
-  const r = await db.updateTable('one_time_links').set({ used_at: at }).where('token_hash', '=', tokenHash(token)).where('used_at', 'is', null).executeTakeFirst();
-  if (Number(r.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND', 'This link was already used. Ask for a new one.');
+  if (!(await store.markLinkUsed(db, tokenHash(token), at))) throw new AppError('NOT_FOUND', 'This link was already used. Ask for a new one.');
 }
 
 export async function resetPassword(deps: AccountDeps, token: string, password: string): Promise<Person> {
@@ -214,15 +202,14 @@ export async function resetPassword(deps: AccountDeps, token: string, password: 
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     await useLink(trx, token, at);
-    await trx.updateTable('people').set({ password_hash: hash, updated_at: at }).where('id', '=', link.person_id!).execute();
-    await trx.deleteFrom('sessions').where('person_id', '=', link.person_id!).execute();
+    await setPasswordHash(trx, link.person_id!, hash, at);
+    await store.deleteSessionsOf(trx, link.person_id!);
     return toPerson((await findPersonRow(trx, link.person_id!))!);
   });
 }
 
 export async function hasAdministrator(db: Db): Promise<boolean> {
-  const r = await db.selectFrom('role_grants').select('id').where('role', '=', 'region-administrator').limit(1).executeTakeFirst();
-  return !!r;
+  return anyoneHoldsRole(db, 'region-administrator');
 }
 
 /** The first-administrator link printed at start while the region has no administrator. */
@@ -231,8 +218,8 @@ export async function createSetupLink(deps: AccountDeps): Promise<string> {
 }
 
 export async function grantStandingRole(db: Db, personId: string, role: string, at: string, by: string | null): Promise<void> {
-  const exists = await db.selectFrom('role_grants').select('id').where('person_id', '=', personId).where('role', '=', role).where('season_id', '=', '').where('division', '=', '').executeTakeFirst();
-  if (!exists) await db.insertInto('role_grants').values({ id: newId(), person_id: personId, role, season_id: '', division: '', granted_at: at, granted_by: by }).execute();
+  const exists = (await findGrantId(db, { personId, role, seasonId: '', division: '' })) !== undefined;
+  if (!exists) await insertGrant(db, { id: newId(), person_id: personId, role, season_id: '', division: '', granted_at: at, granted_by: by });
 }
 
 /**
@@ -248,7 +235,7 @@ export async function makeAdministrator(deps: AccountDeps, p: NewPerson, passwor
     const at = deps.clock.now().toISOString();
     const existing = await findPersonRowByEmail(trx, p.email);
     const person = existing ? toPerson(existing) : await createPerson({ ...deps, db: trx }, p, null);
-    await trx.updateTable('people').set({ password_hash: hash, updated_at: at }).where('id', '=', person.id).execute();
+    await setPasswordHash(trx, person.id, hash, at);
     await grantStandingRole(trx, person.id, 'region-administrator', at, actor.id);
     await recordAudit(trx, { actor, at, action: 'role.grant', entity: 'person', entityId: person.id, after: { role: 'region-administrator' } });
     return person;

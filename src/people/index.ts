@@ -5,5 +5,6 @@ export { foldText } from './merge.rules.js';
 export { mergeAccounts } from './merge.service.js';
 export { peopleFeature } from './people.routes.js';
 export type { PersonRow } from './people.store.js';
-export { findPersonRow, findPersonRowByEmail, normalizeEmail } from './people.store.js';
+export { findPersonRow, findPersonRowByEmail, insertPerson, normalizeEmail, updatePerson } from './people.store.js';
 export { grantRole, revokeRole } from './roles.service.js';
+export { countPeopleWithRole } from './roles.store.js';

@@ -3,7 +3,8 @@ import { newId, type Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
 import { findDuplicates, profileToFill, type DuplicateGroup, type MergeSummary } from './merge.rules.js';
-import { activePeople, activityOf, peopleByIds, claimPerson, insertMerge, mergeColumn, PERSON_COLUMNS, personRow, type Activity, type PersonBrief } from './merge.store.js';
+import { activePeople, activityOf, peopleByIds, claimPerson, insertMerge, markMergedInto, mergeColumn, PERSON_COLUMNS, type Activity, type PersonBrief } from './merge.store.js';
+import { findPersonRow, updatePerson } from './people.store.js';
 
 /**
  * Merging duplicate accounts: every row that refers to the merged account moves to the kept one
@@ -37,11 +38,11 @@ async function claimBoth(db: Db, keptId: string, mergedId: string, at: string) {
   if (keptId === mergedId) throw new AppError('VALIDATION', 'Pick two different accounts: the one to keep and the one to merge into it.');
   for (const [id, what] of [[keptId, 'The account to keep'], [mergedId, 'The account to merge']] as const) {
     if (await claimPerson(db, id, at)) continue;
-    const row = await personRow(db, id);
+    const row = await findPersonRow(db, id);
     if (!row) throw new AppError('NOT_FOUND', `${what} does not exist. Reload the list of duplicates.`);
     throw new AppError('CONFLICT', `${what} (${row.first_name} ${row.last_name}) was already merged into another account. Reload the list of duplicates.`);
   }
-  return { kept: (await personRow(db, keptId))!, merged: (await personRow(db, mergedId))! };
+  return { kept: (await findPersonRow(db, keptId))!, merged: (await findPersonRow(db, mergedId))! };
 }
 
 /** The merge itself, inside the caller's transaction. */
@@ -55,11 +56,11 @@ async function mergeIn(trx: Db, clock: Clock, actor: Actor, keptId: string, merg
     if (r.deleted) summary.deleted[`${c.table}.${c.column}`] = r.deleted;
     summary.dropped.push(...r.dropped);
   }
-  await trx.updateTable('people').set({ merged_into: keptId, email: null, password_hash: null, updated_at: at }).where('id', '=', mergedId).execute();
+  await markMergedInto(trx, mergedId, keptId, at);
   summary.filled = profileToFill(kept, merged);
   const email = kept.email ?? merged.email;
   summary.email.movedToKept = !kept.email && !!merged.email;
-  await trx.updateTable('people').set({ ...(summary.filled as { birth_date?: string; phone?: string }), email, updated_at: at }).where('id', '=', keptId).execute();
+  await updatePerson(trx, keptId, { ...(summary.filled as { birth_date?: string; phone?: string }), email, updated_at: at });
   const by = actor.id === mergedId ? { ...actor, id: keptId } : actor;
   await insertMerge(trx, { id: newId(), keptId, mergedId, at, byId: by.id, summaryJson: JSON.stringify(summary) });
   const who = (p: typeof kept) => ({ id: p.id, name: `${p.first_name} ${p.last_name}`, email: p.email });

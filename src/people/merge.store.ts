@@ -79,6 +79,12 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   { table: 'notification_settings', column: 'updated_by', action: 'move' },
 ];
 
+/**
+ * The merge walks PERSON_COLUMNS, whose table and column names are runtime strings: Kysely<DB>
+ * types each name as a literal of one table, so these generic statements need an untyped view of
+ * the same connection (or transaction). The names come only from PERSON_COLUMNS, which a test
+ * checks against the database's catalog.
+ */
 const anyDb = (db: Db) => db as unknown as Kysely<any>;
 
 export interface ColumnResult {
@@ -176,8 +182,9 @@ export async function claimPerson(db: Db, id: string, at: string): Promise<boole
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function personRow(db: Db, id: string) {
-  return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+/** Leaves the merged account as a tombstone: it points to the kept one, without email or password. */
+export async function markMergedInto(db: Db, mergedId: string, keptId: string, at: string): Promise<void> {
+  await db.updateTable('people').set({ merged_into: keptId, email: null, password_hash: null, updated_at: at }).where('id', '=', mergedId).execute();
 }
 
 export interface MergeRecord {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import type { Catalog } from './merge.catalog.js';
+import type { Catalog } from './merge-catalog.rules.js';
 import type { Row } from './merge.rules.js';
 import { PERSON_COLUMNS } from './merge.store.js';
 

@@ -1,11 +1,12 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Updateable } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import { prepared, type Arg } from '../platform/db/prepared.js';
 import { configStampColumns } from '../region/index.js';
 import type { PlatformTables } from '../platform/db/schema.js';
-import type { Role } from '../platform/roles.js';
 
 export type PersonRow = Selectable<PlatformTables['people']>;
+/** The columns of a person that change (never the id). */
+export type PersonPatch = Omit<Updateable<PlatformTables['people']>, 'id'>;
 
 export interface Person {
   id: string;
@@ -44,13 +45,14 @@ export async function insertPerson(db: Db, row: PersonRow): Promise<void> {
   await db.insertInto('people').values(row).execute();
 }
 
-export async function listRoleGrants(db: Db, personId: string) {
-  return db.selectFrom('role_grants').selectAll().where('person_id', '=', personId).orderBy('season_id').orderBy('role').execute();
+/** Changes these columns of one person's row. */
+export async function updatePerson(db: Db, id: string, patch: PersonPatch): Promise<void> {
+  await db.updateTable('people').set(patch).where('id', '=', id).execute();
 }
 
-export async function countPeopleWithRole(db: Db, role: Role): Promise<number> {
-  const r = await db.selectFrom('role_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
-  return Number(r.n);
+/** Sets a person's password (its hash). */
+export async function setPasswordHash(db: Db, id: string, hash: string, at: string): Promise<void> {
+  await db.updateTable('people').set({ password_hash: hash, updated_at: at }).where('id', '=', id).execute();
 }
 
 /** The person behind a credential, what they hold and the configuration's stamp: one row per grant. */

@@ -2,8 +2,9 @@ import { AppError } from '../platform/errors.js';
 import { hashPassword, passwordProblem, verifyPassword } from '../platform/passwords.js';
 import { isIsoDate } from '../region/index.js';
 import type { AccountDeps } from './accounts.service.js';
-import { findPersonRow, listRoleGrants, toPerson } from './people.store.js';
-import { listApiTokens } from './accounts.service.js';
+import { findPersonRow, setPasswordHash, toPerson, updatePerson } from './people.store.js';
+import { listRoleGrants } from './roles.store.js';
+import { listApiTokens } from './accounts.store.js';
 
 export async function loadProfile(deps: AccountDeps, personId: string) {
   const row = await findPersonRow(deps.db, personId);
@@ -26,11 +27,7 @@ export async function updateProfile(deps: AccountDeps, personId: string, c: Prof
   if (c.birthDate && c.birthDate > deps.clock.now().toISOString().slice(0, 10)) errors.push('The date of birth cannot be in the future.');
   if (c.phone && !/^[0-9+().\s-]{7,25}$/.test(c.phone)) errors.push('Write the phone number with digits, spaces, dashes or a leading +.');
   if (errors.length) throw new AppError('VALIDATION', errors[0]!, { errors });
-  await deps.db
-    .updateTable('people')
-    .set({ first_name: c.firstName.trim(), last_name: c.lastName.trim(), phone: c.phone?.trim() || null, birth_date: c.birthDate || null, updated_at: deps.clock.now().toISOString() })
-    .where('id', '=', personId)
-    .execute();
+  await updatePerson(deps.db, personId, { first_name: c.firstName.trim(), last_name: c.lastName.trim(), phone: c.phone?.trim() || null, birth_date: c.birthDate || null, updated_at: deps.clock.now().toISOString() });
 }
 
 export async function changePassword(deps: AccountDeps, personId: string, current: string, next: string): Promise<void> {
@@ -38,5 +35,5 @@ export async function changePassword(deps: AccountDeps, personId: string, curren
   if (!row || !(await verifyPassword(current, row.password_hash))) throw new AppError('BAD_CREDENTIALS', 'Your current password is not right.');
   const problem = passwordProblem(next);
   if (problem) throw new AppError('VALIDATION', problem);
-  await deps.db.updateTable('people').set({ password_hash: await hashPassword(next), updated_at: deps.clock.now().toISOString() }).where('id', '=', personId).execute();
+  await setPasswordHash(deps.db, personId, await hashPassword(next), deps.clock.now().toISOString());
 }

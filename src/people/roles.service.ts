@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from '../platform/audit.js';
 import { getRegionConfig } from '../region/index.js';
 import { findDivision, findSeason } from '../region/index.js';
 import { findPersonRow } from './people.store.js';
+import { countPeopleWithRole, deleteGrant, findGrant, findGrantId, insertGrant } from './roles.store.js';
 import { DIVISION_ROLES, isRole, ROLE_LABELS } from '../platform/roles.js';
 
 export interface GrantInput {
@@ -23,11 +24,10 @@ export async function grantRole(db: Db, clock: Clock, actor: Actor, g: GrantInpu
   if (g.division && !DIVISION_ROLES.includes(g.role)) throw new AppError('VALIDATION', `${ROLE_LABELS[g.role]} is not tied to a division: leave the division empty.`);
   if (!(await findPersonRow(db, g.personId))) throw new AppError('NOT_FOUND', 'That person does not exist.');
   return db.transaction().execute(async (trx) => {
-    const exists = await trx.selectFrom('role_grants').select('id').where('person_id', '=', g.personId).where('role', '=', g.role).where('season_id', '=', g.seasonId).where('division', '=', g.division).executeTakeFirst();
-    if (exists) throw new AppError('CONFLICT', 'This person already holds that role.');
+    if ((await findGrantId(trx, g)) !== undefined) throw new AppError('CONFLICT', 'This person already holds that role.');
     const id = newId();
     const at = clock.now().toISOString();
-    await trx.insertInto('role_grants').values({ id, person_id: g.personId, role: g.role, season_id: g.seasonId, division: g.division, granted_at: at, granted_by: actor.id }).execute();
+    await insertGrant(trx, { id, person_id: g.personId, role: g.role, season_id: g.seasonId, division: g.division, granted_at: at, granted_by: actor.id });
     await recordAudit(trx, { actor, at, action: 'role.grant', entity: 'person', entityId: g.personId, after: { role: g.role, season: g.seasonId, division: g.division } });
     return id;
   });
@@ -36,13 +36,12 @@ export async function grantRole(db: Db, clock: Clock, actor: Actor, g: GrantInpu
 /** Takes a role away; the last region administrator cannot be removed. */
 export async function revokeRole(db: Db, clock: Clock, actor: Actor, grantId: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const g = await trx.selectFrom('role_grants').selectAll().where('id', '=', grantId).executeTakeFirst();
+    const g = await findGrant(trx, grantId);
     if (!g) throw new AppError('NOT_FOUND', 'That role grant does not exist.');
     if (g.role === 'region-administrator') {
-      const n = await trx.selectFrom('role_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'region-administrator').executeTakeFirstOrThrow();
-      if (Number(n.n) <= 1) throw new AppError('CONFLICT', 'This is the last region administrator. Make someone else administrator first.');
+      if ((await countPeopleWithRole(trx, 'region-administrator')) <= 1) throw new AppError('CONFLICT', 'This is the last region administrator. Make someone else administrator first.');
     }
-    await trx.deleteFrom('role_grants').where('id', '=', grantId).execute();
+    await deleteGrant(trx, grantId);
     await recordAudit(trx, { actor, at: clock.now().toISOString(), action: 'role.revoke', entity: 'person', entityId: g.person_id, before: { role: g.role, season: g.season_id, division: g.division } });
   });
 }

@@ -13,8 +13,9 @@ import type { RegionConfig } from '../region/index.js';
 import { getRegionConfig } from '../region/index.js';
 import { parsePlayerExport, type PlayerImportRow } from './players-import.rules.js';
 import { IMPORTED_RATINGS, placePlayer, PROGRAM_LABELS, ratingProblem, type Program } from './players.rules.js';
-import { inSlices } from './players.store.js';
-import { guardianPerson, linkGuardian, putRating, type PersonCache } from './players.write.js';
+import { placementsOf, playersByExternalIds, seasonRatingsOf } from './players.store.js';
+import { insertPlayer, insertSeasonPlayer, putRating, updatePlayer, updateSeasonPlayer } from './players-write.store.js';
+import { guardianPerson, linkGuardian, type PersonCache } from './guardians.service.js';
 
 export const MAX_PLAYER_FILE_BYTES = 5 * 1024 * 1024;
 
@@ -76,10 +77,10 @@ interface Known {
 }
 
 async function loadKnown(db: Db, seasonId: string, externalIds: string[]): Promise<Known> {
-  const players = await inSlices(externalIds, (ids) => db.selectFrom('players').select(['id', 'external_id', 'first_name', 'last_name', 'birth_date', 'gender']).where('external_id', 'in', ids).execute());
+  const players = await playersByExternalIds(db, externalIds);
   const ids = players.map((p) => p.id);
-  const season = await inSlices(ids, (s) => db.selectFrom('season_players').select(['player_id', 'division', 'program', 'goalkeeper', 'moved_reason']).where('season_id', '=', seasonId).where('player_id', 'in', s).execute());
-  const imported = await inSlices(ids, (s) => db.selectFrom('ratings').select(['player_id', 'rating']).where('season_id', '=', IMPORTED_RATINGS).where('player_id', 'in', s).execute());
+  const season = await placementsOf(db, seasonId, ids);
+  const imported = await seasonRatingsOf(db, IMPORTED_RATINGS, ids);
   return {
     players: new Map(players.map((p) => [p.external_id!, p])),
     season: new Map(season.map((s) => [s.player_id, s])),
@@ -93,9 +94,9 @@ async function writeRow(trx: Db, known: Known, seasonId: string, r: Placed, at: 
   const id = old?.id ?? newId();
   let changed = false;
   if (!old) {
-    await trx.insertInto('players').values({ id, external_id: r.externalId, first_name: r.firstName, last_name: r.lastName, birth_date: r.birthDate, gender: r.gender, created_at: at, updated_at: at }).execute();
+    await insertPlayer(trx, { id, external_id: r.externalId, first_name: r.firstName, last_name: r.lastName, birth_date: r.birthDate, gender: r.gender, created_at: at, updated_at: at });
   } else if (old.first_name !== r.firstName || old.last_name !== r.lastName || old.birth_date !== r.birthDate || old.gender !== r.gender) {
-    await trx.updateTable('players').set({ first_name: r.firstName, last_name: r.lastName, birth_date: r.birthDate, gender: r.gender, updated_at: at }).where('id', '=', id).execute();
+    await updatePlayer(trx, id, { first_name: r.firstName, last_name: r.lastName, birth_date: r.birthDate, gender: r.gender, updated_at: at });
     changed = true;
   }
   const guardian = await guardianPerson(trx, r.parent, at, cache);
@@ -104,12 +105,12 @@ async function writeRow(trx: Db, known: Known, seasonId: string, r: Placed, at: 
   const goalkeeper = r.goalkeeper ? 1 : 0;
   const reg = known.season.get(id);
   if (!reg) {
-    await trx.insertInto('season_players').values({ id: newId(), season_id: seasonId, player_id: id, division: r.division, program: r.program, goalkeeper, moved_reason: null, created_at: at }).execute();
+    await insertSeasonPlayer(trx, { id: newId(), season_id: seasonId, player_id: id, division: r.division, program: r.program, goalkeeper, moved_reason: null, created_at: at });
     if (old) changed = true;
   } else if (reg.moved_reason !== null) {
     if (reg.division !== r.division || reg.program !== r.program) report.notes.push(`line ${r.rowNumber}: ${r.firstName} ${r.lastName} stays in ${reg.division} ${reg.program}, where the coach administrator moved them (${reg.moved_reason}).`);
   } else if (reg.division !== r.division || reg.program !== r.program || (r.goalkeeper !== undefined && reg.goalkeeper !== goalkeeper)) {
-    await trx.updateTable('season_players').set({ division: r.division, program: r.program, goalkeeper: r.goalkeeper === undefined ? reg.goalkeeper : goalkeeper }).where('season_id', '=', seasonId).where('player_id', '=', id).execute();
+    await updateSeasonPlayer(trx, seasonId, id, { division: r.division, program: r.program, goalkeeper: r.goalkeeper === undefined ? reg.goalkeeper : goalkeeper });
     changed = true;
   }
   if (r.rating !== null && known.imported.get(id) !== r.rating) {

@@ -8,7 +8,7 @@ import { readUpload } from '../platform/http/uploads.js';
 import { BOARD_VIEWERS, FORMERS, REGISTRARS } from './players.access.js';
 import { importPlayers, MAX_PLAYER_FILE_BYTES } from './import.service.js';
 import { addPlayer, movePlayer, playerLines, type PlayerLine } from './players.service.js';
-import { seasonIdOf } from './season.js';
+import { seasonIdOf } from './season.service.js';
 
 const tags = ['players'];
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

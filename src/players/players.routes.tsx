@@ -12,7 +12,7 @@ import { importPlayers, MAX_PLAYER_FILE_BYTES } from './import.service.js';
 import { addPlayer, movePlayer, playerDetail, playerLines } from './players.service.js';
 import { countsByProgram } from './players.store.js';
 import { PROGRAM_LABELS, type Program } from './players.rules.js';
-import { programsOf, seasonIdOf, seasonOptions } from './season.js';
+import { programsOf, seasonIdOf, seasonOptions } from './season.service.js';
 import { PlayersPage, type PlayersModel, type PlayersState } from './players.views.js';
 import { PlayerPage } from './player.views.js';
 import { playersApi } from './players.api.js';

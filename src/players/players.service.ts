@@ -7,8 +7,9 @@ import { findSeason, isIsoDate } from '../region/index.js';
 import type { RegionConfig } from '../region/index.js';
 import { getRegionConfig } from '../region/index.js';
 import { placePlayer, programProblem, ratingForFormation, type Gender, type Program, type StoredRating } from './players.rules.js';
-import { guardiansOf, ratingsOf, seasonPlayers, teamsOfPlayers, type Guardian, type SeasonPlayer } from './players.store.js';
-import { guardianPerson, linkGuardian, type ParentInput } from './players.write.js';
+import { guardiansOf, playerIdByExternalId, ratingsOf, seasonPlayers, seasonTwin, teamsOfPlayers, type Guardian, type SeasonPlayer } from './players.store.js';
+import { insertPlayer, insertSeasonPlayer, removeFromTeam, updateSeasonPlayer } from './players-write.store.js';
+import { guardianPerson, linkGuardian, type ParentInput } from './guardians.service.js';
 
 export interface NewPlayer {
   firstName: string;
@@ -51,24 +52,16 @@ export async function addPlayer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, 
   const externalId = p.externalId?.trim() || null;
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
-    if (externalId && (await trx.selectFrom('players').select('id').where('external_id', '=', externalId).executeTakeFirst())) {
+    if (externalId && (await playerIdByExternalId(trx, externalId)) !== undefined) {
       throw new AppError('CONFLICT', `PlayerID ${externalId} is already a player. Import the registration export again to update players it knows.`);
     }
-    const twin = await trx
-      .selectFrom('players as p')
-      .innerJoin('season_players as sp', 'sp.player_id', 'p.id')
-      .select('p.id')
-      .where('sp.season_id', '=', seasonId)
-      .where('p.first_name', '=', p.firstName.trim())
-      .where('p.last_name', '=', p.lastName.trim())
-      .where('p.birth_date', '=', p.birthDate)
-      .executeTakeFirst();
-    if (twin) throw new AppError('CONFLICT', `${p.firstName.trim()} ${p.lastName.trim()}, born ${p.birthDate}, is already registered for this season.`);
+    const twin = await seasonTwin(trx, seasonId, { firstName: p.firstName.trim(), lastName: p.lastName.trim(), birthDate: p.birthDate });
+    if (twin !== undefined) throw new AppError('CONFLICT', `${p.firstName.trim()} ${p.lastName.trim()}, born ${p.birthDate}, is already registered for this season.`);
     const id = newId();
-    await trx.insertInto('players').values({ id, external_id: externalId, first_name: p.firstName.trim(), last_name: p.lastName.trim(), birth_date: p.birthDate, gender: p.gender, created_at: at, updated_at: at }).execute();
+    await insertPlayer(trx, { id, external_id: externalId, first_name: p.firstName.trim(), last_name: p.lastName.trim(), birth_date: p.birthDate, gender: p.gender, created_at: at, updated_at: at });
     const guardian = await guardianPerson(trx, p.parent, at);
     await linkGuardian(trx, id, guardian.id);
-    await trx.insertInto('season_players').values({ id: newId(), season_id: seasonId, player_id: id, division: where.division, program: where.program, goalkeeper: p.goalkeeper ? 1 : 0, moved_reason: null, created_at: at }).execute();
+    await insertSeasonPlayer(trx, { id: newId(), season_id: seasonId, player_id: id, division: where.division, program: where.program, goalkeeper: p.goalkeeper ? 1 : 0, moved_reason: null, created_at: at });
     await recordAudit(trx, { actor, at, action: 'player.add', entity: 'player', entityId: id, after: { seasonId, name: `${p.firstName.trim()} ${p.lastName.trim()}`, birthDate: p.birthDate, division: where.division, program: where.program, guardian: guardian.id } });
     return { id, division: where.division, program: where.program };
   });
@@ -97,8 +90,8 @@ export async function movePlayer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
     if (!player) throw new AppError('NOT_FOUND', 'That player is not registered in this season.');
     if (player.division === m.division && player.program === m.program) throw new AppError('VALIDATION', `${player.firstName} ${player.lastName} is already in ${m.division} ${m.program}.`);
     const team = (await teamsOfPlayers(trx, seasonId, [playerId])).get(playerId) ?? null;
-    if (team) await trx.deleteFrom('team_players').where('season_id', '=', seasonId).where('player_id', '=', playerId).execute();
-    await trx.updateTable('season_players').set({ division: m.division, program: m.program, moved_reason: reason }).where('season_id', '=', seasonId).where('player_id', '=', playerId).execute();
+    if (team) await removeFromTeam(trx, seasonId, playerId);
+    await updateSeasonPlayer(trx, seasonId, playerId, { division: m.division, program: m.program, moved_reason: reason });
     await recordAudit(trx, { actor, at, action: 'player.move', entity: 'player', entityId: playerId, before: { seasonId, division: player.division, program: player.program, team: team?.name ?? null }, after: { seasonId, division: m.division, program: m.program, team: null, reason } });
   });
 }

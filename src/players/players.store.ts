@@ -101,3 +101,43 @@ export async function countsByProgram(db: Db, seasonId: string): Promise<{ divis
     .execute();
   return rows.map((r) => ({ division: r.division, program: r.program, players: Number(r.n) }));
 }
+
+/** The players with these external ids (the registration system's PlayerID), for an import. */
+export async function playersByExternalIds(db: Db, externalIds: readonly string[]) {
+  return inSlices(externalIds, (ids) => db.selectFrom('players').select(['id', 'external_id', 'first_name', 'last_name', 'birth_date', 'gender']).where('external_id', 'in', ids).execute());
+}
+
+/** How these players are registered in a season: division, program, goalkeeper and the reason of a move. */
+export async function placementsOf(db: Db, seasonId: string, playerIds: readonly string[]) {
+  return inSlices(playerIds, (s) => db.selectFrom('season_players').select(['player_id', 'division', 'program', 'goalkeeper', 'moved_reason']).where('season_id', '=', seasonId).where('player_id', 'in', s).execute());
+}
+
+/** These players' ratings of one season (or of the imported one). */
+export async function seasonRatingsOf(db: Db, seasonId: string, playerIds: readonly string[]) {
+  return inSlices(playerIds, (s) => db.selectFrom('ratings').select(['player_id', 'rating']).where('season_id', '=', seasonId).where('player_id', 'in', s).execute());
+}
+
+/** The id of the player with this external id (PlayerID), if any. */
+export async function playerIdByExternalId(db: Db, externalId: string): Promise<string | undefined> {
+  const r = await db.selectFrom('players').select('id').where('external_id', '=', externalId).executeTakeFirst();
+  return r?.id;
+}
+
+/** A player of the season with this name and date of birth (a second entry of the same child), if any. */
+export async function seasonTwin(db: Db, seasonId: string, p: { firstName: string; lastName: string; birthDate: string }): Promise<string | undefined> {
+  const r = await db
+    .selectFrom('players as p')
+    .innerJoin('season_players as sp', 'sp.player_id', 'p.id')
+    .select('p.id')
+    .where('sp.season_id', '=', seasonId)
+    .where('p.first_name', '=', p.firstName)
+    .where('p.last_name', '=', p.lastName)
+    .where('p.birth_date', '=', p.birthDate)
+    .executeTakeFirst();
+  return r?.id;
+}
+
+/** Who is linked to a player as guardian, and whether primary. */
+export async function guardianLinksOf(db: Db, playerId: string) {
+  return db.selectFrom('player_guardians').select(['person_id', 'is_primary']).where('player_id', '=', playerId).execute();
+}

@@ -3,7 +3,7 @@ import { testDialects, type TestApp } from '../testing/harness.js';
 import { Mailer } from '../platform/mail.js';
 import { AppError } from '../platform/errors.js';
 import { submitApplication, volunteerDeps, type SubmitInput } from './applications.service.js';
-import { applicationFacts } from './application.facts.js';
+import { applicationFacts } from './application-facts.service.js';
 import { recordBackgroundCheck } from './checks.service.js';
 import { SCREENING_KEY } from './applications.store.js';
 import { unsealSsn } from './screening.crypto.js';

@@ -4,7 +4,7 @@ import { toJson, type Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
 import type { Mailer } from '../platform/mail.js';
 import { recordAudit, type Actor } from '../platform/audit.js';
-import { findPersonRow, type PersonRow } from '../people/index.js';
+import { findPersonRow, updatePerson as updatePersonRow, type PersonRow } from '../people/index.js';
 import { ROLE_LABELS, type Role } from '../platform/roles.js';
 import { getRegionConfig, regionToday } from '../region/index.js';
 import { ageOn, findSeason, isIsoDate, type SeasonRef } from '../region/index.js';
@@ -63,7 +63,7 @@ async function screeningNotReady(db: Db, config: RegionConfig): Promise<AppError
   const contact = config.region.contacts.find((c) => c.role === 'safety-director');
   let who = contact ? `${contact.name} (${contact.email})` : '';
   if (!who) {
-    const p = await db.selectFrom('role_grants').innerJoin('people', 'people.id', 'role_grants.person_id').select(['first_name', 'last_name', 'email']).where('role', '=', 'safety-director').executeTakeFirst();
+    const p = await store.aSafetyDirector(db);
     if (p) who = `${p.first_name} ${p.last_name}${p.email ? ` (${p.email})` : ''}`;
   }
   return new AppError('SCREENING_NOT_READY', `The region is not accepting volunteer applications from adults yet: the background-check key is not set up. Contact the safety director${who ? `, ${who},` : ''} and apply again once it is ready.`);
@@ -163,7 +163,7 @@ async function updatePerson(trx: Db, person: PersonRow, birthDate: string, phone
   const patch: { birth_date?: string; phone?: string; updated_at: string } = { updated_at: at };
   if (!person.birth_date) patch.birth_date = birthDate;
   if (phone && phone !== person.phone) patch.phone = phone;
-  if (patch.birth_date || patch.phone) await trx.updateTable('people').set(patch).where('id', '=', person.id).execute();
+  if (patch.birth_date || patch.phone) await updatePersonRow(trx, person.id, patch);
 }
 
 export const rolesText = (roles: readonly RoleChoice[]) => roles.map((r) => `${ROLE_LABELS[r.role as Role] ?? r.role} ${r.division}`).join(', ');
@@ -183,6 +183,3 @@ async function confirm(deps: VolunteerDeps, trx: Db, person: PersonRow, season: 
 
 /** What the audit log keeps of an application: never the number, sealed or not, nor its last four. */
 const auditView = (a: Application) => ({ person: a.personId, season: a.season, roles: a.roles, adult: a.adult, signed: a.signedAt !== null, backgroundCheck: a.backgroundCheck });
-
-export { applicationFacts, type ApplicationFacts } from './application.facts.js';
-export { recordBackgroundCheck } from './checks.service.js';

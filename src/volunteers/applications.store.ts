@@ -123,6 +123,18 @@ export async function listForSafety(db: Db, f: { pendingOnly: boolean; season?: 
   return rows.map((r) => ({ ...toApplication(r), name: `${r.first_name} ${r.last_name}` }));
 }
 
+/** The first safety director found among the role grants (name and email), for an applicant to contact. */
+export async function aSafetyDirector(db: Db): Promise<{ first_name: string; last_name: string; email: string | null } | undefined> {
+  return db.selectFrom('role_grants').innerJoin('people', 'people.id', 'role_grants.person_id').select(['first_name', 'last_name', 'email']).where('role', '=', 'safety-director').executeTakeFirst();
+}
+
+/** How many applications wait for their background check. */
+export async function countPendingChecks(db: Db): Promise<number> {
+  const r = await db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('background_check', '=', 'pending').executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** How many pending applications still hold a sealed number (to export for the check). */
 export async function countSealedPending(db: Db): Promise<number> {
   const r = await db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('background_check', '=', 'pending').where('ssn_sealed', 'is not', null).executeTakeFirstOrThrow();
   return Number(r.n);

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Deps, HomeCard } from '../platform/feature.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { seasonNow } from '../region/index.js';
-import { countSealedPending, findApplicationRow, toApplication } from './applications.store.js';
+import { countPendingChecks, countSealedPending, findApplicationRow, toApplication } from './applications.store.js';
 import { rolesText } from './applications.service.js';
 import { screeningStatus } from './screening.service.js';
 
@@ -30,14 +30,14 @@ function keySetupCard(): HomeCard {
 }
 
 async function safetyCard(deps: Deps): Promise<HomeCard> {
-  const waiting = await deps.db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('background_check', '=', 'pending').executeTakeFirstOrThrow();
+  const waiting = await countPendingChecks(deps.db);
   const sealed = await countSealedPending(deps.db);
   return {
     title: 'Background checks',
     order: 15,
     body: (
       <p>
-        {Number(waiting.n)} application(s) wait for their background check ({sealed} sealed number(s) to export). <a href="/safety/checks">Record results</a>
+        {waiting} application(s) wait for their background check ({sealed} sealed number(s) to export). <a href="/safety/checks">Record results</a>
       </p>
     ),
   };

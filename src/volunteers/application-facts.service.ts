@@ -2,7 +2,11 @@ import type { Db } from '../platform/db/database.js';
 import type { RoleChoice } from './application.rules.js';
 import { applicationsOfPeople, type BackgroundCheck } from './applications.store.js';
 
-/** The read the compliance service makes of applications (element 1 of the three elements). */
+/**
+ * The facts of applications that compliance judges (element 1 of the three elements). Compliance
+ * itself reads them in its own query (compliance.store.ts, loadApplications); nothing in production
+ * calls this one today, only the volunteers' tests.
+ */
 
 export interface ApplicationFacts {
   /** Adults: SSN given and signed; youth: submitted. */
@@ -15,7 +19,7 @@ export interface ApplicationFacts {
   backgroundCheck: BackgroundCheck;
 }
 
-/** The season's application facts of many people, for the compliance service. */
+/** The season's application facts of many people. */
 export async function applicationFacts(db: Db, personIds: readonly string[], seasonId: string): Promise<Map<string, ApplicationFacts>> {
   const out = new Map<string, ApplicationFacts>();
   for (const a of await applicationsOfPeople(db, personIds, seasonId)) {
