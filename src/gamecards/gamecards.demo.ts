@@ -1,18 +1,18 @@
 import { newId } from '../platform/clock.js';
-import { toJson, type Db } from '../platform/db/database.js';
+import type { Db } from '../platform/db/database.js';
 import type { DemoContext } from '../platform/demo.js';
 import type { RegionConfig } from '../region/index.js';
 import { findSeason } from '../region/index.js';
 import { getRegionConfig, regionToday } from '../region/index.js';
 import { listTeams, rosterOf, type TeamRow } from '../teams/index.js';
-import { blankBack, blankQuarters, toCheckInput, type CardState } from './card-state.rules.js';
-import { planToCard } from './plan-card.rules.js';
-import { planRotation } from './planner.rules.js';
-import { checkPlayingTime } from './playing-time.rules.js';
-import { insertGames, type Game, type NewGame } from './games.store.js';
-import { currentRoster, headerOf } from './cards.context.js';
-import type { CardSnapshot } from './cards.store.js';
-import { resolvePolicy } from './policy.rules.js';
+import { blankBack, blankQuarters, toCheckInput, type CardState } from './cards/card-state.rules.js';
+import { planToCard } from './planner/plan-card.rules.js';
+import { planRotation } from './planner/planner.rules.js';
+import { checkPlayingTime } from './playing-time/playing-time.rules.js';
+import { insertGames, type Game, type NewGame } from './games/games.store.js';
+import { currentRoster, headerOf } from './cards/card-context.service.js';
+import { insertSubmittedCard, type CardSnapshot } from './cards/cards.store.js';
+import { resolvePolicy } from './playing-time/policy.rules.js';
 
 const ROUNDS = 8;
 const TIMES = ['08:00', '09:15', '10:30', '11:45', '13:00', '14:15', '15:30'];
@@ -96,11 +96,7 @@ async function demoCard(db: Db, config: RegionConfig, g: NewGame, teams: Readonl
   const state: CardState = { rows, back: { ...blankBack(), final: { us: seed % 4, them: (seed >> 3) % 4 }, sportsmanship: 'good' } };
   const names = Object.fromEntries(roster.map((p) => [p.playerId, `${p.firstName} ${p.lastName}`]));
   const violations = checkPlayingTime(toCheckInput(state, division.playersOnField, Q), config.playingTime, names).violations;
-  await db.insertInto('game_cards').values({
-    id: newId(), game_id: g.id, team_id: teamId, season_id: g.seasonId, status: 'submitted', revision: 2, state_json: toJson(state),
-    violations_json: toJson(violations), violation_count: violations.length, snapshot_json: toJson(await snapshotOf(db, config, g, teams, teamId)),
-    created_at: at, updated_at: at, updated_by: null, submitted_at: at, submitted_by: null,
-  }).execute();
+  await insertSubmittedCard(db, { gameId: g.id, teamId, seasonId: g.seasonId, revision: 2, state, violations, snapshot: await snapshotOf(db, config, g, teams, teamId) }, at);
   return true;
 }
 

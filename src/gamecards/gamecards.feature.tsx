@@ -1,14 +1,19 @@
 import type { FastifyRequest } from 'fastify';
 import type { Deps, Feature, HomeCard } from '../platform/feature.js';
 import { regionToday } from '../region/index.js';
-import { cardPath } from './card.views.js';
-import { cardRoutes } from './card.routes.js';
-import { cardsApi } from './cards.api.js';
-import { gamesApi } from './games.api.js';
-import { gamesFor } from './games.service.js';
-import { gamesRoutes } from './games.routes.js';
-import { planRoutes } from './plan.routes.js';
-import { reportRoutes } from './reports.routes.js';
+import { cardPath } from './gamecards.views.js';
+import { cardRoutes } from './cards/card.routes.js';
+import { cardsApi } from './cards/cards.api.js';
+import { jerseysApi } from './cards/jerseys.api.js';
+import { jerseyRoutes } from './cards/jerseys.routes.js';
+import { gamesApi } from './games/games.api.js';
+import { gamesFor } from './games/games.service.js';
+import { gamesRoutes } from './games/games.routes.js';
+import { planApi } from './planner/planner.api.js';
+import { planRoutes } from './planner/plan.routes.js';
+import { playingTimeApi } from './playing-time/playing-time.api.js';
+import { reportsApi } from './reports/reports.api.js';
+import { reportRoutes } from './reports/reports.routes.js';
 
 /** A coach's next games and the cards still to submit; the board's count of cards that break the rule. */
 async function gamesHome(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
@@ -53,8 +58,13 @@ export const gamecardsFeature: Feature = {
   home: gamesHome,
   routes: async (app, deps) => {
     gamesApi(app, deps);
+    reportsApi(app, deps);
     cardsApi(app, deps);
+    planApi(app, deps);
+    jerseysApi(app, deps);
+    playingTimeApi(app);
     await gamesRoutes(app, deps);
+    jerseyRoutes(app, deps);
     cardRoutes(app, deps);
     planRoutes(app, deps);
     reportRoutes(app, deps);

@@ -17,7 +17,7 @@ export interface GameTables {
   };
   /**
    * One team's card for one game. status: draft | submitted. `revision` grows by one with every
-   * change (saves and submit); state_json is CardState (card-state.rules.ts); snapshot_json holds the
+   * change (saves and submit); state_json is CardState (cards/card-state.rules.ts); snapshot_json holds the
    * header and roster as they were at submit, so a submitted card never changes with later edits.
    */
   game_cards: {

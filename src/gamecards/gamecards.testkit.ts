@@ -4,10 +4,9 @@ import { newId } from '../platform/clock.js';
 import type { Dialect } from '../platform/db/database.js';
 import type { Db } from '../platform/db/database.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
-import { gamecardsFeature } from './gamecards.feature.js';
 
-/** Every feature with this one (whether or not src/features.ts lists it yet). */
-export const withGamecards = () => (features.includes(gamecardsFeature) ? features : [...features, gamecardsFeature]);
+/** Every feature, the game cards among them (src/features.ts lists them all): what the browser tests run. */
+export const withGamecards = () => features;
 
 /** openTestApp with the game cards registered. */
 export function openGamecardsApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
