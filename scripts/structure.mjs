@@ -12,7 +12,7 @@ export const MAX_FILES_PER_FOLDER = 30;
 /** The role suffixes a file of a feature may carry (README, Development: naming). */
 export const ROLES = ['rules', 'store', 'service', 'routes', 'api', 'views', 'schemas', 'tables', 'access', 'http', 'feature', 'home', 'cli', 'demo', 'pdf', 'csv', 'mail', 'crypto', 'testkit', 'd'];
 
-const QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql`|\bsql\.(raw|ref|lit|join|id|table|val)\b/g;
+const QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql(?:<[^`]*?>)?`|\bsql\.(raw|ref|lit|join|id|table|val)\b/g;
 const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
 
 const toPosix = (p) => p.split('\\').join('/');
@@ -28,8 +28,11 @@ function walk(root, dir, out) {
   return out;
 }
 
-/** Test code: tests, test helpers, browser tests and benchmarks. It may seed and read the database directly. */
-export const isTestCode = (f) => /\.test\.tsx?$/.test(f) || /\.testkit\.tsx?$/.test(f) || f.startsWith('e2e/') || f.startsWith('bench/');
+/**
+ * Test code: tests, test helpers, the test harness (src/testing/), browser tests and benchmarks. It
+ * may seed and read the database directly.
+ */
+export const isTestCode = (f) => /\.test\.tsx?$/.test(f) || /\.testkit\.tsx?$/.test(f) || /^(src\/testing|e2e|bench)\//.test(f);
 
 /** The folder of src/ a file belongs to: a feature, 'platform', a composition root, or '(root)' for src/*.ts. */
 export function folderOf(file) {

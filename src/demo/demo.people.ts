@@ -1,5 +1,6 @@
 import { newId } from '../platform/clock.js';
 import { getRegionConfig } from '../region/index.js';
+import { insertGrants, insertPeople } from '../people/index.js';
 import type { Role } from '../platform/roles.js';
 import type { DemoContext } from '../platform/demo.js';
 import { DEMO_DOMAIN } from '../platform/demo.js';
@@ -44,16 +45,16 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
   ctx.facts.set('headCoaches', coaches);
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < people.length; i += 200) {
-      await trx
-        .insertInto('people')
-        .values(people.slice(i, i + 200).map((p) => ({ id: p.id, email: p.email, first_name: p.first, last_name: p.last, birth_date: null, phone: null, password_hash: ctx.passwordHash, created_at: at, updated_at: at, merged_into: null, association_id: null })))
-        .execute();
+      await insertPeople(
+        trx,
+        people.slice(i, i + 200).map((p) => ({ id: p.id, email: p.email, first_name: p.first, last_name: p.last, birth_date: null, phone: null, password_hash: ctx.passwordHash, created_at: at, updated_at: at, merged_into: null, association_id: null })),
+      );
     }
     for (let i = 0; i < grants.length; i += 200) {
-      await trx
-        .insertInto('role_grants')
-        .values(grants.slice(i, i + 200).map((g) => ({ id: newId(), ...g, granted_at: at, granted_by: null })))
-        .execute();
+      await insertGrants(
+        trx,
+        grants.slice(i, i + 200).map((g) => ({ id: newId(), ...g, granted_at: at, granted_by: null })),
+      );
     }
   });
   return `${people.length} people with ${grants.length} roles. Log in as admin@${DEMO_DOMAIN}, coach-admin@${DEMO_DOMAIN}, registrar@${DEMO_DOMAIN} or coach.10u@${DEMO_DOMAIN}.`;

@@ -4,6 +4,7 @@ import { DEMO_DOMAIN, type DemoContext, type DemoStep } from '../platform/demo.j
 import { hashPassword, passwordProblem } from '../platform/passwords.js';
 import { getRegionConfig, seasonNow } from '../region/index.js';
 import { UsageError } from '../platform/usage.js';
+import { anyoneAtDomain } from '../people/index.js';
 import { demoPeople } from './demo.people.js';
 import { demoMentoring } from '../mentoring/index.js';
 import { demoGames } from '../gamecards/index.js';
@@ -23,8 +24,7 @@ export const demoSteps: DemoStep[] = [demoPeople, demoTeams, demoPractice, demoG
 export async function fillDemo(deps: Deps, o: DemoOptions): Promise<string> {
   const problem = passwordProblem(o.password);
   if (problem) throw new UsageError(`--password: ${problem}`);
-  const existing = await deps.db.selectFrom('people').select('id').where('email', 'like', `%@${DEMO_DOMAIN}`).limit(1).executeTakeFirst();
-  if (existing) throw new UsageError('This database already holds the demo. Use a new TOUCHLINE_DB file to make another.');
+  if (await anyoneAtDomain(deps.db, DEMO_DOMAIN)) throw new UsageError('This database already holds the demo. Use a new TOUCHLINE_DB file to make another.');
   const config = await getRegionConfig(deps.db);
   const season = seasonNow(config, deps.clock);
   if (!season) throw new UsageError('The region has no season: add a membership year first.');

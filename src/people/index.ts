@@ -5,6 +5,6 @@ export { foldText } from './merge.rules.js';
 export { mergeAccounts } from './merge.service.js';
 export { peopleFeature } from './people.routes.js';
 export type { PersonRow } from './people.store.js';
-export { findPersonRow, findPersonRowByEmail, insertPerson, normalizeEmail, updatePerson } from './people.store.js';
+export { anyoneAtDomain, findPersonRow, findPersonRowByEmail, insertPeople, insertPerson, normalizeEmail, updatePerson } from './people.store.js';
 export { grantRole, revokeRole } from './roles.service.js';
-export { countPeopleWithRole } from './roles.store.js';
+export { countPeopleWithRole, insertGrants } from './roles.store.js';

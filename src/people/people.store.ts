@@ -42,7 +42,18 @@ export async function findPersonRow(db: Db, id: string): Promise<PersonRow | und
 }
 
 export async function insertPerson(db: Db, row: PersonRow): Promise<void> {
-  await db.insertInto('people').values(row).execute();
+  await insertPeople(db, [row]);
+}
+
+/** Adds many people in one statement (the caller keeps batches to a few hundred rows). */
+export async function insertPeople(db: Db, rows: readonly PersonRow[]): Promise<void> {
+  await db.insertInto('people').values([...rows]).execute();
+}
+
+/** Whether anyone's email is at this domain (the demo's, say). */
+export async function anyoneAtDomain(db: Db, domain: string): Promise<boolean> {
+  const row = await db.selectFrom('people').select('id').where('email', 'like', `%@${domain}`).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Changes these columns of one person's row. */

@@ -35,7 +35,12 @@ export async function findGrant(db: Db, id: string): Promise<RoleGrantRow | unde
 }
 
 export async function insertGrant(db: Db, row: RoleGrantRow): Promise<void> {
-  await db.insertInto('role_grants').values(row).execute();
+  await insertGrants(db, [row]);
+}
+
+/** Adds many role grants in one statement (the caller keeps batches to a few hundred rows). */
+export async function insertGrants(db: Db, rows: readonly RoleGrantRow[]): Promise<void> {
+  await db.insertInto('role_grants').values([...rows]).execute();
 }
 
 export async function deleteGrant(db: Db, id: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Db } from './db/database.js';
 import { newId } from './clock.js';
+import { insertAuditRow } from './audit.store.js';
 
 export interface Actor {
   id: string | null;
@@ -20,18 +21,15 @@ export interface AuditEntry {
 
 /** Records one change by a board member (who, what, when, before and after) in the same transaction. */
 export async function recordAudit(db: Db, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      at: e.at,
-      actor_id: e.actor.id,
-      actor_name: e.actor.name,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      before_json: e.before === undefined ? null : JSON.stringify(e.before),
-      after_json: e.after === undefined ? null : JSON.stringify(e.after),
-    })
-    .execute();
+  await insertAuditRow(db, {
+    id: newId(),
+    at: e.at,
+    actor_id: e.actor.id,
+    actor_name: e.actor.name,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    before_json: e.before === undefined ? null : JSON.stringify(e.before),
+    after_json: e.after === undefined ? null : JSON.stringify(e.after),
+  });
 }

@@ -1,8 +1,7 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Db } from './db/database.js';
 import { newId, type Clock } from './clock.js';
-import type { PlatformTables } from './db/schema.js';
-import { prepared, type Arg } from './db/prepared.js';
+import { claimOutboxRow, insertOutboxRow, markOutboxFailed, markOutboxSent, queuedOutboxRows } from './mail.store.js';
 
 export interface MailAttachment {
   filename: string;
@@ -18,23 +17,6 @@ export interface MailMessage {
   kind: string;
   attachments?: MailAttachment[];
 }
-
-type OutboxRow = Omit<PlatformTables['outbox'], 'sent_at' | 'error'>;
-
-/** A new outbox row (queued: not sent, no error); prepared, as bookings queue one per request. */
-const insertOutboxRow = prepared((db, arg: Arg<OutboxRow>) =>
-  db.insertInto('outbox').values({
-    id: arg('id'),
-    to_address: arg('to_address'),
-    subject: arg('subject'),
-    body_text: arg('body_text'),
-    kind: arg('kind'),
-    attachments: arg('attachments'),
-    created_at: arg('created_at'),
-    sent_at: null,
-    error: null,
-  }),
-);
 
 /**
  * The one way mail leaves Touchline. Every message is written to the outbox table in the caller's
@@ -74,20 +56,19 @@ export class Mailer {
   /** Sends up to `limit` queued messages; returns how many went out. */
   async deliverPending(db: Db, limit = 20): Promise<number> {
     if (!this.transport) return 0;
-    const rows = await db.selectFrom('outbox').selectAll().where('sent_at', 'is', null).orderBy('created_at').limit(limit).execute();
+    const rows = await queuedOutboxRows(db, limit);
     let sent = 0;
     for (const row of rows) {
       const claimedAt = this.clock.now().toISOString();
-      const claim = await db.updateTable('outbox').set({ sent_at: claimedAt }).where('id', '=', row.id).where('sent_at', 'is', null).executeTakeFirst();
-      if (Number(claim.numUpdatedRows) !== 1) continue;
+      if (!(await claimOutboxRow(db, row.id, claimedAt))) continue;
       try {
         const attachments = row.attachments ? (JSON.parse(row.attachments) as MailAttachment[]) : [];
         await this.transport.sendMail({ from: this.from, to: row.to_address, subject: row.subject, text: row.body_text, attachments });
-        await db.updateTable('outbox').set({ error: null }).where('id', '=', row.id).execute();
+        await markOutboxSent(db, row.id);
         sent++;
       } catch (e) {
         // Give the message back to the queue with the reason; the next round tries again.
-        await db.updateTable('outbox').set({ sent_at: null, error: String(e instanceof Error ? e.message : e).slice(0, 500) }).where('id', '=', row.id).execute();
+        await markOutboxFailed(db, row.id, String(e instanceof Error ? e.message : e).slice(0, 500));
       }
     }
     return sent;
