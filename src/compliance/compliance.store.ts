@@ -8,7 +8,8 @@ import type { ApplicationFacts, BackgroundCheck, RoleInDivision } from './compli
  * What compliance reads, in three queries whatever the number of people: the season's division
  * role grants (with names), the season's applications and the completions of those people.
  * Reads the volunteers' and trainings' tables directly so that compliance depends on no other
- * feature's service; the table shapes are in src/platform/db/schema.ts (VolunteerTables).
+ * feature's service; the table shapes are those features' VolunteerTables and TrainingTables
+ * (volunteers.tables.ts, training.tables.ts), merged into DB.
  */
 
 /** Which grants to read: a season, and optionally one person, division or role. */

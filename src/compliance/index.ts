@@ -8,4 +8,4 @@ export { itemLabel } from './dashboard.rules.js';
 export { loadVolunteerRecords } from './reminders/records.store.js';
 export { registerNotificationCommands } from './reminders/reminders.cli.js';
 export { WEEKLY_SETTING, describeRun, sendWeeklyReminders } from './reminders/reminders.service.js';
-export { reminderTick, startNotificationTimer } from './reminders/timer.js';
+export { reminderTick, startNotificationTimer } from './reminders/timer.service.js';

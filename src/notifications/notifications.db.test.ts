@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects, type TestApp } from '../testing/harness.js';
+import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
 import { certify, giveApplication, giveCompletions, giveRole } from '../compliance/compliance.testkit.js';
-import { anonymousForm, openSiteApp } from '../site/site.testkit.js';
+import { anonymousForm } from '../site/site.testkit.js';
 import { NOTIFICATION_KINDS, WEEKLY_REMINDER } from '../platform/notify/catalog.js';
 import { notify } from '../platform/notify/notify.js';
 import { sendWeeklyReminders } from '../compliance/index.js';
@@ -14,7 +14,7 @@ const admin = { id: null, name: 'Test' };
 describe.each(testDialects())('notify (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await openSiteApp(dialect);
+    t = await openTestApp(dialect);
   });
   afterAll(async () => t?.close());
   const mails = (to: string, kind?: string) => {
@@ -127,7 +127,7 @@ describe.each(testDialects())('notify (%s)', (dialect) => {
 describe.each(testDialects())('weekly reminder (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await openSiteApp(dialect);
+    t = await openTestApp(dialect);
   });
   afterAll(async () => t?.close());
   const reminders = () => t.deps.db.selectFrom('outbox').selectAll().where('kind', '=', WEEKLY_REMINDER).execute();
@@ -176,7 +176,7 @@ describe.each(testDialects())('weekly reminder (%s)', (dialect) => {
   });
 
   it('the periodic run waits for the day to start in the region', async () => {
-    const other = await openSiteApp(dialect, '2026-10-05T08:00:00.000Z'); // 01:00 in Los Angeles
+    const other = await openTestApp(dialect, { now: '2026-10-05T08:00:00.000Z' }); // 01:00 in Los Angeles
     try {
       const p = await makeActor(other.deps);
       await giveRole(other.deps.db, p.id, 'assistant-coach', '2026-fall', '10U');

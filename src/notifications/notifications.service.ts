@@ -8,6 +8,7 @@ import { countSends, getSetting, loadPreferences, putSetting, savePreference } f
 import { isoWeek } from '../platform/notify/notify.rules.js';
 import { WEEKLY_SETTING } from '../compliance/index.js';
 import { personOfToken } from '../platform/notify/unsubscribe.js';
+import { personExists } from './notifications.store.js';
 
 type SvcDeps = Pick<Deps, 'db' | 'clock'>;
 
@@ -51,7 +52,7 @@ export function unsubscribableKind(code: string): NotificationKind {
 
 export async function tokenPerson(deps: SvcDeps, token: string): Promise<string> {
   const personId = await personOfToken(deps.db, token);
-  const exists = personId && (await deps.db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst());
+  const exists = personId && (await personExists(deps.db, personId));
   if (!personId || !exists) throw new AppError('NOT_FOUND', 'This unsubscribe link is not valid: use the whole link from the mail, or log in and choose your mails on your profile page.');
   return personId;
 }

@@ -7,10 +7,10 @@ import { hasAnyRole } from '../platform/http/access.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
 import { notFound } from '../platform/errors.js';
 import { BOARD_ROLES } from '../platform/roles.js';
-import type { RegionConfig } from './region.schema.js';
-import { RegionConfigSchema } from './region.schema.js';
+import type { RegionConfig } from './region.schemas.js';
+import { RegionConfigSchema } from './region.schemas.js';
 import { editRegionConfig, getStoredConfig, saveRegionConfig } from './region.service.js';
-import { addNextMembershipYear, applyDetails, removeField, updateDivision, upsertField } from './region.edits.js';
+import { addNextMembershipYear, applyDetails, removeField, updateDivision, upsertField } from './config-edits.rules.js';
 import { DivisionForm, FieldForm, JsonEditor, RegionOverview } from './region.views.js';
 
 const VIEW = { access: BOARD_ROLES };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig, membershipYearFor } from './region.defaults.js';
+import { defaultRegionConfig, membershipYearFor } from './default-config.rules.js';
 import { activeSeasonIds, ageOn, birthRange, currentSeason, cutoffDate, divisionForBirthDate, validateRegionConfig } from './region.rules.js';
-import type { RegionConfig } from './region.schema.js';
+import type { RegionConfig } from './region.schemas.js';
 
 const base = () => defaultRegionConfig('2026-09-15');
 const errorsOf = (edit: (c: RegionConfig) => void) => {

@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { isRole } from '../platform/roles.js';
-import { RegionConfigSchema, type Division, type MembershipYear, type RegionConfig, type Season } from './region.schema.js';
+import { RegionConfigSchema, type Division, type MembershipYear, type RegionConfig, type Season } from './region.schemas.js';
 
 export type Validation = { ok: true; config: RegionConfig } | { ok: false; errors: string[] };
 

@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { makeActor } from '../testing/actors.js';
 import { editRegionConfig, ensureRegionConfig, getRegionConfig, getStoredConfig, saveRegionConfig } from './region.service.js';
-import { addNextMembershipYear, removeField, upsertField } from './region.edits.js';
+import { addNextMembershipYear, removeField, upsertField } from './config-edits.rules.js';
 
 const actor = { id: null, name: 'test' };
 

@@ -3,8 +3,8 @@ import { recordAudit, type Actor } from '../platform/audit.js';
 import type { Db } from '../platform/db/database.js';
 import type { Clock } from '../platform/clock.js';
 import { dateInZone } from '../platform/clock.js';
-import { defaultRegionConfig } from './region.defaults.js';
-import type { RegionConfig } from './region.schema.js';
+import { defaultRegionConfig } from './default-config.rules.js';
+import type { RegionConfig } from './region.schemas.js';
 import { activeSeasonIds, currentSeason, validateRegionConfig } from './region.rules.js';
 import { insertConfig, loadConfig, loadConfigStamp, replaceConfig, type ConfigStamp, type StoredConfig } from './region.store.js';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../platform/db/database.js';
-import type { RegionConfig } from './region.schema.js';
+import type { RegionConfig } from './region.schemas.js';
 
 export interface StoredConfig {
   config: RegionConfig;

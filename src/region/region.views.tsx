@@ -1,6 +1,6 @@
 import { Checkbox, Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
 import type { ViewCtx } from '../platform/views/layout.js';
-import type { Division, Field, RegionConfig } from './region.schema.js';
+import type { Division, Field, RegionConfig } from './region.schemas.js';
 import { birthRange, cutoffDate } from './region.rules.js';
 import { ROLE_LABELS, type Role } from '../platform/roles.js';
 

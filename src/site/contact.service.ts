@@ -4,7 +4,7 @@ import type { Deps } from '../platform/feature.js';
 import { ROLE_LABELS, isRole } from '../platform/roles.js';
 import type { RegionConfig } from '../region/index.js';
 import { getRegionConfig, regionToday } from '../region/index.js';
-import { regionLabel } from './site.defaults.js';
+import { regionLabel } from './default-pages.rules.js';
 import { forgetOldContactCounts, takeContactSlot } from './site.store.js';
 
 /**

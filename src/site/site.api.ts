@@ -3,7 +3,7 @@ import type { App, Deps } from '../platform/feature.js';
 import type { Role } from '../platform/roles.js';
 import { actorOf } from '../platform/http/forms.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
-import { renderMarkdown } from './markdown.js';
+import { renderMarkdown } from './markdown.rules.js';
 import { LIMITS, PAGE_SLUGS, PAGES } from './site.rules.js';
 import { currentPage, pageHistory, pageSlug, restoreRevision, savePage } from './site.service.js';
 import { listResources } from './site.store.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDialects, type TestApp } from '../testing/harness.js';
+import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, browserSession, postForm } from '../testing/actors.js';
 import { AppError } from '../platform/errors.js';
 import { getRegionConfig } from '../region/index.js';
-import { anonymousForm, openSiteApp } from './site.testkit.js';
+import { anonymousForm } from './site.testkit.js';
 import { currentPage, pageHistory, restoreRevision, revisionContent, savePage } from './site.service.js';
 import { addressKey, CONTACT_DAILY_LIMIT, sendContactMessage } from './contact.service.js';
 
@@ -12,7 +12,7 @@ const admin = { id: null, name: 'Test admin' };
 describe.each(testDialects())('page history (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await openSiteApp(dialect);
+    t = await openTestApp(dialect);
   });
   afterAll(async () => t?.close());
 
@@ -77,7 +77,7 @@ describe.each(testDialects())('page history (%s)', (dialect) => {
 describe.each(testDialects())('contact form (%s)', (dialect) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await openSiteApp(dialect);
+    t = await openTestApp(dialect);
   });
   afterAll(async () => t?.close());
   const message = { to: '1', name: 'Jamie Parent', email: 'jamie@example.org', message: 'Where do I find my certificates?', website: '' };

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../testing/harness.js';
+import { openTestApp, type TestApp } from '../testing/harness.js';
 import { browserSession, makeActor, postForm } from '../testing/actors.js';
 import { multipartBody } from '../training/training.testkit.js';
 import { certify, giveApplication, giveCompletions, giveRole } from '../compliance/compliance.testkit.js';
 import { privatePrefixes } from './seo.routes.js';
-import { openSiteApp } from './site.testkit.js';
 import { eligibleCoach } from '../badges/badges.testkit.js';
 import { makeGame, makeTeam } from '../gamecards/gamecards.testkit.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await openSiteApp('sqlite');
+  t = await openTestApp('sqlite');
 });
 afterAll(async () => t?.close());
 

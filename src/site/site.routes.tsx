@@ -1,6 +1,6 @@
 /**
  * The region's public coach pages (no login): the coaches page, its FAQ, resources and contact,
- * plus /sitemap.xml and /robots.txt; the administrator's editor is in site.admin-routes.tsx.
+ * plus /sitemap.xml and /robots.txt; the administrator's editor is in admin/admin.routes.tsx.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps, Feature } from '../platform/feature.js';
@@ -10,12 +10,12 @@ import { flash, page } from '../platform/http/pages.js';
 import { formBody, handleForm } from '../platform/http/forms.js';
 import { enableUploads } from '../platform/http/uploads.js';
 import { sendContactMessage } from './contact.service.js';
-import { liveParts } from './live.js';
+import { liveParts } from './live-parts.service.js';
 import { resourceFile } from './resources.service.js';
 import { PAGES, type PageSlug } from './site.rules.js';
 import { currentPage } from './site.service.js';
 import { PublicPageView, type LiveParts } from './site.views.js';
-import { siteAdminRoutes } from './site.admin-routes.js';
+import { siteAdminRoutes } from './admin/admin.routes.js';
 import { seoRoutes } from './seo.routes.js';
 import { siteApi } from './site.api.js';
 

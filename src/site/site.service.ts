@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/database.js';
 import type { Deps } from '../platform/feature.js';
 import type { RegionConfig } from '../region/index.js';
 import { getRegionConfig } from '../region/index.js';
-import { defaultPage } from './site.defaults.js';
+import { defaultPage } from './default-pages.rules.js';
 import { checkPageInput, isPageSlug, PAGES, type PageInput, type PageSlug } from './site.rules.js';
 import { findRevision, insertRevision, latestRevision, listRevisions, type Revision } from './site.store.js';
 import { isUniqueViolation } from '../platform/db/transactions.js';

@@ -1,5 +1,5 @@
 
-/** Kysely types of the site tables (migration 0008_site); part of DB in src/platform/db/schema.ts. */
+/** Kysely types of the site tables (migration 0008_site); merged into DB (src/platform/db/schema.ts) by the declaration below. */
 export interface SiteTables {
   /**
    * Every save of a public page is a new revision (history is never rewritten). The page shows the

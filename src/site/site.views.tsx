@@ -1,11 +1,11 @@
 import type { ViewCtx } from '../platform/views/layout.js';
 import type { RegionConfig } from '../region/index.js';
 import type { ContactChoice } from './contact.service.js';
-import { renderMarkdown } from './markdown.js';
-import { CoachCourses, ContactForm, PracticeRules, ResourceList, Steps } from './site.parts.js';
+import { renderMarkdown } from './markdown.rules.js';
+import { CoachCourses, ContactForm, PracticeRules, ResourceList, Steps } from './live-parts.views.js';
 import { PAGES, splitTokens, type PageSlug, type Token } from './site.rules.js';
 import type { Resource } from './site.store.js';
-import type { Step } from './steps.rules.js';
+import type { Step } from './steps/steps.rules.js';
 
 /** What the live parts of a page need (see TOKENS in site.rules.ts). */
 export interface LiveParts {

@@ -1,4 +1,4 @@
-import type { Db } from '../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 
 /** The reads behind the coaches page steps (steps.service.ts puts them together). */
 

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../platform/feature.js';
 import type { Db } from '../platform/db/database.js';
-import type { RegionConfig } from './region.schema.js';
+import type { RegionConfig } from './region.schemas.js';
 import { getRegionConfig } from './region.service.js';
 
 declare module 'fastify' {

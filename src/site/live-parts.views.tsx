@@ -1,9 +1,9 @@
 import { Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
 import type { RegionConfig } from '../region/index.js';
-import { listWords } from './site.defaults.js';
+import { listWords } from './default-pages.rules.js';
 import { RESOURCE_CATEGORIES } from './site.rules.js';
 import type { Resource } from './site.store.js';
-import type { Step } from './steps.rules.js';
+import type { Step } from './steps/steps.rules.js';
 import type { LiveParts } from './site.views.js';
 
 /** The live parts of the public pages (see TOKENS in site.rules.ts): drawn from data, not from the page's Markdown. */

@@ -1,10 +1,10 @@
-import type { ViewCtx } from '../platform/views/layout.js';
-import { Csrf, Errors, Input, Table } from '../platform/views/components.js';
-import { markdownWarnings } from './markdown.js';
-import { LIMITS, PAGES, TOKENS, unknownTokens, type PageSlug } from './site.rules.js';
-import type { PageContent } from './site.service.js';
-import type { Revision } from './site.store.js';
-import { PageBody, type LiveParts } from './site.views.js';
+import type { ViewCtx } from '../../platform/views/layout.js';
+import { Csrf, Errors, Input, Table } from '../../platform/views/components.js';
+import { markdownWarnings } from '../markdown.rules.js';
+import { LIMITS, PAGES, TOKENS, unknownTokens, type PageSlug } from '../site.rules.js';
+import type { PageContent } from '../site.service.js';
+import type { Revision } from '../site.store.js';
+import { PageBody, type LiveParts } from '../site.views.js';
 
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : '—');
 

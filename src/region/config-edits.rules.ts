@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors.js';
-import type { Division, Field, RegionConfig } from './region.schema.js';
+import type { Division, Field, RegionConfig } from './region.schemas.js';
 
 /** Pure edits of the configuration made by the browser forms; the service validates the result. */
 

@@ -1,17 +1,17 @@
-import type { Db } from '../platform/db/database.js';
-import type { Deps } from '../platform/feature.js';
-import type { RegionConfig } from '../region/index.js';
-import { regionToday, seasonNow } from '../region/index.js';
-import { requirementFor, summarizePerson } from '../compliance/index.js';
-import { rulesOf } from '../compliance/index.js';
-import { catalogOf } from '../training/index.js';
-import { completionLabel } from '../training/index.js';
-import { loadVolunteerRecords } from '../compliance/index.js';
-import { currentBadges, latestPhotos } from '../badges/index.js';
-import { cardStatuses, listGames } from '../gamecards/index.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Deps } from '../../platform/feature.js';
+import type { RegionConfig } from '../../region/index.js';
+import { regionToday, seasonNow } from '../../region/index.js';
+import { requirementFor, summarizePerson } from '../../compliance/index.js';
+import { rulesOf } from '../../compliance/index.js';
+import { catalogOf } from '../../training/index.js';
+import { completionLabel } from '../../training/index.js';
+import { loadVolunteerRecords } from '../../compliance/index.js';
+import { currentBadges, latestPhotos } from '../../badges/index.js';
+import { cardStatuses, listGames } from '../../gamecards/index.js';
 import { cardsOwed, coachSteps, playedBy, type Step, type StepFacts } from './steps.rules.js';
 import { confirmedMentoringSignups, practiceBookingCounts, upcomingRegistrations } from './steps.store.js';
-import { teamsCoachedBy } from '../teams/index.js';
+import { teamsCoachedBy } from '../../teams/index.js';
 
 /**
  * The visitor's own facts for the coaches page steps, in a few small reads: compliance records

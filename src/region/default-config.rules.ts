@@ -1,4 +1,4 @@
-import type { Division, RegionConfig } from './region.schema.js';
+import type { Division, RegionConfig } from './region.schemas.js';
 
 const SAFETY = ['safe-haven', 'concussion', 'cardiac-arrest', 'safesport'];
 const SMALL_FIELDS = ['richmond', 'brett'];

@@ -34,8 +34,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
 };
 
-/** Sanitizes HTML with the pages' allowlist (used for Markdown output; exported for tests). */
-export function sanitize(html: string): string {
+/** Sanitizes HTML with the pages' allowlist (used for Markdown output). */
+function sanitize(html: string): string {
   return sanitizeHtml(html, OPTIONS);
 }
 

@@ -3,7 +3,7 @@ import type { RegionConfig } from '../region/index.js';
 import { contactChoices } from './contact.service.js';
 import { splitTokens } from './site.rules.js';
 import { listResources } from './site.store.js';
-import { stepsFor } from './steps.service.js';
+import { stepsFor } from './steps/steps.service.js';
 import type { LiveParts } from './site.views.js';
 
 /** Reads what a page's live parts need (only the parts its Markdown uses); csrf is set by the view. */

@@ -1,18 +1,18 @@
 /** The region administrator's side of the public pages: Markdown editor with preview, history, restore, resources. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { App, Deps } from '../platform/feature.js';
-import type { Role } from '../platform/roles.js';
-import { AppError } from '../platform/errors.js';
-import { flash, fragment, page } from '../platform/http/pages.js';
-import { actorOf, formBody, handleForm } from '../platform/http/forms.js';
-import { readUpload } from '../platform/http/uploads.js';
-import { liveParts } from './live.js';
-import { addResource, MAX_RESOURCE_BYTES, removeResource } from './resources.service.js';
-import { PAGE_SLUGS, PAGES, type PageSlug } from './site.rules.js';
-import { currentPage, pageHistory, pageSlug, restoreRevision, revisionContent, savePage } from './site.service.js';
-import { listResources } from './site.store.js';
-import { EditorView, HistoryView, Preview, RevisionView, SiteAdminView, type EditorState } from './site.admin.views.js';
-import { ResourcesAdminView, type ResourceFormState } from './resources.admin.views.js';
+import type { App, Deps } from '../../platform/feature.js';
+import type { Role } from '../../platform/roles.js';
+import { AppError } from '../../platform/errors.js';
+import { flash, fragment, page } from '../../platform/http/pages.js';
+import { actorOf, formBody, handleForm } from '../../platform/http/forms.js';
+import { readUpload } from '../../platform/http/uploads.js';
+import { liveParts } from '../live-parts.service.js';
+import { addResource, MAX_RESOURCE_BYTES, removeResource } from '../resources.service.js';
+import { PAGE_SLUGS, PAGES, type PageSlug } from '../site.rules.js';
+import { currentPage, pageHistory, pageSlug, restoreRevision, revisionContent, savePage } from '../site.service.js';
+import { listResources } from '../site.store.js';
+import { EditorView, HistoryView, Preview, RevisionView, SiteAdminView, type EditorState } from './admin.views.js';
+import { ResourcesAdminView, type ResourceFormState } from './resources.views.js';
 
 const hidden = { hide: true };
 type SlugReq = FastifyRequest<{ Params: { slug: string } }>;

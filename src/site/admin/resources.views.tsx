@@ -1,9 +1,9 @@
-import type { ViewCtx } from '../platform/views/layout.js';
-import { Csrf, Errors, Input, Select, Table } from '../platform/views/components.js';
-import { uploadAction } from '../platform/http/uploads.js';
-import { RESOURCE_CATEGORIES } from './site.rules.js';
-import type { Resource } from './site.store.js';
-import { resourceHref } from './site.parts.js';
+import type { ViewCtx } from '../../platform/views/layout.js';
+import { Csrf, Errors, Input, Select, Table } from '../../platform/views/components.js';
+import { uploadAction } from '../../platform/http/uploads.js';
+import { RESOURCE_CATEGORIES } from '../site.rules.js';
+import type { Resource } from '../site.store.js';
+import { resourceHref } from '../live-parts.views.js';
 
 /** The region administrator's list of coach resources, with the form to add one (a link or an upload). */
 export interface ResourceFormState {

@@ -1,8 +1,8 @@
-import type { MissingItem, PersonSummary } from '../compliance/index.js';
-import { itemLabel } from '../compliance/index.js';
-import type { RegionConfig } from '../region/index.js';
-import type { Catalog } from '../training/index.js';
-import { listWords } from './site.defaults.js';
+import type { MissingItem, PersonSummary } from '../../compliance/index.js';
+import { itemLabel } from '../../compliance/index.js';
+import type { RegionConfig } from '../../region/index.js';
+import type { Catalog } from '../../training/index.js';
+import { listWords } from '../default-pages.rules.js';
 
 /**
  * The steps of the coaches page: what each is, where it is done, and, for a logged-in visitor,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownWarnings, renderMarkdown } from './markdown.js';
+import { markdownWarnings, renderMarkdown } from './markdown.rules.js';
 
 /** Nothing an author writes can run in a visitor's browser: the allowlist keeps text and safe markup only. */
 describe('renderMarkdown neutralizes script', () => {
