@@ -8,12 +8,12 @@ import type { Page } from 'playwright-core';
 import { describeAxe, openHarness, pageWidth, PHONE, textOf, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { makeGame, makeTeam, withGamecards, type TeamFixture } from '../src/gamecards/gamecards.testkit.js';
+import { makeGame, makeTeam, type TeamFixture } from '../src/gamecards/gamecards.testkit.js';
 
 let h: Harness;
 
 beforeAll(async () => {
-  h = await openHarness({ clock: fixedClock(TEST_NOW), features: withGamecards() });
+  h = await openHarness({ clock: fixedClock(TEST_NOW) });
 });
 
 afterAll(async () => {
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const violations = (page: Page) => page.locator('#violations');
 
-/** The good card of gamecards.testing (goodCard): players 0-3 sit one quarter each, 4 and 5 keep goal. */
+/** The good card of gamecards.testkit (goodCard): players 0-3 sit one quarter each, 4 and 5 keep goal. */
 const markFor = (i: number, q: number) => (i === q ? 'S' : (i === 4 && q < 2) || (i === 5 && q >= 2) ? 'K' : 'P');
 
 /** Waits until no autosave is in flight or queued (htmx marks the form while it posts). */

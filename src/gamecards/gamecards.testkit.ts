@@ -1,12 +1,8 @@
 /** Test fixtures of the game cards: the app with this feature, teams with players and staff, games. */
-import { features } from '../features.js';
 import { newId } from '../platform/clock.js';
 import type { Dialect } from '../platform/db/database.js';
 import type { Db } from '../platform/db/database.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
-
-/** Every feature, the game cards among them (src/features.ts lists them all): what the browser tests run. */
-export const withGamecards = () => features;
 
 /** openTestApp with the game cards registered. */
 export function openGamecardsApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
