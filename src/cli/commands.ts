@@ -12,7 +12,7 @@ import { UsageError } from '../platform/usage.js';
 import { registerTeamCommands } from '../teams/index.js';
 import { registerScreeningCommands } from '../volunteers/index.js';
 import { registerTrainingCommands } from '../training/index.js';
-import { registerNotificationCommands } from '../compliance/index.js';
+import { registerReminderCommands } from '../compliance/index.js';
 
 async function withRuntime<T>(config: () => Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
   const deps = await openRuntime(config());
@@ -99,7 +99,7 @@ export function registerCommands(program: Command, config: () => Config): void {
   const open = () => openRuntime(config());
   registerScreeningCommands(program, open);
   registerTrainingCommands(program, open);
-  registerNotificationCommands(program, open);
+  registerReminderCommands(program, open);
 }
 
 function registerDataCommands(program: Command, config: () => Config, int: typeof positiveInt): void {

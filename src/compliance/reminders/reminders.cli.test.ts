@@ -9,7 +9,7 @@ import { testConfig, TEST_NOW } from '../../testing/harness.js';
 import { makeActor } from '../../testing/actors.js';
 import { giveRole } from '../compliance.testkit.js';
 import { WEEKLY_REMINDER } from '../../platform/notify/catalog.js';
-import { registerNotificationCommands } from './reminders.cli.js';
+import { registerReminderCommands } from './reminders.cli.js';
 import { setWeekly } from '../../notifications/index.js';
 
 describe('touchline notify weekly', () => {
@@ -31,7 +31,7 @@ describe('touchline notify weekly', () => {
       const out: string[] = [];
       vi.spyOn(console, 'log').mockImplementation((s: string) => void out.push(s));
       const program = new Command('touchline').exitOverride();
-      registerNotificationCommands(program, () => openRuntime(config, clock));
+      registerReminderCommands(program, () => openRuntime(config, clock));
       await program.parseAsync(['node', 'touchline', 'notify', 'weekly']);
       vi.restoreAllMocks();
       return out.join('\n');

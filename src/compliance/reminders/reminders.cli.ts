@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { OpenRuntime } from '../../platform/feature.js';
 import { describeRun, sendWeeklyReminders } from './reminders.service.js';
 
-export function registerNotificationCommands(program: Command, open: OpenRuntime): void {
+export function registerReminderCommands(program: Command, open: OpenRuntime): void {
   const group = program.commands.find((c) => c.name() === 'notify') ?? program.command('notify').description('Mail notifications');
   group
     .command('weekly')
