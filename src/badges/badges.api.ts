@@ -1,6 +1,6 @@
 /**
  * /api/v1 for coach badges: the board's list, a person's standing and badge PDF, the photo upload
- * and its approval. Print runs are in print.api.ts.
+ * and its approval. Print runs are in print/print.api.ts.
  */
 import { Type } from '@sinclair/typebox';
 import type { App, Deps } from '../platform/feature.js';
@@ -10,11 +10,11 @@ import { hasAnyRole } from '../platform/http/access.js';
 import { actorOf } from '../platform/http/forms.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
 import { readUpload } from '../platform/http/uploads.js';
-import { MAX_PHOTO_BYTES } from './photo.js';
+import { MAX_PHOTO_BYTES } from './photos/photo.rules.js';
 import { BADGE_BOARD, boardList, fullName, personBadge, type BoardRow, type CoachBadge } from './badges.service.js';
-import { decidePhoto, photoQueue, readDecision, uploadPhoto } from './photos.service.js';
-import { downloadBadge } from './print.service.js';
-import { printApi } from './print.api.js';
+import { decidePhoto, photoQueue, readDecision, uploadPhoto } from './photos/photos.service.js';
+import { downloadBadge } from './print/print.service.js';
+import { printApi } from './print/print.api.js';
 
 const tags = ['badges'];
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

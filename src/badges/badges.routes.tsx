@@ -1,6 +1,6 @@
 /**
- * The coach badges feature: the coach's badge page and photo upload, the board's pages (board.routes),
- * the public verification page (verify.routes) and the /api/v1 routes (badges.api).
+ * The coach badges feature: the coach's badge page and photo upload, the board's pages (board/board.routes),
+ * the public verification page (verify/verify.routes) and the /api/v1 routes (badges.api).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps, Feature, HomeCard } from '../platform/feature.js';
@@ -9,13 +9,13 @@ import { hasAnyRole } from '../platform/http/access.js';
 import { flash, page } from '../platform/http/pages.js';
 import { handleForm } from '../platform/http/forms.js';
 import { enableUploads, readUpload, sendFile } from '../platform/http/uploads.js';
-import { MAX_PHOTO_BYTES } from './photo.js';
+import { MAX_PHOTO_BYTES } from './photos/photo.rules.js';
 import { BADGE_BOARD, personBadge } from './badges.service.js';
-import { photoImage, uploadPhoto } from './photos.service.js';
-import { recordChecks } from './validity.js';
+import { photoImage, uploadPhoto } from './photos/photos.service.js';
+import { recordChecks } from './validity.service.js';
 import { CoachBadgeView, PhotoUploadView } from './badges.views.js';
-import { boardRoutes } from './board.routes.js';
-import { verifyRoutes } from './verify.routes.js';
+import { boardRoutes } from './board/board.routes.js';
+import { verifyRoutes } from './verify/verify.routes.js';
 import { badgesApi } from './badges.api.js';
 import { COACH_ROLES } from './badges.rules.js';
 

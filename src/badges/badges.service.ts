@@ -13,8 +13,8 @@ import { getRegionConfig, seasonNow } from '../region/index.js';
 import { dashboard, personCompliance } from '../compliance/index.js';
 import { loadGrants } from '../compliance/index.js';
 import { badgeEligibility, boardStatus, isCoachRole, printedRoles, type BadgeFacts, type BoardStatus, type CoachRoleCheck, type Eligibility } from './badges.rules.js';
-import { currentBadges, latestPhotos, type CurrentBadge, type PhotoRow } from './badges.store.js';
-import { recordChecks, type BadgeCheck } from './validity.js';
+import { activePeopleByIds, currentBadges, findPersonForBadge, latestPhotos, type CurrentBadge, type PhotoRow } from './badges.store.js';
+import { recordChecks, type BadgeCheck } from './validity.service.js';
 
 /** Who manages badges: photo approval, the board list, print sheets. */
 export const BADGE_BOARD: readonly Role[] = ['coach-administrator', 'region-administrator'];
@@ -78,7 +78,7 @@ async function coachRoleChecks(deps: BadgeDeps, personId: string, seasonId: stri
 }
 
 async function personRow(db: Db, personId: string) {
-  const p = await db.selectFrom('people').select(['id', 'first_name', 'last_name', 'email', 'merged_into']).where('id', '=', personId).executeTakeFirst();
+  const p = await findPersonForBadge(db, personId);
   if (!p) throw new AppError('NOT_FOUND', 'There is no person with that id.');
   if (p.merged_into) throw new AppError('NOT_FOUND', `That account was merged into account ${p.merged_into}: ask for that one.`, { mergedInto: p.merged_into });
   return { personId: p.id, firstName: p.first_name, lastName: p.last_name, email: p.email };
@@ -94,7 +94,7 @@ export async function personBadge(deps: BadgeDeps, personId: string, seasonId?: 
 }
 
 export interface BoardRow extends CoachBadge {
-  /** The check of the current badge (null without one), recorded as described in validity.ts. */
+  /** The check of the current badge (null without one), recorded as described in validity.service.ts. */
   check: BadgeCheck | null;
 }
 
@@ -121,7 +121,7 @@ export async function boardList(deps: BadgeDeps, seasonId?: string, regionConfig
   const currents = await currentBadges(deps.db, season.id);
   const others = [...currents.keys()].filter((id) => !people.has(id));
   if (others.length) {
-    const rows = await deps.db.selectFrom('people').select(['id', 'first_name', 'last_name', 'email']).where('id', 'in', others).where('merged_into', 'is', null).execute();
+    const rows = await activePeopleByIds(deps.db, others);
     for (const r of rows) people.set(r.id, { person: { personId: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email }, roles: [] });
   }
   const photos = await latestPhotos(deps.db, [...people.keys()]);

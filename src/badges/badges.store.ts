@@ -1,9 +1,14 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../platform/db/database.js';
+import type { PlatformTables } from '../platform/db/schema.js';
 import { fromJson } from '../platform/db/database.js';
 import type { RoleInDivision } from '../compliance/index.js';
 import type { PhotoStatus } from './badges.rules.js';
 
-/** Queries of the badges tables (migration 0007): photos, issued badges, print runs. */
+/**
+ * Queries of the badges tables (migration 0007): photos, issued badges and their last sheet print
+ * (the print runs themselves: print/runs.store.ts), and the names of the people badges are for.
+ */
 
 export interface PhotoRow {
   id: string;
@@ -160,4 +165,16 @@ export async function setInvalidSince(db: Db, badgeIds: readonly string[], at: s
   const q = db.updateTable('badges').where('id', 'in', [...badgeIds]);
   if (at === null) await q.set({ invalid_since: null }).where('invalid_since', 'is not', null).execute();
   else await q.set({ invalid_since: at }).where('invalid_since', 'is', null).execute();
+}
+
+export type BadgePerson = Pick<Selectable<PlatformTables['people']>, 'id' | 'first_name' | 'last_name' | 'email'>;
+
+/** A person's name and email, with the account they were merged into (if any); undefined for an unknown id. */
+export async function findPersonForBadge(db: Db, personId: string): Promise<(BadgePerson & Pick<Selectable<PlatformTables['people']>, 'merged_into'>) | undefined> {
+  return db.selectFrom('people').select(['id', 'first_name', 'last_name', 'email', 'merged_into']).where('id', '=', personId).executeTakeFirst();
+}
+
+/** Names and emails of the given people whose accounts are in use (merged accounts left out). */
+export async function activePeopleByIds(db: Db, ids: string[]): Promise<BadgePerson[]> {
+  return db.selectFrom('people').select(['id', 'first_name', 'last_name', 'email']).where('id', 'in', ids).where('merged_into', 'is', null).execute();
 }

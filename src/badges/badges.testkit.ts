@@ -15,7 +15,7 @@ import { openTestApp } from '../testing/harness.js';
 import { certify } from '../compliance/compliance.testkit.js';
 import type { TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
-import { decidePhoto, uploadPhoto } from './photos.service.js';
+import { decidePhoto, uploadPhoto } from './photos/photos.service.js';
 
 export const SEASON = '2026-fall';
 

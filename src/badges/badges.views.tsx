@@ -6,7 +6,7 @@ import { longDate } from '../training/index.js';
 import { uploadAction } from '../platform/http/uploads.js';
 import { PHOTO_CODES, type PhotoState } from './badges.rules.js';
 import type { CoachBadge } from './badges.service.js';
-import type { BadgeCheck } from './validity.js';
+import type { BadgeCheck } from './validity.service.js';
 
 /** The coach's pages: their badge (ready or what is missing) and the photo upload. */
 

@@ -6,7 +6,7 @@ import { browserSession, makeActor, postForm, type TestActor } from '../testing/
 import { TEST_NOW, type TestApp } from '../testing/harness.js';
 import { multipartBody, openTrainingApp, seedCompletion, seedSession } from './training.testkit.js';
 
-const sample = readFileSync(new URL('./fixtures/legacy-certifications.csv', import.meta.url));
+const sample = readFileSync(new URL('./imports/fixtures/legacy-certifications.csv', import.meta.url));
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 1)]);
 
 /** The browser forms of the trainings pages (SQLite: the pages do not depend on the database kind). */

@@ -4,9 +4,10 @@ import type { Deps, HomeCard } from '../platform/feature.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { getRegionConfig, regionToday } from '../region/index.js';
 import { catalogOf } from './catalog.rules.js';
-import { listSessions, registrationsOfPerson } from './classes.store.js';
-import { trainingOverview } from './completions.service.js';
-import { VERIFIERS } from './requests.service.js';
+import { hasUncreditedRegistration, listSessions, registrationsOfPerson } from './classes/classes.store.js';
+import { trainingOverview } from './completions/completions.service.js';
+import { VERIFIERS } from './requests/requests.service.js';
+import { countPendingRequests } from './requests/requests.store.js';
 import { completionLabel, longDate } from './training.rules.js';
 
 /** Trainings expiring soon (or expired) and the classes the person is registered for. */
@@ -48,8 +49,7 @@ async function volunteerCard(req: FastifyRequest, deps: Deps): Promise<HomeCard[
 
 async function registrarCard(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
   if (!hasAnyRole(req.auth, VERIFIERS)) return [];
-  const r = await deps.db.selectFrom('certificate_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
-  const n = Number(r.n);
+  const n = await countPendingRequests(deps.db);
   if (!n) return [];
   return [{ title: 'Certificates to check', order: 15, body: <p>{`${n} uploaded certificate${n === 1 ? ' waits' : 's wait'} for a check. `}<a href="/training/requests">Check them</a></p> }];
 }
@@ -62,8 +62,7 @@ async function instructorCard(req: FastifyRequest, deps: Deps): Promise<HomeCard
   const held = (await listSessions(deps.db, { to: today, instructorId: req.auth!.personId, limit: 500 })).filter((s) => !s.cancelledAt && s.registered > 0);
   const todo = [];
   for (const s of held.slice(-20)) {
-    const open = await deps.db.selectFrom('class_registrations').select('id').where('session_id', '=', s.id).where('credited_at', 'is', null).executeTakeFirst();
-    if (open) todo.push(s);
+    if (await hasUncreditedRegistration(deps.db, s.id)) todo.push(s);
   }
   if (!todo.length) return [];
   const catalog = catalogOf(config);

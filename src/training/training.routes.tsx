@@ -7,16 +7,18 @@ import type { App, Deps, Feature } from '../platform/feature.js';
 import { flash, page } from '../platform/http/pages.js';
 import { handleForm } from '../platform/http/forms.js';
 import { AppError } from '../platform/errors.js';
-import { cancelRegistration, CLASS_STAFF, register } from './classes.service.js';
-import { MAX_CERTIFICATE_BYTES, requestFile, submitRequest, VERIFIERS } from './requests.service.js';
+import { cancelRegistration, CLASS_STAFF, register } from './classes/classes.service.js';
+import { MAX_CERTIFICATE_BYTES, requestFile, submitRequest, VERIFIERS } from './requests/requests.service.js';
 import { volunteerTraining } from './volunteer.service.js';
 import { TrainingPage, type FormState } from './training.views.js';
 import { enableUploads, readUpload, sendFile } from '../platform/http/uploads.js';
-import { classRoutes } from './classes.routes.js';
-import { requestRoutes } from './requests.routes.js';
-import { trainingApi } from './training.api.js';
-import { classesApi } from './classes.api.js';
-import { requestsApi } from './requests.api.js';
+import { classRoutes } from './classes/classes.routes.js';
+import { requestRoutes } from './requests/requests.routes.js';
+import { completionsApi } from './completions/completions.api.js';
+import { classesApi } from './classes/classes.api.js';
+import { requestsApi } from './requests/requests.api.js';
+import { importRoutes } from './imports/import.routes.js';
+import { importApi } from './imports/import.api.js';
 import { trainingHome } from './training.home.js';
 
 const AUTH = { access: 'authenticated' as const };
@@ -83,8 +85,10 @@ export const trainingFeature: Feature = {
     volunteerRoutes(app, deps);
     classRoutes(app, deps);
     requestRoutes(app, deps);
-    trainingApi(app, deps);
+    importRoutes(app, deps);
+    completionsApi(app, deps);
     classesApi(app, deps);
     requestsApi(app, deps);
+    importApi(app, deps);
   },
 };

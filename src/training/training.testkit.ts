@@ -1,12 +1,12 @@
 /**
- * Test support for the trainings feature: the whole app with this feature registered (whether or
- * not src/features.ts lists it yet), people and classes made directly in the database.
+ * Test support for the trainings feature: the whole app on a test database, completions and
+ * classes made directly in the database, mails sent, multipart upload bodies.
  */
 import { newId } from '../platform/clock.js';
 import type { Deps } from '../platform/feature.js';
 import type { Dialect } from '../platform/db/database.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
-import { insertSession, type ClassSession } from './classes.store.js';
+import { insertSession, type ClassSession } from './classes/classes.store.js';
 import { insertCompletionIfNew } from './training.store.js';
 
 /** The whole app on a fresh test database (the shared harness; kept as the feature's entry point). */

@@ -2,7 +2,7 @@ import { Csrf, Errors, Input, Select, Table } from '../platform/views/components
 import type { ViewCtx } from '../platform/views/layout.js';
 import type { TrainingState } from './training.rules.js';
 import { STATE_LABELS } from './training.rules.js';
-import type { CompletionView, TrainingLine } from './completions.service.js';
+import type { CompletionView, TrainingLine } from './completions/completions.service.js';
 import type { MyRegistration, MyRequest, OpenClass, VolunteerTraining } from './volunteer.service.js';
 import { uploadAction } from '../platform/http/uploads.js';
 

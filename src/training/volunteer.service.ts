@@ -6,13 +6,13 @@
 import type { Deps } from '../platform/feature.js';
 import { getRegionConfig, regionToday } from '../region/index.js';
 import { catalogOf, indexCompletions, registrationPrerequisites, trainingStatus } from './catalog.rules.js';
-import { hasStarted, seatsLeft } from './classes.rules.js';
-import { listSessions, registrationsOfPerson, type ClassSession } from './classes.store.js';
-import { regionNow } from './classes.service.js';
-import { trainingOverview, type CompletionView, type TrainingLine } from './completions.service.js';
+import { hasStarted, seatsLeft } from './classes/classes.rules.js';
+import { listSessions, registrationsOfPerson, type ClassSession } from './classes/classes.store.js';
+import { regionNow } from './classes/classes.service.js';
+import { trainingOverview, type CompletionView, type TrainingLine } from './completions/completions.service.js';
 import { completionLabel, completionOptions, type CodeOption } from './training.rules.js';
 import { peopleByIds } from './training.store.js';
-import { listRequests } from './requests.store.js';
+import { listRequests } from './requests/requests.store.js';
 
 export interface SessionLine extends ClassSession {
   label: string;
