@@ -4,15 +4,14 @@
  * seeing the effect on balance; the head coach then finds the roster with the parents' contacts.
  */
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { flash, heading, describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { ensureTeamsExtra, SEASON, seedPlayers, tenUGirls, withTeams } from '../src/teams/teams.testkit.js';
+import { SEASON, seedPlayers, tenUGirls } from '../src/teams/teams.testkit.js';
 
-const harness = useHarness({ clock: fixedClock(TEST_NOW), features: withTeams() });
-
+const harness = useHarness({ clock: fixedClock(TEST_NOW) });
 
 async function checkPage(page: Page, where: string) {
   const h = harness();
@@ -27,10 +26,6 @@ async function checkPage(page: Page, where: string) {
 }
 
 describe('team formation in the browser', () => {
-  beforeAll(async () => {
-    await ensureTeamsExtra(harness().deps.db);
-  });
-
   it('previews, publishes and adjusts a division, and shows the coach the roster', async () => {
     const h = harness();
     const admin = await h.createAccount({ firstName: 'Cora', lastName: 'Admin', roles: ['coach-administrator'] });

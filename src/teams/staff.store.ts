@@ -1,6 +1,8 @@
-/** Reads of teams' staff and players beyond teams.store.ts. */
+/** Teams' staff and players beyond teams.store.ts: reads, and adding coaches to a team's staff. */
+import type { Insertable } from 'kysely';
 import type { Db } from '../platform/db/database.js';
 import { inSlices } from '../players/index.js';
+import type { TeamTables } from './teams.tables.js';
 
 export interface StaffMember {
   personId: string;
@@ -47,4 +49,9 @@ export async function publishedTeams(db: Db, seasonId: string, where: { division
   if (where.program) q = q.where('program', '=', where.program);
   if (where.teamId) q = q.where('id', '=', where.teamId);
   return q.orderBy('division').orderBy('program').orderBy('number').execute();
+}
+
+/** Adds coaches to teams' staff (one insert for all the rows). */
+export async function addStaff(db: Db, rows: Insertable<TeamTables['team_staff']>[]): Promise<void> {
+  await db.insertInto('team_staff').values(rows).execute();
 }

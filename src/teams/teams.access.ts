@@ -6,7 +6,7 @@ import { AppError } from '../platform/errors.js';
 import { hasAnyRole, type Auth } from '../platform/http/access.js';
 import type { Role } from '../platform/roles.js';
 import type { Db } from '../platform/db/database.js';
-import { findTeam, type TeamRow } from './teams.store.js';
+import { findTeam, staffRoleOn, type TeamRow } from './teams.store.js';
 
 export { BOARD_VIEWERS, FORMERS, REGISTRARS } from '../players/index.js';
 import { BOARD_VIEWERS, FORMERS } from '../players/index.js';
@@ -35,7 +35,7 @@ export async function teamFor(db: Db, auth: Auth | null, teamId: string): Promis
   if (!auth) throw new AppError('UNAUTHENTICATED', 'Log in first.');
   const team = await findTeam(db, teamId);
   if (!team || !team.published) throw new AppError('NOT_FOUND', 'That team was not found. Open your teams from the Teams page.');
-  const row = await db.selectFrom('team_staff').select('role').where('team_id', '=', teamId).where('person_id', '=', auth.personId).where('role', 'in', [...STAFF_ROLES]).executeTakeFirst();
+  const row = await staffRoleOn(db, teamId, auth.personId, STAFF_ROLES);
   const board = hasAnyRole(auth, BOARD_VIEWERS);
   if (!row && !board) throw new AppError('NOT_YOUR_TEAM', "Only this team's coaches and the board can see its roster. Open your own teams from the Teams page.");
   return { team, staff: !!row, board, former: hasAnyRole(auth, FORMERS) };

@@ -5,10 +5,10 @@ import { ErrorSchema } from '../platform/http/schemas.js';
 import { actorOf } from '../platform/http/forms.js';
 import { seasonIdOf } from '../players/index.js';
 import { BOARD_VIEWERS, COACH_ROLES, FORMERS, TEAM_PAGES } from './teams.access.js';
-import { setJerseys, teamRoster, type RosterLine } from './roster.service.js';
-import { overrideRating, rateTeam, ratingWindow, setRatingWindow, teamRatings } from './ratings.service.js';
-import { teamUploadFile } from './export.service.js';
-import { answerOffer, assignAssistant, offerAssistant, offersFor, teamsWithoutAssistant } from './assistants.service.js';
+import { setJerseys, teamRoster, type RosterLine } from './roster/roster.service.js';
+import { overrideRating, rateTeam, ratingWindow, setRatingWindow, teamRatings } from './ratings/ratings.service.js';
+import { teamUploadFile } from './roster/export.service.js';
+import { answerOffer, assignAssistant, offerAssistant, offersFor, teamsWithoutAssistant } from './assistants/assistants.service.js';
 
 const tags = ['teams'];
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);

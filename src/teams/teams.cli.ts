@@ -2,8 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { UsageError } from '../platform/usage.js';
 import { AppError } from '../platform/errors.js';
-import { buildFormationReport, formRegion, scaleProblems, type RatingScale } from './formation.rules.js';
-import { formatAssignmentsCsv, parsePlayersCsv, parseTeamsCsv } from './formation.csv.js';
+import { buildFormationReport, formRegion, scaleProblems, type RatingScale } from './engine/formation.rules.js';
+import { formatAssignmentsCsv, parsePlayersCsv, parseTeamsCsv } from './engine/formation.csv.js';
 
 function readInput(file: string, what: string): string {
   if (!existsSync(file)) throw new UsageError(`${what} ${file} does not exist.`);

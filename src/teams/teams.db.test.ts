@@ -6,8 +6,8 @@ import { getRegionConfig } from '../region/index.js';
 import { ratingForFormation } from '../players/index.js';
 import { ratingsOf } from '../players/index.js';
 import { openTeamsApp, SEASON, seedPlayers, tenUGirls } from './teams.testkit.js';
-import { previewFormation, publishFormation } from './formation.service.js';
-import { TEAM_UPLOAD_HEADER } from './export.rules.js';
+import { previewFormation, publishFormation } from './formation/formation.service.js';
+import { TEAM_UPLOAD_HEADER } from './roster/export.rules.js';
 
 describe.each(testDialects())('rosters, ratings, exports and assistants on %s', (dialect) => {
   let t: TestApp;

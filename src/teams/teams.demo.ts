@@ -12,8 +12,9 @@ import { birthRange, findSeason } from '../region/index.js';
 import type { Division, RegionConfig } from '../region/index.js';
 import { getRegionConfig } from '../region/index.js';
 import type { Program } from '../players/index.js';
-import { previewFormation, publishFormation } from './formation.service.js';
-import { assignAssistant, assistantVolunteers, offerAssistant, teamsWithoutAssistant } from './assistants.service.js';
+import { previewFormation, publishFormation } from './formation/formation.service.js';
+import { assignAssistant, assistantVolunteers, offerAssistant, teamsWithoutAssistant } from './assistants/assistants.service.js';
+import { insertDemoRows, lastNamesOf } from './demo.store.js';
 
 const DEMO_ACTOR = { id: null, name: 'demo' };
 /** Teams per program (a division with two programs gets this many in each). */
@@ -35,16 +36,8 @@ interface Rows {
 }
 
 async function insertAll(db: Db, rows: Rows): Promise<void> {
-  const chunks = async <T>(list: T[], put: (slice: T[]) => Promise<unknown>) => {
-    for (let i = 0; i < list.length; i += 200) await put(list.slice(i, i + 200));
-  };
   await db.transaction().execute(async (trx) => {
-    await chunks(rows.people, (s) => trx.insertInto('people').values(s).execute());
-    await chunks(rows.grants, (s) => trx.insertInto('role_grants').values(s).execute());
-    await chunks(rows.players, (s) => trx.insertInto('players').values(s).execute());
-    await chunks(rows.guardians, (s) => trx.insertInto('player_guardians').values(s).execute());
-    await chunks(rows.season, (s) => trx.insertInto('season_players').values(s).execute());
-    await chunks(rows.ratings, (s) => trx.insertInto('ratings').values(s).execute());
+    await insertDemoRows(trx, rows);
   });
 }
 
@@ -105,7 +98,7 @@ function coachesFor(b: Builder, d: Division, existing: string[], needed: number)
 /** Players of one division: each program sized for its teams; about a quarter of the coaches' children among them. */
 async function buildDivision(b: Builder, d: Division, coaches: string[], perProgram: number): Promise<void> {
   const unrated = 0.1 + b.ctx.random() * 0.35;
-  const names = new Map((await b.ctx.deps.db.selectFrom('people').select(['id', 'last_name']).where('id', 'in', coaches.length ? coaches : ['']).execute()).map((p) => [p.id, p.last_name]));
+  const names = new Map((await lastNamesOf(b.ctx.deps.db, coaches)).map((p) => [p.id, p.last_name]));
   for (const p of b.rows.people) if (coaches.includes(p.id)) names.set(p.id, p.last_name);
   const parents = coaches.filter((_, i) => i === 0 || b.ctx.random() < 0.25);
   d.programs.forEach((program, k) => {

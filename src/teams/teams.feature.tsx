@@ -4,12 +4,12 @@ import type { Deps, Feature, HomeCard } from '../platform/feature.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { seasonNow } from '../region/index.js';
 import { TEAM_PAGES } from './teams.access.js';
-import { offersFor } from './assistants.service.js';
-import { ratingWindow } from './ratings.service.js';
+import { offersFor } from './assistants/assistants.service.js';
+import { ratingWindow } from './ratings/ratings.service.js';
 import { myTeams, teamsRoutes } from './teams.routes.js';
-import { divisionRoutes } from './division.routes.js';
-import { rosterRoutes } from './roster.routes.js';
-import { formationApi } from './formation.api.js';
+import { divisionRoutes } from './formation/division.routes.js';
+import { rosterRoutes } from './roster/roster.routes.js';
+import { formationApi } from './formation/formation.api.js';
 import { teamsApi } from './teams.api.js';
 
 /** A coach's teams and open offers on the home page; a reminder while ratings are open. */

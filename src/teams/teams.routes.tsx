@@ -9,12 +9,13 @@ import { PROGRAM_LABELS, type Program } from '../players/index.js';
 import { countsByProgram } from '../players/index.js';
 import { programsOf, seasonIdOf, seasonOptions } from '../players/index.js';
 import { BOARD_VIEWERS, COACH_ROLES, FORMERS, TEAM_PAGES } from './teams.access.js';
-import { ratingWindow, setRatingWindow } from './ratings.service.js';
-import { answerOffer, assignAssistant, assistantVolunteers, offerAssistant, offersFor, teamsWithoutAssistant } from './assistants.service.js';
+import { ratingWindow, setRatingWindow } from './ratings/ratings.service.js';
+import { answerOffer, assignAssistant, assistantVolunteers, offerAssistant, offersFor, teamsWithoutAssistant } from './assistants/assistants.service.js';
 import { TeamsHome, type TeamsHomeModel } from './teams.views.js';
-import { AssistantsPage } from './assistants.views.js';
-import { divisionHref } from './division.views.js';
-import { teamsCoachedBy } from './teams.store.js';
+import { AssistantsPage } from './assistants/assistants.views.js';
+import { divisionHref } from './formation/division.views.js';
+import { publishedTeamCounts, teamsCoachedBy } from './teams.store.js';
+import { formationStatuses } from './formation/formation.store.js';
 
 const hidden = { hide: true };
 
@@ -25,8 +26,8 @@ export async function myTeams(deps: Pick<Deps, 'db'>, personId: string, seasonId
 
 async function boardRows(deps: Deps, seasonId: string, config: Awaited<ReturnType<FastifyRequest['regionConfig']>>) {
   const counts = await countsByProgram(deps.db, seasonId);
-  const formations = await deps.db.selectFrom('formations').select(['division', 'program', 'status', 'seed']).where('season_id', '=', seasonId).where('status', '!=', 'discarded').execute();
-  const teams = await deps.db.selectFrom('teams').select(['division', 'program', (eb) => eb.fn.countAll<number>().as('n')]).where('season_id', '=', seasonId).where('published_at', 'is not', null).groupBy(['division', 'program']).execute();
+  const formations = await formationStatuses(deps.db, seasonId);
+  const teams = await publishedTeamCounts(deps.db, seasonId);
   return programsOf(config).map((p) => {
     const published = Number(teams.find((t) => t.division === p.division && t.program === p.program)?.n ?? 0);
     const preview = formations.find((f) => f.division === p.division && f.program === p.program && f.status === 'preview');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultRegionConfig } from '../region/index.js';
 import type { Program } from '../players/index.js';
 import { defaultTeamCount, jerseyProblems, seedProblem, shareCoaches, teamName, type CoachPool, type HeadCoach } from './teams.rules.js';
-import { applyAdjustment, balanceOf, type AdjustContext } from './adjust.rules.js';
-import { teamUploadRows, TEAM_UPLOAD_HEADER } from './export.rules.js';
-import type { FormationFigures } from './formation.rules.js';
+import { applyAdjustment, balanceOf, type AdjustContext } from './formation/adjust.rules.js';
+import { teamUploadRows, TEAM_UPLOAD_HEADER } from './roster/export.rules.js';
+import type { FormationFigures } from './engine/formation.rules.js';
 
 const config = defaultRegionConfig('2026-09-15');
 const u10 = config.divisions.find((d) => d.code === '10U')!;

@@ -1,3 +1,4 @@
+/** Teams of a season, their staff and players: the reads other folders use (through index.ts), and the Teams page's counts. */
 import type { Db } from '../platform/db/database.js';
 
 export interface TeamRow {
@@ -83,4 +84,14 @@ export async function rosterOf(db: Db, teamId: string): Promise<RosterPlayer[]> 
   return rows
     .map((r) => ({ playerId: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, gender: r.gender, jersey: r.jersey }))
     .sort((a, b) => (a.jersey ?? 1e9) - (b.jersey ?? 1e9) || a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+}
+
+/** How many published teams each division and program has in a season (programs without any left out). */
+export async function publishedTeamCounts(db: Db, seasonId: string): Promise<{ division: string; program: string; n: number }[]> {
+  return db.selectFrom('teams').select(['division', 'program', (eb) => eb.fn.countAll<number>().as('n')]).where('season_id', '=', seasonId).where('published_at', 'is not', null).groupBy(['division', 'program']).execute();
+}
+
+/** The person's place on the team's staff among these roles, if they hold one. */
+export async function staffRoleOn(db: Db, teamId: string, personId: string, roles: readonly string[]): Promise<{ role: string } | undefined> {
+  return db.selectFrom('team_staff').select('role').where('team_id', '=', teamId).where('person_id', '=', personId).where('role', 'in', [...roles]).executeTakeFirst();
 }

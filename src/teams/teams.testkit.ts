@@ -1,37 +1,13 @@
 /**
- * Test support for players and teams: the app with both features registered (whether or not
- * src/features.ts lists them yet), migration 0009 applied (until migrations/index.ts lists it),
- * and players, coaches and ratings made directly in the database.
+ * Test support for players and teams: the app with every feature, and players, guardians and
+ * ratings made directly in the database.
  */
-import { sql } from 'kysely';
-import { features } from '../features.js';
-import { migrations } from '../../migrations/index.js';
-import * as m0009 from '../../migrations/0009_teams_extra.js';
 import { newId } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
-import type { Feature } from '../platform/feature.js';
 import type { Dialect } from '../platform/db/database.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
-import { playersFeature } from '../players/index.js';
-import { teamsFeature } from './teams.feature.js';
 
 export const SEASON = '2026-fall';
-
-/** Every feature of the app, with players and teams added once. */
-export const withTeams = (base: Feature[] = features): Feature[] => {
-  const names = new Set(base.map((f) => f.name));
-  return [...base, ...[playersFeature, teamsFeature].filter((f) => !names.has(f.name))];
-};
-
-/** Applies migration 0009 when the chain does not list it yet (the lead registers it). */
-export async function ensureTeamsExtra(db: Db): Promise<void> {
-  if ('0009_teams_extra' in migrations) return;
-  try {
-    await sql`select 1 from assistant_offers where 1 = 0`.execute(db);
-  } catch {
-    await m0009.up(db as never);
-  }
-}
 
 export function openTeamsApp(dialect: Dialect = 'sqlite', now = TEST_NOW): Promise<TestApp> {
   return openTestApp(dialect, { now });

@@ -1,8 +1,8 @@
 /** The Teams page: a coach's teams and offers; the board's divisions with their formation status. */
 import type { ViewCtx } from '../platform/views/layout.js';
 import { Csrf, Errors, Select, Table } from '../platform/views/components.js';
-import type { MyOffer } from './assistants.service.js';
-import type { RatingWindow } from './ratings.service.js';
+import type { MyOffer } from './assistants/assistants.service.js';
+import type { RatingWindow } from './ratings/ratings.service.js';
 
 export interface ProgramRow {
   label: string;
