@@ -51,7 +51,8 @@ async function checkPage(h: Harness, page: Page, url: string): Promise<string[]>
   if (status >= 500) problems.push(`answered HTTP ${status}`);
   const findings = await h.axe(page);
   for (const f of findings) {
-    for (const n of f.nodes) problems.push(`[${f.impact}] ${f.id}: ${f.help}\n      element: ${n.target}  ${n.html.slice(0, 200)}\n      fix: ${n.summary.replaceAll('\n', ' ').slice(0, 400)}`);
+    for (const n of f.nodes)
+      problems.push(`[${f.impact}] ${f.id}: ${f.help}\n      element: ${n.target}  ${n.html.slice(0, 200)}\n      fix: ${n.summary.replaceAll('\n', ' ').slice(0, 400)}`);
   }
   await page.setViewportSize(PHONE);
   const { scrollWidth, viewport } = await pageWidth(page);
@@ -70,23 +71,32 @@ async function pageAs(h: Harness, role: Role | null): Promise<Page> {
 }
 
 describe('accessibility of every page, for every role', () => {
-  it.each([null, ...ROLES] as (Role | null)[])('passes axe and fits 375 px for %s', async (role) => {
-    const h = harness();
-    const page = await pageAs(h, role);
-    const urls = pagesFor(h, role);
-    expect(urls.length).toBeGreaterThan(role ? 3 : 2);
-    const report: string[] = [];
-    for (const url of urls) {
-      const problems = await checkPage(h, page, url);
-      if (problems.length) report.push(`${url} (as ${role ?? 'visitor'}):\n    ${problems.join('\n    ')}`);
-    }
-    expect(report, `\n${report.join('\n')}`).toEqual([]);
-  }, 600_000);
+  it.each([null, ...ROLES] as (Role | null)[])(
+    'passes axe and fits 375 px for %s',
+    async (role) => {
+      const h = harness();
+      const page = await pageAs(h, role);
+      const urls = pagesFor(h, role);
+      expect(urls.length).toBeGreaterThan(role ? 3 : 2);
+      const report: string[] = [];
+      for (const url of urls) {
+        const problems = await checkPage(h, page, url);
+        if (problems.length) report.push(`${url} (as ${role ?? 'visitor'}):\n    ${problems.join('\n    ')}`);
+      }
+      expect(report, `\n${report.join('\n')}`).toEqual([]);
+    },
+    600_000,
+  );
 
   it('reaches every link and control of the coaches page with the keyboard alone', async () => {
     const h = harness();
     const page = await h.newPage('/coaches');
-    const expected = await page.evaluate(() => [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex="0"]')].filter((e) => !(e as HTMLElement).closest('[aria-hidden="true"]')).length);
+    const expected = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex="0"]')].filter(
+          (e) => !(e as HTMLElement).closest('[aria-hidden="true"]'),
+        ).length,
+    );
     const seen = new Set<string>();
     for (let i = 0; i < expected + 5; i++) {
       await page.keyboard.press('Tab');

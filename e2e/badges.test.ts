@@ -16,8 +16,6 @@ import { facePhoto, pdfPages, photoWithLocation, readQr } from '../src/badges/ba
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: [...features, ...(features.some((f) => f.name === badgesFeature.name) ? [] : [badgesFeature])] });
 const SEASON = '2026-fall';
 
-
-
 describe('coach badges', () => {
   it('go from a photo upload to an approved photo, a printed sheet and a QR code that checks out on a phone', async () => {
     const h = harness();
@@ -41,7 +39,11 @@ describe('coach badges', () => {
     await cp.waitForURL(/\/badges$/);
     expect(await textOf(cp.locator('.flash'))).toContain('your photo is uploaded');
     expect(await textOf(cp.getByText('Waiting for approval'))).toBe('Waiting for approval');
-    expect(await cp.getByRole('img', { name: 'Your badge photo' }).evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight])).toEqual([true, 600, 800]);
+    expect(await cp.getByRole('img', { name: 'Your badge photo' }).evaluate((img: HTMLImageElement) => [img.complete, img.naturalWidth, img.naturalHeight])).toEqual([
+      true,
+      600,
+      800,
+    ]);
 
     // The coach administrator approves it and prints the sheet.
     const ap = await h.newPage();

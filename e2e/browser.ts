@@ -214,7 +214,12 @@ export async function axeViolations(page: Page, options: { exclude?: string[] } 
 /** A readable report of axe findings for an assertion message. */
 export function describeAxe(where: string, findings: AxeFinding[]): string {
   if (!findings.length) return `${where}: no serious or critical violations`;
-  return [`${where}:`, ...findings.map((f) => `  [${f.impact}] ${f.id}: ${f.help} (${f.helpUrl})\n${f.nodes.map((n) => `    ${n.target}  ${n.html}\n      ${n.summary.replaceAll('\n', '\n      ')}`).join('\n')}`)].join('\n');
+  return [
+    `${where}:`,
+    ...findings.map(
+      (f) => `  [${f.impact}] ${f.id}: ${f.help} (${f.helpUrl})\n${f.nodes.map((n) => `    ${n.target}  ${n.html}\n      ${n.summary.replaceAll('\n', '\n      ')}`).join('\n')}`,
+    ),
+  ].join('\n');
 }
 
 /** How wide the page is against the viewport: a phone page must not scroll sideways. */
@@ -323,7 +328,10 @@ export async function openHarness(opts: ServerOptions = {}): Promise<Harness> {
     const at = deps.clock.now().toISOString();
     for (const role of o.roles ?? []) await grantStandingRole(deps.db, person.id, role, at, null);
     for (const g of o.grants ?? []) {
-      await deps.db.insertInto('role_grants').values({ id: newId(), person_id: person.id, role: g.role, season_id: g.seasonId ?? '', division: g.division ?? '', granted_at: at, granted_by: null }).execute();
+      await deps.db
+        .insertInto('role_grants')
+        .values({ id: newId(), person_id: person.id, role: g.role, season_id: g.seasonId ?? '', division: g.division ?? '', granted_at: at, granted_by: null })
+        .execute();
     }
     return { id: person.id, ...a, email: person.email ?? a.email };
   };

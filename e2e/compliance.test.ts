@@ -19,7 +19,6 @@ const SEASON = '2026-fall';
 
 const card = (page: Page, title: string) => page.locator('section.card').filter({ has: heading(page, title, 2) });
 
-
 describe('a volunteer', () => {
   it('sees on the home page what is missing for each role, by element, with where to complete it', async () => {
     const h = harness();
@@ -27,7 +26,16 @@ describe('a volunteer', () => {
     const db = h.deps.db;
     await giveRole(db, coach.id, 'head-coach', SEASON, '10U');
     await giveRole(db, coach.id, 'field-helper', SEASON, '6U');
-    await giveApplication(db, coach.id, SEASON, [{ role: 'head-coach', division: '10U' }, { role: 'field-helper', division: '6U' }], { signed: false });
+    await giveApplication(
+      db,
+      coach.id,
+      SEASON,
+      [
+        { role: 'head-coach', division: '10U' },
+        { role: 'field-helper', division: '6U' },
+      ],
+      { signed: false },
+    );
     await giveCompletions(db, coach.id, ['safe-haven', 'concussion', 'coach-10u:online', 'coach-6u']);
 
     const page = await h.newPage();
@@ -87,7 +95,15 @@ describe('the coach administrator', () => {
     await page.waitForURL(/status=missing/);
     await table.getByRole('cell', { name: /Dora Done/ }).waitFor({ state: 'detached' });
     expect(await table.getByRole('row').count()).toBe(2);
-    expect(await table.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).toEqual([expect.stringContaining('Tom Todo'), '14U', 'Assistant coach', 'Missing', 'no application', expect.stringContaining('Safe Haven'), 'Intermediate Coach (14U)']);
+    expect(await table.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).toEqual([
+      expect.stringContaining('Tom Todo'),
+      '14U',
+      'Assistant coach',
+      'Missing',
+      'no application',
+      expect.stringContaining('Safe Haven'),
+      'Intermediate Coach (14U)',
+    ]);
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
     expect(new URL(page.url()).searchParams.get('division')).toBe('14U');
 

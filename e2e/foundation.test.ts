@@ -94,7 +94,7 @@ describe('region configuration', () => {
     expectNoBrowserErrors(h, page);
   });
 
-  it('refuses a field capacity of 0 or nothing, says why in the form\'s words, and saves nothing', async () => {
+  it("refuses a field capacity of 0 or nothing, says why in the form's words, and saves nothing", async () => {
     const h = harness();
     const admin = await h.createAdmin({ firstName: 'Dana', lastName: 'Checks' });
     const page = await h.newPage();

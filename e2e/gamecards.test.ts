@@ -39,7 +39,12 @@ describe('filling in a game card on a phone', () => {
   let gameId: string;
 
   beforeAll(async () => {
-    const coach = await h.createAccount({ firstName: 'Casey', lastName: 'Coach', email: 'casey.coach@example.org', grants: [{ role: 'head-coach', seasonId: '2026-fall', division: '10U' }] });
+    const coach = await h.createAccount({
+      firstName: 'Casey',
+      lastName: 'Coach',
+      email: 'casey.coach@example.org',
+      grants: [{ role: 'head-coach', seasonId: '2026-fall', division: '10U' }],
+    });
     us = await makeTeam(h.deps.db, { number: 3, name: 'Comets', headCoachId: coach.id });
     const them = await makeTeam(h.deps.db, { number: 8, name: 'Rockets' });
     gameId = await makeGame(h.deps.db, us, them, { date: '2026-09-12', time: '10:30' });
@@ -66,7 +71,9 @@ describe('filling in a game card on a phone', () => {
     const problem = violations(page).locator('li[data-code="UNDER_MINIMUM"]');
     expect(await textOf(problem)).toBe(`${ana.name} played 2 quarters but is owed 3. Put ${ana.name} on the field for 1 more quarter; ${ana.name} sat out quarters 1 and 2.`);
     // Nobody plays all four quarters while Ana is short: the four who did are named too.
-    const codes = await violations(page).locator('li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-code')} ${e.getAttribute('data-player')}`));
+    const codes = await violations(page)
+      .locator('li')
+      .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-code')} ${e.getAttribute('data-player')}`));
     expect(codes.sort()).toEqual([`UNDER_MINIMUM ${ana.id}`, ...us.players.slice(4).map((p) => `FOUR_WHILE_SHORT ${p.id}`)].sort());
 
     await choose(page, `${ana.name}: quarter 2`, 'P');

@@ -31,7 +31,10 @@ const viewer = (a: Account, role: string) => ({ personId: a.id, roles: [role] })
 
 /** Browser errors, except sub-resources aborted because the test navigated on (not an app fault). */
 function expectNoBrowserErrors(page: Page) {
-  expect(h.browserErrors(page).filter((e) => !/^request failed: .* \(net::ERR_ABORTED\)$/.test(e)), `browser errors on ${page.url()}`).toEqual([]);
+  expect(
+    h.browserErrors(page).filter((e) => !/^request failed: .* \(net::ERR_ABORTED\)$/.test(e)),
+    `browser errors on ${page.url()}`,
+  ).toEqual([]);
 }
 
 async function expectPhoneFriendly(page: Page, where: string) {
@@ -92,7 +95,9 @@ describe('sessions', () => {
     expect(mail.subject).toBe('Signed up: Positive coaching on Tue 22 Sep 2026, 18:30–19:30');
     const stored = await h.deps.db.selectFrom('outbox').select('attachments').where('id', '=', mail.id).executeTakeFirstOrThrow();
     expect(stored.attachments).toContain('BEGIN:VEVENT');
-    expect((await h.deps.db.selectFrom('mentoring_signups').select('status').where('session_id', '=', open!.id).where('person_id', '=', coach.id).executeTakeFirstOrThrow()).status).toBe('confirmed');
+    expect(
+      (await h.deps.db.selectFrom('mentoring_signups').select('status').where('session_id', '=', open!.id).where('person_id', '=', coach.id).executeTakeFirstOrThrow()).status,
+    ).toBe('confirmed');
 
     expect(await textOf(card(page, 'Goalkeeping basics'))).toContain('Full');
     await card(page, 'Goalkeeping basics').getByRole('button', { name: 'Join the waitlist' }).click();
@@ -176,7 +181,16 @@ describe('coverage', () => {
     const assistant = await h.createAccount({ firstName: 'Ada', lastName: 'Assist', grants: [{ role: 'assistant-coach', seasonId: SEASON, division: '12U' }] });
     const team = await makeTeam(h.deps, '12U', [{ personId: head.id }, { personId: assistant.id, role: 'assistant-coach' }]);
     const mentor = await mentorAccount('Max');
-    await recordAssessment(h.deps, viewer(mentor, 'mentor'), { teamId: team.id, coachId: head.id, kind: 'game', date: '2026-09-12', ratings: { 'game-day': 3 }, strengths: 'Calm on the sideline.', workOn: 'Substitution plan.', notes: '' });
+    await recordAssessment(h.deps, viewer(mentor, 'mentor'), {
+      teamId: team.id,
+      coachId: head.id,
+      kind: 'game',
+      date: '2026-09-12',
+      ratings: { 'game-day': 3 },
+      strengths: 'Calm on the sideline.',
+      workOn: 'Substitution plan.',
+      notes: '',
+    });
 
     const admin = await h.createAccount({ firstName: 'Carla', lastName: 'Admin', roles: ['coach-administrator'] });
     const a = await h.newPage();
@@ -218,7 +232,7 @@ describe('coverage', () => {
     await h.screenshotSizes(m, 'mentoring-roster');
     expect((await h.lastMail({ to: head.email, kind: 'mentoring-visit' })).subject).toBe(`A mentor will visit ${team.name}`);
     await m.goto(h.url('/mentoring/coverage?division=12U'));
-    expect(await textOf(block.getByRole('listitem'))).toContain('Planned: Visit to a team\'s practice: Practice visit, Thu 17 Sep 2026, 17:30–18:30 (Max Mentor)');
+    expect(await textOf(block.getByRole('listitem'))).toContain("Planned: Visit to a team's practice: Practice visit, Thu 17 Sep 2026, 17:30–18:30 (Max Mentor)");
     expectNoBrowserErrors(m);
     expectNoBrowserErrors(a);
   });

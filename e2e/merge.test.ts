@@ -14,8 +14,6 @@ import { giveApplication, giveCompletions, giveRole } from '../src/compliance/co
 const clock = fixedClock(TEST_NOW);
 const harness = useHarness({ clock, features: [...features, ...(features.some((f) => f.name === mergeFeature.name) ? [] : [mergeFeature])] });
 
-
-
 describe('the registrar', () => {
   it('merges two accounts of one person, keeping everything on the chosen account', async () => {
     const h = harness();
@@ -54,7 +52,14 @@ describe('the registrar', () => {
     expect(await textOf(flash(page))).toMatch(/^Merged 1 account into Marisol Peña: \d+ record\(s\) moved\. 2 duplicate record\(s\) held by both were kept once/);
     expect(await group.count()).toBe(0);
     const history = page.getByRole('region', { name: 'Recent merges' });
-    expect(await history.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).toEqual([expect.stringMatching(/^2026-09-15 17:01$/), 'Marisol Peña', 'marisol PENA', 'Rita Registrar', expect.stringMatching(/^\d+$/), '2']);
+    expect(await history.getByRole('row').nth(1).getByRole('cell').allInnerTexts()).toEqual([
+      expect.stringMatching(/^2026-09-15 17:01$/),
+      'Marisol Peña',
+      'marisol PENA',
+      'Rita Registrar',
+      expect.stringMatching(/^\d+$/),
+      '2',
+    ]);
 
     const codes = await db.selectFrom('completions').select('training').where('person_id', '=', old.id).orderBy('training').execute();
     expect(codes.map((c) => c.training)).toEqual(['coach-8u', 'concussion', 'safe-haven']);

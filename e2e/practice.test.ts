@@ -51,14 +51,23 @@ describe('practice sign-up in the browser', () => {
     await page.locator(`#team-${team}`).getByRole('link', { name: 'Team schedule and calendar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Comets: practice schedule' }).waitFor();
     const rows = page.getByRole('region', { name: 'Weekly practices' }).getByRole('row');
-    expect(await rows.allInnerTexts()).toEqual([expect.stringMatching(/^Day\s+Time\s+Field$/), expect.stringMatching(/^Monday\s+17:00-18:00\s+Richmond/), expect.stringMatching(/^Tuesday\s+17:00-18:00\s+Brett/)]);
-    expect(await page.getByRole('link', { name: "Add the team's practices to your calendar" }).getAttribute('href')).toMatch(/^webcal:\/\/127\.0\.0\.1:\d+\/practice\/feeds\/[A-Za-z0-9_-]+\.ics$/);
+    expect(await rows.allInnerTexts()).toEqual([
+      expect.stringMatching(/^Day\s+Time\s+Field$/),
+      expect.stringMatching(/^Monday\s+17:00-18:00\s+Richmond/),
+      expect.stringMatching(/^Tuesday\s+17:00-18:00\s+Brett/),
+    ]);
+    expect(await page.getByRole('link', { name: "Add the team's practices to your calendar" }).getAttribute('href')).toMatch(
+      /^webcal:\/\/127\.0\.0\.1:\d+\/practice\/feeds\/[A-Za-z0-9_-]+\.ics$/,
+    );
     await fitsPhone(page);
     const scheduleFindings = await h.axe(page);
     expect(scheduleFindings, describeAxe('team schedule', scheduleFindings)).toEqual([]);
     expect(h.browserErrors(page)).toEqual([]);
 
     const mails = await h.mails({ to: coach.email, kind: 'practice-booked' });
-    expect(mails.map((m) => m.subject).sort()).toEqual(['Practice booking confirmed: Comets, Mondays 17:00-18:00 at Richmond', 'Practice booking confirmed: Comets, Tuesdays 17:00-18:00 at Brett']);
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      'Practice booking confirmed: Comets, Mondays 17:00-18:00 at Richmond',
+      'Practice booking confirmed: Comets, Tuesdays 17:00-18:00 at Brett',
+    ]);
   });
 });

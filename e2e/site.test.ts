@@ -25,13 +25,18 @@ function withSite(): Feature[] {
 
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: withSite() });
 
-
-
 /** Every link of the page's main content and of the coach pages' menu, as site paths (outside links dropped). */
 async function linksOf(h: Harness, page: Page): Promise<string[]> {
   const hrefs = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
   const base = new URL(h.baseUrl);
-  return [...new Set(hrefs.map((x) => new URL(x)).filter((u) => u.origin === base.origin).map((u) => u.pathname + u.search))].sort();
+  return [
+    ...new Set(
+      hrefs
+        .map((x) => new URL(x))
+        .filter((u) => u.origin === base.origin)
+        .map((u) => u.pathname + u.search),
+    ),
+  ].sort();
 }
 
 /** Whether the route answering a path is public, from the app's own route table. */
@@ -53,7 +58,8 @@ describe('the coaches page', () => {
     const h = harness();
     const page = await h.newPage('/coaches');
     await heading(page, 'For coaches').waitFor();
-    for (const where of ['/volunteer', '/training', '/profile', '/practice', '/mentoring', '/games']) expect(await page.locator(`ol.steps a[href="${where}"]`).count(), where).toBeGreaterThan(0);
+    for (const where of ['/volunteer', '/training', '/profile', '/practice', '/mentoring', '/games'])
+      expect(await page.locator(`ol.steps a[href="${where}"]`).count(), where).toBeGreaterThan(0);
     const links = await linksOf(h, page);
     expect(links).toEqual(expect.arrayContaining(['/coaches/faq', '/coaches/resources', '/contact', '/volunteer', '/games']));
     const problems: string[] = [];
@@ -66,7 +72,8 @@ describe('the coaches page', () => {
       const r = await page.goto(h.url(link));
       const at = new URL(page.url());
       if (publicRoute && (r?.status() !== 200 || at.pathname !== link.split('?')[0])) problems.push(`${link}: public, answered ${r?.status()} at ${at.pathname}`);
-      if (!publicRoute && (at.pathname !== '/login' || at.searchParams.get('next') !== link)) problems.push(`${link}: private, but did not ask to log in (${r?.status()} at ${at.pathname})`);
+      if (!publicRoute && (at.pathname !== '/login' || at.searchParams.get('next') !== link))
+        problems.push(`${link}: private, but did not ask to log in (${r?.status()} at ${at.pathname})`);
     }
     expect(problems).toEqual([]);
   });
@@ -104,7 +111,11 @@ describe('editing the public pages', () => {
     await page.getByRole('link', { name: 'Edit Questions and answers' }).click();
     await heading(page, 'Edit: Questions and answers').waitFor();
     await page.getByLabel('Title').fill('Coach questions');
-    await page.getByLabel('Page text (Markdown)').fill('## Can I pick my team?\n\nNo: **the system** forms balanced teams.\n\n<img src="/assets/favicon.svg" alt="" onerror="window.__pwned = 1">\n\n<script>window.__pwned = 2</script>\n\n[Trick](javascript:window.__pwned=3)');
+    await page
+      .getByLabel('Page text (Markdown)')
+      .fill(
+        '## Can I pick my team?\n\nNo: **the system** forms balanced teams.\n\n<img src="/assets/favicon.svg" alt="" onerror="window.__pwned = 1">\n\n<script>window.__pwned = 2</script>\n\n[Trick](javascript:window.__pwned=3)',
+      );
     // htmx: the preview follows the typing.
     await page.locator('#preview').getByRole('heading', { level: 2, name: 'Can I pick my team?' }).waitFor();
     expect(await textOf(page.locator('#preview ul.status-warn'))).toContain('Scripts, styles, frames and forms are removed');

@@ -30,7 +30,8 @@ describe('team formation in the browser', () => {
     const h = harness();
     const admin = await h.createAccount({ firstName: 'Cora', lastName: 'Admin', roles: ['coach-administrator'] });
     const coaches = [];
-    for (const lastName of ['Abbott', 'Baptiste']) coaches.push(await h.createAccount({ firstName: 'Coach', lastName, grants: [{ role: 'head-coach', seasonId: SEASON, division: '10U' }] }));
+    for (const lastName of ['Abbott', 'Baptiste'])
+      coaches.push(await h.createAccount({ firstName: 'Coach', lastName, grants: [{ role: 'head-coach', seasonId: SEASON, division: '10U' }] }));
     await seedPlayers(h.deps.db, SEASON, tenUGirls(17));
     await seedPlayers(h.deps.db, SEASON, [{ first: 'Abby', last: 'Abbott', rating: 4, guardianId: coaches[0]!.id }]);
 
@@ -110,7 +111,9 @@ describe('team formation in the browser', () => {
     await heading(page, 'Players').waitFor();
     await page.getByLabel('Export file').setInputFiles(fileURLToPath(new URL('../src/players/fixtures/players-export.tsv', import.meta.url)));
     await page.getByRole('button', { name: 'Import players' }).click();
-    expect(await textOf(page.locator('main [role="status"] p').first())).toBe('players-export.tsv: 40 players: 40 added, 0 updated, 0 unchanged; 40 parent(s) new to Touchline; 32 rating(s) imported.');
+    expect(await textOf(page.locator('main [role="status"] p').first())).toBe(
+      'players-export.tsv: 40 players: 40 added, 0 updated, 0 unchanged; 40 parent(s) new to Touchline; 32 rating(s) imported.',
+    );
     await page.getByRole('link', { name: 'List players of 12U Girls' }).click();
     const list = page.getByRole('table', { name: /players of 12U Girls$/ });
     expect(await textOf(list)).toContain('Chen, Chloe');

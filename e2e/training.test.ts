@@ -20,8 +20,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-
-
 describe('in-person class', () => {
   it('is scheduled by an instructor, registered for by a coach, and credited from the roster', async () => {
     const instructor = await h.createAccount({ firstName: 'Ines', lastName: 'Trainer', roles: ['instructor'] });

@@ -22,7 +22,6 @@ afterAll(async () => {
 
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
-
 async function expectNoFullSsn(page: Page) {
   const html = await page.content();
   expect(html).not.toContain('123456789');

@@ -2,7 +2,11 @@ import type { Kysely } from 'kysely';
 
 // Portable column types only: text and integer (booleans 0/1, JSON as text, instants ISO text).
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createTable('app_meta').addColumn('key', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('app_meta')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
   await db.schema
     .createTable('region_config')
     .addColumn('id', 'integer', (c) => c.primaryKey())

@@ -10,7 +10,28 @@ export const COMPOSITION_ROOTS = ['cli', 'demo', 'testing'];
 /** At most this many source files directly in one folder of src/. */
 export const MAX_FILES_PER_FOLDER = 30;
 /** The role suffixes a file of a feature may carry (README, Development: naming). */
-export const ROLES = ['rules', 'store', 'service', 'routes', 'api', 'views', 'schemas', 'tables', 'access', 'http', 'feature', 'home', 'cli', 'demo', 'pdf', 'csv', 'mail', 'crypto', 'testkit', 'd'];
+export const ROLES = [
+  'rules',
+  'store',
+  'service',
+  'routes',
+  'api',
+  'views',
+  'schemas',
+  'tables',
+  'access',
+  'http',
+  'feature',
+  'home',
+  'cli',
+  'demo',
+  'pdf',
+  'csv',
+  'mail',
+  'crypto',
+  'testkit',
+  'd',
+];
 
 const QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql(?:<[^`]*?>)?`|\bsql\.(raw|ref|lit|join|id|table|val)\b/g;
 const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
@@ -102,7 +123,17 @@ function cycles(edges) {
 export function checkStructure(root) {
   const files = ['src', 'e2e', 'bench', 'migrations'].flatMap((d) => walk(root, d, []));
   const violations = [];
-  const figures = { files: 0, platformToFeature: 0, folderCycles: 0, subFolderCycles: 0, featureInternals: 0, rootImports: 0, queriesOutsideStores: 0, foldersOverLimit: 0, unnamedFiles: 0 };
+  const figures = {
+    files: 0,
+    platformToFeature: 0,
+    folderCycles: 0,
+    subFolderCycles: 0,
+    featureInternals: 0,
+    rootImports: 0,
+    queriesOutsideStores: 0,
+    foldersOverLimit: 0,
+    unnamedFiles: 0,
+  };
   const folderEdges = new Map();
   const subEdges = new Map();
   const add = (map, key, a, b) => {
@@ -187,7 +218,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
   const { figures, violations } = checkStructure(root);
   for (const v of violations) console.log(v);
-  console.log(Object.entries(figures).map(([k, v]) => `${k}=${v}`).join(' '));
+  console.log(
+    Object.entries(figures)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' '),
+  );
   if (violations.length) {
     console.log(`${violations.length} structure violation(s): see README, Development.`);
     process.exit(1);

@@ -25,7 +25,8 @@ function tree(extra: Record<string, string> = {}): Result {
     'src/alpha/alpha.testkit.ts': "export const seed = (db) => db.insertInto('alpha').execute();\n",
     'src/beta/index.ts': "export { b } from './b.service.js';\n",
     'src/beta/b.service.ts': "import { a } from '../alpha/index.js';\nexport const b = a;\n",
-    'src/beta/b.test.ts': "import { seed } from '../alpha/alpha.testkit.js';\nimport { run } from '../cli/main.js';\nexport const t = (db) => [seed, run, db.selectFrom('beta')];\n",
+    'src/beta/b.test.ts':
+      "import { seed } from '../alpha/alpha.testkit.js';\nimport { run } from '../cli/main.js';\nexport const t = (db) => [seed, run, db.selectFrom('beta')];\n",
     'src/cli/main.ts': "import { b } from '../beta/index.js';\nexport const run = b;\n",
     'src/app.ts': "import { a } from './alpha/index.js';\nexport const app = a;\n",
     ...extra,

@@ -47,7 +47,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(fastifyStatic, { root: [here('public'), here('node_modules/htmx.org/dist')], prefix: '/assets/', maxAge: '1d', decorateReply: true });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Touchline API', version: '1', description: 'Every capability of Touchline for API clients. Authenticate with `POST /api/v1/session` and send `Authorization: Bearer <token>`.' },
+      info: {
+        title: 'Touchline API',
+        version: '1',
+        description: 'Every capability of Touchline for API clients. Authenticate with `POST /api/v1/session` and send `Authorization: Bearer <token>`.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -61,7 +65,9 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     identified: (req, who) => useRegionConfig(req, who.config),
   });
   app.setErrorHandler((err, req, reply) => sendError(req, reply, classify(err)));
-  app.setNotFoundHandler({ preHandler: async () => undefined }, (req, reply) => sendError(req, reply, classify(new AppError('NOT_FOUND', `There is nothing at ${req.url.split('?')[0]}. Check the address, or start from the home page.`))));
+  app.setNotFoundHandler({ preHandler: async () => undefined }, (req, reply) =>
+    sendError(req, reply, classify(new AppError('NOT_FOUND', `There is nothing at ${req.url.split('?')[0]}. Check the address, or start from the home page.`))),
+  );
   const list = opts.features ?? features;
   setNavigation(list.flatMap((f) => f.nav ?? []));
   setFeatures(list);

@@ -17,4 +17,21 @@ import { teamsFeature } from './teams/index.js';
 import { badgesFeature } from './badges/index.js';
 
 /** Every capability of Touchline, in menu order of registration. A new capability adds one line. */
-export const features: Feature[] = [homeFeature, peopleFeature, volunteersFeature, trainingFeature, playersFeature, teamsFeature, badgesFeature, practiceFeature, gamecardsFeature, mentoringFeature, complianceFeature, regionFeature, adminFeature, mergeFeature, siteFeature, notificationsFeature];
+export const features: Feature[] = [
+  homeFeature,
+  peopleFeature,
+  volunteersFeature,
+  trainingFeature,
+  playersFeature,
+  teamsFeature,
+  badgesFeature,
+  practiceFeature,
+  gamecardsFeature,
+  mentoringFeature,
+  complianceFeature,
+  regionFeature,
+  adminFeature,
+  mergeFeature,
+  siteFeature,
+  notificationsFeature,
+];

@@ -49,7 +49,13 @@ async function grain(seed: number): Promise<Buffer> {
     const r = seededRandom(key + 1);
     const data = Buffer.alloc(600 * 800 * 3);
     for (let i = 0; i < data.length; i++) data[i] = 128 + Math.round((r() + r() - 1) * 40);
-    grains.set(key, (g = await sharp(data, { raw: { width: 600, height: 800, channels: 3 } }).resize(900, 1200, { kernel: 'nearest' }).png().toBuffer()));
+    grains.set(
+      key,
+      (g = await sharp(data, { raw: { width: 600, height: 800, channels: 3 } })
+        .resize(900, 1200, { kernel: 'nearest' })
+        .png()
+        .toBuffer()),
+    );
   }
   return g;
 }
@@ -62,7 +68,10 @@ async function phonePhoto(seed: number): Promise<Buffer> {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="hsl(${hue},30%,75%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360},25%,45%)"/></linearGradient></defs>
     <rect width="100%" height="100%" fill="url(#g)"/><ellipse cx="${w * (0.4 + r() * 0.2)}" cy="${h * 0.38}" rx="${w * 0.2}" ry="${h * 0.17}" fill="hsl(${20 + r() * 20},45%,${45 + r() * 30}%)"/>
     <rect x="${w * 0.2}" y="${h * 0.6}" width="${w * 0.6}" height="${h * 0.4}" rx="120" fill="hsl(${(hue + 180) % 360},40%,35%)"/></svg>`;
-  return sharp(Buffer.from(svg)).composite([{ input: await grain(seed), blend: 'overlay' }]).jpeg({ quality: 92 }).toBuffer();
+  return sharp(Buffer.from(svg))
+    .composite([{ input: await grain(seed), blend: 'overlay' }])
+    .jpeg({ quality: 92 })
+    .toBuffer();
 }
 
 async function seed(deps: Deps): Promise<{ photoBytes: number; seconds: number }> {
@@ -74,7 +83,22 @@ async function seed(deps: Deps): Promise<{ photoBytes: number; seconds: number }
       Array.from({ length: Math.min(10, COACHES - i) }, async (_, k) => {
         const n = i + k;
         const id = newId();
-        await deps.db.insertInto('people').values({ id, email: `coach${n}@bench.invalid`, first_name: `Coach${n}`, last_name: `Benchmark-${n % 17}`, birth_date: '1985-01-01', phone: null, password_hash: null, created_at: at, updated_at: at, merged_into: null, association_id: null }).execute();
+        await deps.db
+          .insertInto('people')
+          .values({
+            id,
+            email: `coach${n}@bench.invalid`,
+            first_name: `Coach${n}`,
+            last_name: `Benchmark-${n % 17}`,
+            birth_date: '1985-01-01',
+            phone: null,
+            password_hash: null,
+            created_at: at,
+            updated_at: at,
+            merged_into: null,
+            association_id: null,
+          })
+          .execute();
         await certify(deps.db, id, n % 3 === 0 ? 'assistant-coach' : 'head-coach', SEASON, DIVISIONS[n % DIVISIONS.length]!);
         const photoId = await uploadPhoto(deps, id, await phonePhoto(n + 1));
         await deps.db.updateTable('badge_photos').set({ status: 'approved', decided_at: at }).where('id', '=', photoId).execute();
@@ -93,7 +117,9 @@ async function bench(label: string, database: Database, migrate = true): Promise
   const config = testConfig();
   const deps: Deps = { database, db: database.db, clock, mailer: new Mailer(clock, config.mailFrom, null), config };
   const s = await seed(deps);
-  console.log(`\n${label}: ${COACHES} eligible coaches, photos ${mb(s.photoBytes)} in all (${(s.photoBytes / COACHES / 1024).toFixed(0)} KB each on average; seeded in ${s.seconds.toFixed(1)} s)`);
+  console.log(
+    `\n${label}: ${COACHES} eligible coaches, photos ${mb(s.photoBytes)} in all (${(s.photoBytes / COACHES / 1024).toFixed(0)} KB each on average; seeded in ${s.seconds.toFixed(1)} s)`,
+  );
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   const { runId, count } = await printSheet(deps, { id: null, name: 'bench' }, { personIds: null, reissue: false });

@@ -10,7 +10,30 @@ import type { Db } from '../../src/platform/db/database.js';
 import type { DB } from '../../src/platform/db/schema.js';
 import type { Insertable } from 'kysely';
 
-const FIRST = ['Ana', 'Ben', 'Chloe', 'Diego', 'Elena', 'Farah', 'Gabe', 'Hana', 'Ivan', 'Jonah', 'Kira', 'Liam', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Lucía', 'Sebastián'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloe',
+  'Diego',
+  'Elena',
+  'Farah',
+  'Gabe',
+  'Hana',
+  'Ivan',
+  'Jonah',
+  'Kira',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Olivia',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tariq',
+  'Lucía',
+  'Sebastián',
+];
 const LAST = ['Chen', 'Garcia', 'Hernández', 'Johnson', 'Kim', 'Lopez', 'Martínez', 'Nguyen', "O'Brien", 'Patel', 'Rodríguez', 'Smith', 'Okafor', 'Rossi', 'Novak', 'Sato'];
 /** Teams per division in the demo: volunteers are spread in the same proportions. */
 const TEAMS: Record<string, number> = { '6U': 12, '7U': 8, '8U': 10, '10U': 12, '12U': 10, '14U': 8, '16U': 6, '19U': 4 };
@@ -59,7 +82,19 @@ function volunteer(t: Tables, r: () => number, i: number, seasonId: string): voi
   const id = newId();
   const first = FIRST[Math.floor(r() * FIRST.length)]!;
   const last = LAST[Math.floor(r() * LAST.length)]!;
-  t.people.push({ id, email: `v${i}@bench.touchline.invalid`, first_name: first, last_name: last, birth_date: null, phone: null, password_hash: null, created_at: AT, updated_at: AT, merged_into: null, association_id: null });
+  t.people.push({
+    id,
+    email: `v${i}@bench.touchline.invalid`,
+    first_name: first,
+    last_name: last,
+    birth_date: null,
+    phone: null,
+    password_hash: null,
+    created_at: AT,
+    updated_at: AT,
+    merged_into: null,
+    association_id: null,
+  });
   const roles: { role: string; division: string }[] = [];
   const division = pickWeighted(r, TEAMS);
   roles.push({ role: roleFor(r, division), division });
@@ -70,18 +105,49 @@ function volunteer(t: Tables, r: () => number, i: number, seasonId: string): voi
   if (r() < 0.88) {
     const ssn = adult && r() > 0.05;
     const signed = adult && r() > 0.05;
-    t.applications.push({ id: newId(), person_id: id, season_id: seasonId, roles_json: JSON.stringify(uniq), birth_date: adult ? '1984-05-06' : '2011-05-06', is_adult: adult ? 1 : 0, ssn_sealed: ssn ? 'sealed' : null, ssn_last4: ssn ? '1234' : null, signature_name: signed ? `${first} ${last}` : null, signed_at: signed ? AT : null, signed_ip: signed ? '10.0.0.1' : null, submitted_at: AT, background_check: r() < 0.02 ? 'flagged' : r() < 0.7 ? 'clear' : 'pending', check_recorded_at: null, check_recorded_by: null });
+    t.applications.push({
+      id: newId(),
+      person_id: id,
+      season_id: seasonId,
+      roles_json: JSON.stringify(uniq),
+      birth_date: adult ? '1984-05-06' : '2011-05-06',
+      is_adult: adult ? 1 : 0,
+      ssn_sealed: ssn ? 'sealed' : null,
+      ssn_last4: ssn ? '1234' : null,
+      signature_name: signed ? `${first} ${last}` : null,
+      signed_at: signed ? AT : null,
+      signed_ip: signed ? '10.0.0.1' : null,
+      submitted_at: AT,
+      background_check: r() < 0.02 ? 'flagged' : r() < 0.7 ? 'clear' : 'pending',
+      check_recorded_at: null,
+      check_recorded_by: null,
+    });
   }
   const codes = [...SAFETY.filter(() => r() < 0.85).map((c) => `${c}:online`), ...uniq.flatMap((x) => AGE_LEVEL[x.division]!.filter(() => r() < 0.7))];
   for (const code of new Set(codes)) {
     const [training, part] = code.split(':') as [string, string];
-    t.completions.push({ id: newId(), person_id: id, training, part, completed_on: `202${Math.floor(r() * 6) + 1}-0${Math.floor(r() * 9) + 1}-15`, source: 'online', certificate_no: newId().slice(0, 10), class_session_id: null, recorded_by: null, recorded_at: AT });
+    t.completions.push({
+      id: newId(),
+      person_id: id,
+      training,
+      part,
+      completed_on: `202${Math.floor(r() * 6) + 1}-0${Math.floor(r() * 9) + 1}-15`,
+      source: 'online',
+      certificate_no: newId().slice(0, 10),
+      class_session_id: null,
+      recorded_by: null,
+      recorded_at: AT,
+    });
   }
 }
 
 async function insertAll<T extends keyof Tables>(db: Db, table: T, rows: Tables[T]): Promise<void> {
   const chunk = 400;
-  for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk) as never)
+      .execute();
 }
 
 /** Writes the volunteers and a coach administrator (standing role, API token made by the caller). */
@@ -91,7 +157,19 @@ export async function generateRegion(db: Db, count: number, seasonId: string, se
   for (let i = 0; i < count; i++) volunteer(t, r, i, seasonId);
   const adminEmail = 'coach-admin@bench.touchline.invalid';
   const adminId = newId();
-  t.people.push({ id: adminId, email: adminEmail, first_name: 'Coach', last_name: 'Administrator', birth_date: null, phone: null, password_hash: null, created_at: AT, updated_at: AT, merged_into: null, association_id: null });
+  t.people.push({
+    id: adminId,
+    email: adminEmail,
+    first_name: 'Coach',
+    last_name: 'Administrator',
+    birth_date: null,
+    phone: null,
+    password_hash: null,
+    created_at: AT,
+    updated_at: AT,
+    merged_into: null,
+    association_id: null,
+  });
   t.role_grants.push({ id: newId(), person_id: adminId, role: 'coach-administrator', season_id: '', division: '', granted_at: AT, granted_by: null });
   await db.transaction().execute(async (trx) => {
     for (const table of ['people', 'role_grants', 'applications', 'completions'] as const) await insertAll(trx, table, t[table]);

@@ -73,7 +73,9 @@ async function bench(label: string, database: Database, migrate = true): Promise
     }
     const s = stats(times);
     const c = stats(cpu);
-    console.log(`  ${name.padEnd(40)} median ${ms(s.median).padStart(9)}   p95 ${ms(s.p95).padStart(9)}   (node CPU: median ${ms(c.median).padStart(8)}, p95 ${ms(c.p95).padStart(8)})   ${(bytes / 1024).toFixed(0)} KB${s.p95 < 100 ? '' : '   over the 100 ms aim'}`);
+    console.log(
+      `  ${name.padEnd(40)} median ${ms(s.median).padStart(9)}   p95 ${ms(s.p95).padStart(9)}   (node CPU: median ${ms(c.median).padStart(8)}, p95 ${ms(c.p95).padStart(8)})   ${(bytes / 1024).toFixed(0)} KB${s.p95 < 100 ? '' : '   over the 100 ms aim'}`,
+    );
   }
   await app.close();
 }

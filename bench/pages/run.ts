@@ -33,7 +33,11 @@ const js = await assetBytes('/assets/htmx.min.js');
 
 console.log(`\nServer time over ${runs} requests each (app.inject, SQLite, demo region), and compressed bytes a first visit receives:`);
 console.log('page              median     p95        HTML       +CSS+JS');
-for (const [name, url] of [['home', '/'], ['field list', '/admin/region'], ['audit', '/admin/audit']] as const) {
+for (const [name, url] of [
+  ['home', '/'],
+  ['field list', '/admin/region'],
+  ['audit', '/admin/audit'],
+] as const) {
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs + 20; i++) {

@@ -40,7 +40,10 @@ export async function preferences(http: Client, region: Region, tokens: Map<stri
     const team = region.teams.find((t) => t.division === division)!;
     const slots = (await http.call('GET', `/api/v1/practice/slots?team=${team.id}`, undefined, tokens.get(team.coachEmail))).body as SlotJson[];
     const minutes = (s: SlotJson) => Number(s.start.slice(0, 2)) * 60 + Number(s.start.slice(3));
-    out.set(division, slots.sort((a, b) => DAY_RANK[a.weekday]! * 10 + Math.abs(minutes(a) - 1050) / 30 - (DAY_RANK[b.weekday]! * 10 + Math.abs(minutes(b) - 1050) / 30)));
+    out.set(
+      division,
+      slots.sort((a, b) => DAY_RANK[a.weekday]! * 10 + Math.abs(minutes(a) - 1050) / 30 - (DAY_RANK[b.weekday]! * 10 + Math.abs(minutes(b) - 1050) / 30)),
+    );
   }
   return out;
 }
@@ -70,7 +73,8 @@ export async function countdown(http: Client, region: Region, tokens: Map<string
           const list = await http.call('GET', `/api/v1/practice/slots?team=${t.id}`, undefined, token);
           const early = await http.call('POST', '/api/v1/practice/bookings', { teamId: t.id, slotId: prefs.get(t.division)![0]!.id }, token);
           sent += 2;
-          if (list.status !== 200 || early.status !== 422 || early.body?.error?.code !== 'SIGNUP_CLOSED') throw new Error(`before the opening, the slot list answered ${list.status} and a booking ${early.status} ${early.body?.error?.code}`);
+          if (list.status !== 200 || early.status !== 422 || early.body?.error?.code !== 'SIGNUP_CLOSED')
+            throw new Error(`before the opening, the slot list answered ${list.status} and a booking ${early.status} ${early.body?.error?.code}`);
         }),
       ),
     );
@@ -141,4 +145,3 @@ export async function rush(http: Client, region: Region, tokens: Map<string, str
   out.peak = run.peak();
   return out;
 }
-

@@ -9,7 +9,11 @@ import { limiter } from './limit.js';
  * sequentially, then with `inFlight` at once (SQLite serializes them on its one connection;
  * PostgreSQL spreads them over the pool). The yardstick the rush is compared with.
  */
-export async function rawWriteRate(target: DbTarget, inFlight: number, count = target.kind === 'sqlite' ? 5000 : 2000): Promise<{ sequential: number; concurrent: number; inFlight: number }> {
+export async function rawWriteRate(
+  target: DbTarget,
+  inFlight: number,
+  count = target.kind === 'sqlite' ? 5000 : 2000,
+): Promise<{ sequential: number; concurrent: number; inFlight: number }> {
   const database = openTarget(target);
   const db = database.db as unknown as Kysely<any>;
   try {

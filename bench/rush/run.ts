@@ -102,11 +102,16 @@ async function measure(target: DbTarget, region: Region): Promise<{ outcome: Out
 }
 
 const fmt = (n: number) => n.toFixed(0);
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 const { target, region, cleanup } = await prepare();
 try {
   console.log(`Machine: ${cpus().length} CPUs, load average ${load()} at the start (other work on the machine slows every figure).`);
-  console.log(`Rush on ${kind === 'postgres' ? `PostgreSQL (pool ${POOL})` : 'SQLite (WAL, one connection)'}: ${region.teams.length} teams, ${region.coaches} coaches, ${region.slots} weekly slots with ${region.places} places.`);
+  console.log(
+    `Rush on ${kind === 'postgres' ? `PostgreSQL (pool ${POOL})` : 'SQLite (WAL, one connection)'}: ${region.teams.length} teams, ${region.coaches} coaches, ${region.slots} weekly slots with ${region.places} places.`,
+  );
   const { outcome, usage, floorMs } = await measure(target, region);
   const lat = summarize(outcome.latencies);
   const rate = (outcome.latencies.length / outcome.elapsed) * 1000;
@@ -115,11 +120,27 @@ try {
   console.log(`\nBooking rush over HTTP (${CONCURRENCY} in flight at most, peak ${outcome.peak}): ${outcome.latencies.length} requests in ${ms(outcome.elapsed)}`);
   console.log(`  throughput      ${fmt(rate)} requests/s, ${fmt(bookRate)} bookings/s`);
   console.log(`  latency         median ${ms(lat.median)}, p95 ${ms(lat.p95)}, p99 ${ms(lat.p99)}`);
-  console.log(`  server CPU      ${perRequest.toFixed(2)} ms per booking request, ${(usage.systemMs / Math.max(1, usage.bookings)).toFixed(2)} of it in the kernel (one server process tops out near ${fmt(1000 / perRequest)} requests/s); an authenticated GET /api/v1/practice/signup costs ${floorMs.toFixed(2)} ms`);
-  console.log(`  answers         ${[...outcome.statuses].sort().map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+  console.log(
+    `  server CPU      ${perRequest.toFixed(2)} ms per booking request, ${(usage.systemMs / Math.max(1, usage.bookings)).toFixed(2)} of it in the kernel (one server process tops out near ${fmt(1000 / perRequest)} requests/s); an authenticated GET /api/v1/practice/signup costs ${floorMs.toFixed(2)} ms`,
+  );
+  console.log(
+    `  answers         ${[...outcome.statuses]
+      .sort()
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}`,
+  );
   const v = await verify(target, outcome, region);
   console.log(`\nInvariants on the database afterwards:`);
-  console.log(`  over-booked slots, teams over allotment, double or same-day bookings: ${v.violations.length}${v.violations.length ? ` (${v.violations.slice(0, 5).map((x) => x.message).join('; ')})` : ''}`);
+  console.log(
+    `  over-booked slots, teams over allotment, double or same-day bookings: ${v.violations.length}${
+      v.violations.length
+        ? ` (${v.violations
+            .slice(0, 5)
+            .map((x) => x.message)
+            .join('; ')})`
+        : ''
+    }`,
+  );
   console.log(`  201 answers missing from the database: ${v.lost.length}; rows without a 201: ${v.extra}`);
   console.log(`  teams with their whole allotment: ${v.complete} of ${region.teams.length}`);
   const raw = await rawWriteRate(target, CONCURRENCY);
@@ -128,7 +149,9 @@ try {
   console.log(`  rush as a fraction of the database's best: requests ${(rate / best).toFixed(2)}, committed bookings ${(bookRate / best).toFixed(2)}`);
   console.log(`Load average at the end: ${load()}.`);
   const ok = v.violations.length === 0 && v.lost.length === 0 && v.extra === 0;
-  console.log(`\nAims: zero violations ${ok ? 'met' : 'MISSED'}; p99 under 250 ms ${lat.p99 < 250 ? 'met' : 'missed'}; at least half the database's write rate ${rate / best >= 0.5 ? 'met' : 'missed'}.`);
+  console.log(
+    `\nAims: zero violations ${ok ? 'met' : 'MISSED'}; p99 under 250 ms ${lat.p99 < 250 ? 'met' : 'missed'}; at least half the database's write rate ${rate / best >= 0.5 ? 'met' : 'missed'}.`,
+  );
   process.exitCode = ok ? 0 : 1;
 } finally {
   await cleanup();

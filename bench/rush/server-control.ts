@@ -53,4 +53,3 @@ export function startServer(target: DbTarget): Promise<Server> {
     );
   });
 }
-

@@ -100,23 +100,71 @@ export async function generateRegion(deps: Deps, teamCount: number): Promise<Reg
   const hash = await hashPassword(PASSWORD);
   // About one coach in ten has two teams (each team is booked on its own).
   const coachCount = Math.ceil(plan.length * 0.9);
-  const people = Array.from({ length: coachCount }, (_, i) => ({ id: newId(), email: `rush.coach${i + 1}@bench.invalid`, first_name: 'Rush', last_name: `Coach ${i + 1}`, birth_date: null, phone: null, password_hash: hash, created_at: at, updated_at: at, merged_into: null, association_id: null }));
-  const teams = plan.map((d, i) => ({ id: newId(), season_id: SEASON, division: d.code, program: d.programs[i % d.programs.length]!, number: i + 1, name: `${d.code} Rush ${i + 1}`, published_at: at, created_at: at }));
+  const people = Array.from({ length: coachCount }, (_, i) => ({
+    id: newId(),
+    email: `rush.coach${i + 1}@bench.invalid`,
+    first_name: 'Rush',
+    last_name: `Coach ${i + 1}`,
+    birth_date: null,
+    phone: null,
+    password_hash: hash,
+    created_at: at,
+    updated_at: at,
+    merged_into: null,
+    association_id: null,
+  }));
+  const teams = plan.map((d, i) => ({
+    id: newId(),
+    season_id: SEASON,
+    division: d.code,
+    program: d.programs[i % d.programs.length]!,
+    number: i + 1,
+    name: `${d.code} Rush ${i + 1}`,
+    published_at: at,
+    created_at: at,
+  }));
   const coachOf = (i: number) => people[i % coachCount]!;
   await deps.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < people.length; i += 200) await trx.insertInto('people').values(people.slice(i, i + 200)).execute();
+    for (let i = 0; i < people.length; i += 200)
+      await trx
+        .insertInto('people')
+        .values(people.slice(i, i + 200))
+        .execute();
     const grants = people.map((p) => ({ id: newId(), person_id: p.id, role: 'head-coach', season_id: SEASON, division: '', granted_at: at, granted_by: null }));
-    for (let i = 0; i < grants.length; i += 200) await trx.insertInto('role_grants').values(grants.slice(i, i + 200)).execute();
-    for (let i = 0; i < teams.length; i += 200) await trx.insertInto('teams').values(teams.slice(i, i + 200)).execute();
+    for (let i = 0; i < grants.length; i += 200)
+      await trx
+        .insertInto('role_grants')
+        .values(grants.slice(i, i + 200))
+        .execute();
+    for (let i = 0; i < teams.length; i += 200)
+      await trx
+        .insertInto('teams')
+        .values(teams.slice(i, i + 200))
+        .execute();
     const staff = teams.map((t, i) => ({ team_id: t.id, person_id: coachOf(i).id, role: 'head-coach', added_at: at }));
-    for (let i = 0; i < staff.length; i += 200) await trx.insertInto('team_staff').values(staff.slice(i, i + 200)).execute();
+    for (let i = 0; i < staff.length; i += 200)
+      await trx
+        .insertInto('team_staff')
+        .values(staff.slice(i, i + 200))
+        .execute();
   });
   const short = divisions.filter((d) => d.practice.minutes === 60).map((d) => d.code);
   const long = divisions.filter((d) => d.practice.minutes !== 60).map((d) => d.code);
   const actor = { id: null, name: 'rush bench' };
-  for (const w of windows(config.fields.map((f) => f.id), short, long, Math.max(1, plan.length / 320))) await addWindow(deps, config, actor, SEASON, w);
+  for (const w of windows(
+    config.fields.map((f) => f.id),
+    short,
+    long,
+    Math.max(1, plan.length / 320),
+  ))
+    await addWindow(deps, config, actor, SEASON, w);
   const report = await generateSeasonSlots(deps, config, actor, SEASON);
   await saveSignupSettings(deps, config, actor, SEASON, { opensAt: OPENS, closesAt: '2026-09-30T07:00:00.000Z', divisionOpensAt: {}, blackouts: [] });
   const slots = await deps.db.selectFrom('practice_slots').select('capacity').where('season_id', '=', SEASON).execute();
-  return { teams: teams.map((t, i) => ({ id: t.id, division: t.division, coachEmail: coachOf(i).email })), coaches: coachCount, slots: report.total, places: slots.reduce((n, s) => n + s.capacity, 0) };
+  return {
+    teams: teams.map((t, i) => ({ id: t.id, division: t.division, coachEmail: coachOf(i).email })),
+    coaches: coachCount,
+    slots: report.total,
+    places: slots.reduce((n, s) => n + s.capacity, 0),
+  };
 }

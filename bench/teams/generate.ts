@@ -35,7 +35,17 @@ function specs(): DivisionSpec[] {
     { name: 'Jr Coed', age: 12, years: 2, coed: true, gender: 'mixed', teamSize: 10 },
   ];
   const ages: Array<[number, number, number]> = [
-    [5, 1, 7], [6, 1, 8], [7, 1, 9], [8, 1, 9], [9, 1, 11], [10, 2, 12], [11, 2, 13], [12, 2, 14], [14, 2, 15], [16, 2, 16], [19, 3, 17],
+    [5, 1, 7],
+    [6, 1, 8],
+    [7, 1, 9],
+    [8, 1, 9],
+    [9, 1, 11],
+    [10, 2, 12],
+    [11, 2, 13],
+    [12, 2, 14],
+    [14, 2, 15],
+    [16, 2, 16],
+    [19, 3, 17],
   ];
   for (const [age, years, teamSize] of ages) {
     for (const g of ['M', 'F'] as const) {
@@ -96,15 +106,18 @@ function birthDate(rand: () => number, d: DivisionSpec): string {
 function divisionPlayers(rand: () => number, d: DivisionSpec, count: number, firstId: number): RegionPlayer[] {
   const unratedShare = 0.1 + rand() * 0.35;
   const keeperShare = d.age >= 9 ? 0.07 : 0.02;
-  return Array.from({ length: count }, (_, x): RegionPlayer => ({
-    id: `P${String(firstId + x).padStart(5, '0')}`,
-    division: d.name,
-    gender: d.gender === 'mixed' ? (rand() < 0.4 ? 'F' : 'M') : d.gender,
-    birthDate: birthDate(rand, d),
-    rating: rand() < unratedShare ? null : 1 + weighted(rand, RATING_WEIGHTS),
-    coachChildOf: null,
-    goalkeeper: rand() < keeperShare,
-  }));
+  return Array.from(
+    { length: count },
+    (_, x): RegionPlayer => ({
+      id: `P${String(firstId + x).padStart(5, '0')}`,
+      division: d.name,
+      gender: d.gender === 'mixed' ? (rand() < 0.4 ? 'F' : 'M') : d.gender,
+      birthDate: birthDate(rand, d),
+      rating: rand() < unratedShare ? null : 1 + weighted(rand, RATING_WEIGHTS),
+      coachChildOf: null,
+      goalkeeper: rand() < keeperShare,
+    }),
+  );
 }
 
 /** Most coaches have one child in the division, some two or three (twins, siblings a year apart). */
@@ -130,11 +143,14 @@ export function generateRegion(seed: number): Region {
   let coach = 1;
   divisions.forEach((d, i) => {
     const ps = divisionPlayers(rand, d, playersPer[i]!, players.length + 1);
-    const ts = Array.from({ length: teamsPer[i]! }, (_, x): RegionTeam => ({
-      division: d.name,
-      teamId: `${d.name.replace(/\s+/g, '-')}-T${String(x + 1).padStart(2, '0')}`,
-      coachId: `C${String(coach++).padStart(4, '0')}`,
-    }));
+    const ts = Array.from(
+      { length: teamsPer[i]! },
+      (_, x): RegionTeam => ({
+        division: d.name,
+        teamId: `${d.name.replace(/\s+/g, '-')}-T${String(x + 1).padStart(2, '0')}`,
+        coachId: `C${String(coach++).padStart(4, '0')}`,
+      }),
+    );
     pinCoachChildren(rand, ps, ts);
     players.push(...ps);
     teams.push(...ts);

@@ -5,23 +5,8 @@
  * time for the whole region. Run: npx tsx bench/teams/run.ts [regionSeed] [drawSeed]
  */
 import { performance } from 'node:perf_hooks';
-import type {
-  Assignment,
-  FormationFigures,
-  FormationOptions,
-  RatingObjective,
-  RegionPlayer,
-  RegionTeam,
-} from '../../src/teams/index.js';
-import {
-  DEFAULT_RATING_SCALE,
-  divisionSeed,
-  evaluateFormation,
-  formRegion,
-  greedyWeakest,
-  randomDeal,
-  snakeDraft,
-} from '../../src/teams/index.js';
+import type { Assignment, FormationFigures, FormationOptions, RatingObjective, RegionPlayer, RegionTeam } from '../../src/teams/index.js';
+import { DEFAULT_RATING_SCALE, divisionSeed, evaluateFormation, formRegion, greedyWeakest, randomDeal, snakeDraft } from '../../src/teams/index.js';
 import { generateRegion } from './generate.js';
 
 type Method = 'engine' | 'random' | 'snake' | 'greedy';

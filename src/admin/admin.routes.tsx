@@ -18,18 +18,40 @@ const PAGE = 50;
 
 async function auditRows(deps: Deps, entity: string, before: string | undefined) {
   const rows = await listAudit(deps.db, { entity: entity || undefined, before, limit: PAGE });
-  return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor_name, action: r.action, entity: r.entity, entityId: r.entity_id, changes: diffJson(fromJson(r.before_json, undefined), fromJson(r.after_json, undefined), 20) }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    changes: diffJson(fromJson(r.before_json, undefined), fromJson(r.after_json, undefined), 20),
+  }));
 }
 
 function peopleRoutes(app: App, deps: Deps) {
   const list = async (req: FastifyRequest, reply: FastifyReply, errors?: string[], status = 200) => {
     const q = String((req.query as { q?: string }).q ?? '');
     const people = await findPeople(deps.db, q, 50);
-    const grants = await rolesOf(deps.db, people.map((p) => p.id));
+    const grants = await rolesOf(
+      deps.db,
+      people.map((p) => p.id),
+    );
     const config = await getRegionConfig(deps.db);
-    const rows = people.map((p) => ({ id: p.id, name: `${p.first_name} ${p.last_name}`, email: p.email, roles: grants.filter((g) => g.person_id === p.id).map((g) => ({ id: g.id, role: g.role, season: g.season_id, division: g.division })) }));
+    const rows = people.map((p) => ({
+      id: p.id,
+      name: `${p.first_name} ${p.last_name}`,
+      email: p.email,
+      roles: grants.filter((g) => g.person_id === p.id).map((g) => ({ id: g.id, role: g.role, season: g.season_id, division: g.division })),
+    }));
     const seasons = allSeasons(config).map((s) => ({ id: s.season.id, name: s.season.name }));
-    return page(req, reply, 'People and roles', (ctx) => <PeopleView ctx={ctx} rows={rows} q={q} seasons={seasons} divisions={config.divisions.map((d) => d.code)} errors={errors} />, { status });
+    return page(
+      req,
+      reply,
+      'People and roles',
+      (ctx) => <PeopleView ctx={ctx} rows={rows} q={q} seasons={seasons} divisions={config.divisions.map((d) => d.code)} errors={errors} />,
+      { status },
+    );
   };
   app.get('/admin/people', { config: PEOPLE, schema: hidden }, (req, reply) => list(req, reply));
   app.post('/admin/people/:id/roles', { config: ADMIN, schema: hidden }, async (req, reply) => {
@@ -37,7 +59,12 @@ function peopleRoutes(app: App, deps: Deps) {
     return handleForm(
       reply,
       async () => {
-        await grantRole(deps.db, deps.clock, actorOf(req), { personId: (req.params as { id: string }).id, role: f.role ?? '', seasonId: f.seasonId ?? '', division: f.division ?? '' });
+        await grantRole(deps.db, deps.clock, actorOf(req), {
+          personId: (req.params as { id: string }).id,
+          role: f.role ?? '',
+          seasonId: f.seasonId ?? '',
+          division: f.division ?? '',
+        });
         flash(reply, 'Role given.');
         return reply.redirect(req.headers.referer?.includes('/admin/people') ? '/admin/people' : '/admin/people', 303);
       },
@@ -72,11 +99,32 @@ export const adminFeature: Feature = {
     });
     app.get(
       '/api/v1/audit',
-      { config: ADMIN, schema: { tags: ['admin'], summary: 'The audit log, newest first (50 a page; pass before=<at> for older)', querystring: Type.Object({ entity: Type.Optional(Type.String()), before: Type.Optional(Type.String()) }) } },
+      {
+        config: ADMIN,
+        schema: {
+          tags: ['admin'],
+          summary: 'The audit log, newest first (50 a page; pass before=<at> for older)',
+          querystring: Type.Object({ entity: Type.Optional(Type.String()), before: Type.Optional(Type.String()) }),
+        },
+      },
       async (req) => auditRows(deps, req.query.entity ?? '', req.query.before),
     );
     app.get('/admin/outbox', { config: ADMIN, schema: hidden }, async (req, reply) => {
-      const rows = (await listOutbox(deps.db, 100)).map((m) => ({ id: m.id, to: m.to_address, subject: m.subject, text: m.body_text, kind: m.kind, createdAt: m.created_at, status: m.sent_at ? `sent ${m.sent_at.slice(0, 16).replace('T', ' ')}` : m.error ? `waiting (last error: ${m.error})` : deps.mailer.delivers ? 'waiting' : 'not sent (no SMTP)' }));
+      const rows = (await listOutbox(deps.db, 100)).map((m) => ({
+        id: m.id,
+        to: m.to_address,
+        subject: m.subject,
+        text: m.body_text,
+        kind: m.kind,
+        createdAt: m.created_at,
+        status: m.sent_at
+          ? `sent ${m.sent_at.slice(0, 16).replace('T', ' ')}`
+          : m.error
+            ? `waiting (last error: ${m.error})`
+            : deps.mailer.delivers
+              ? 'waiting'
+              : 'not sent (no SMTP)',
+      }));
       return page(req, reply, 'Outbox', () => <OutboxView rows={rows} delivers={deps.mailer.delivers} />);
     });
     peopleRoutes(app, deps);

@@ -21,7 +21,16 @@ export function AuditView({ rows, entity, next }: { rows: AuditRow[]; entity: st
       <h1>Audit log</h1>
       <p>Every change made by the board: who, when, what, before and after.</p>
       <form method="get" action="/admin/audit" class="inline">
-        <Select label="Show" name="entity" value={entity} options={[{ value: '', label: 'Everything' }, { value: 'region', label: 'Region configuration' }, { value: 'person', label: 'People and roles' }]} />
+        <Select
+          label="Show"
+          name="entity"
+          value={entity}
+          options={[
+            { value: '', label: 'Everything' },
+            { value: 'region', label: 'Region configuration' },
+            { value: 'person', label: 'People and roles' },
+          ]}
+        />
         <button class="secondary">Filter</button>
       </form>
       <Table caption="Changes, newest first" head={['When (UTC)', 'Who', 'What', 'Changes']}>
@@ -64,7 +73,11 @@ export function OutboxView({ rows, delivers }: { rows: MailRow[]; delivers: bool
   return (
     <>
       <h1>Outbox</h1>
-      <p>{delivers ? 'Mail is sent through the configured SMTP server; this is what went out and what is waiting.' : 'No SMTP server is configured (SMTP_URL), so mail stays here: read it, or set SMTP_URL to send it.'}</p>
+      <p>
+        {delivers
+          ? 'Mail is sent through the configured SMTP server; this is what went out and what is waiting.'
+          : 'No SMTP server is configured (SMTP_URL), so mail stays here: read it, or set SMTP_URL to send it.'}
+      </p>
       {rows.length === 0 ? <p>No mail yet.</p> : null}
       {rows.map((m) => (
         <details class="mail">
@@ -85,7 +98,21 @@ export interface PersonRow {
   roles: { id: string; role: string; season: string; division: string }[];
 }
 
-export function PeopleView({ ctx, rows, q, seasons, divisions, errors }: { ctx: ViewCtx; rows: PersonRow[]; q: string; seasons: { id: string; name: string }[]; divisions: string[]; errors?: string[] }) {
+export function PeopleView({
+  ctx,
+  rows,
+  q,
+  seasons,
+  divisions,
+  errors,
+}: {
+  ctx: ViewCtx;
+  rows: PersonRow[];
+  q: string;
+  seasons: { id: string; name: string }[];
+  divisions: string[];
+  errors?: string[];
+}) {
   return (
     <>
       <h1>People and roles</h1>

@@ -4,7 +4,13 @@ import { diffJson } from './audit.rules.js';
 describe('diffJson', () => {
   it('names each changed leaf by its path', () => {
     const a = { region: { name: 'A', number: '1' }, fields: [{ id: 'x', capacity: 2 }] };
-    const b = { region: { name: 'B', number: '1' }, fields: [{ id: 'x', capacity: 3 }, { id: 'y', capacity: 1 }] };
+    const b = {
+      region: { name: 'B', number: '1' },
+      fields: [
+        { id: 'x', capacity: 3 },
+        { id: 'y', capacity: 1 },
+      ],
+    };
     expect(diffJson(a, b)).toEqual([
       { path: 'region.name', before: 'A', after: 'B' },
       { path: 'fields.0.capacity', before: 2, after: 3 },

@@ -24,8 +24,12 @@ export const MissingSchema = Type.Object({
   message: Type.String({ description: 'One line saying what to do' }),
   element: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], { description: 'The compliance element, for compliance items' })),
 });
-const Status = Type.Union([Type.Literal('eligible'), Type.Literal('printed'), Type.Literal('blocked')], { description: 'eligible: may have a badge and is not printed yet (or what it prints changed); printed; blocked: something is missing' });
-const Photo = Nullable(Type.Object({ id: Type.String(), status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]), reason: Nullable(Type.String()) }));
+const Status = Type.Union([Type.Literal('eligible'), Type.Literal('printed'), Type.Literal('blocked')], {
+  description: 'eligible: may have a badge and is not printed yet (or what it prints changed); printed; blocked: something is missing',
+});
+const Photo = Nullable(
+  Type.Object({ id: Type.String(), status: Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]), reason: Nullable(Type.String()) }),
+);
 const StandingSchema = Type.Object({
   personId: Type.String(),
   name: Type.String(),
@@ -37,7 +41,10 @@ const StandingSchema = Type.Object({
   photo: Photo,
   printedAt: Nullable(Type.String({ description: 'Last print of the current badge on a board sheet' })),
 });
-const ListRow = Type.Composite([StandingSchema, Type.Object({ email: Nullable(Type.String()), badge: Nullable(Type.Object({ valid: Type.Boolean(), since: Nullable(Type.String()) })) })]);
+const ListRow = Type.Composite([
+  StandingSchema,
+  Type.Object({ email: Nullable(Type.String()), badge: Nullable(Type.Object({ valid: Type.Boolean(), since: Nullable(Type.String()) })) }),
+]);
 
 function standing(c: CoachBadge) {
   return {
@@ -65,7 +72,15 @@ const Id = Type.Object({ id: Type.String() });
 function coachApi(app: App, deps: Deps): void {
   app.get(
     '/api/v1/badges',
-    { config: { access: BADGE_BOARD }, schema: { tags, summary: 'Every coach of a season and their badge: eligible, printed or blocked with what is missing', querystring: Type.Composite([SeasonQuery, Type.Object({ status: Type.Optional(Status) })]), response: { 200: Type.Array(ListRow), 401: ErrorSchema, 403: ErrorSchema, 422: ErrorSchema } } },
+    {
+      config: { access: BADGE_BOARD },
+      schema: {
+        tags,
+        summary: 'Every coach of a season and their badge: eligible, printed or blocked with what is missing',
+        querystring: Type.Composite([SeasonQuery, Type.Object({ status: Type.Optional(Status) })]),
+        response: { 200: Type.Array(ListRow), 401: ErrorSchema, 403: ErrorSchema, 422: ErrorSchema },
+      },
+    },
     async (req) => {
       const list = await boardList(deps, req.query.season, await req.regionConfig());
       return list.rows.filter((r) => !req.query.status || r.status === req.query.status).map(listRow);
@@ -73,7 +88,16 @@ function coachApi(app: App, deps: Deps): void {
   );
   app.get(
     '/api/v1/people/:id/badge',
-    { config: { access: 'authenticated' }, schema: { tags, summary: "A person's badge standing: eligible or what is missing (the person or the board)", params: Id, querystring: SeasonQuery, response: { 200: StandingSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: "A person's badge standing: eligible or what is missing (the person or the board)",
+        params: Id,
+        querystring: SeasonQuery,
+        response: { 200: StandingSchema, 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema },
+      },
+    },
     async (req) => {
       selfOrBoard(req.auth, req.params.id);
       return standing(await personBadge(deps, req.params.id, req.query.season));
@@ -106,7 +130,13 @@ function photoApi(app: App, deps: Deps): void {
     '/api/v1/me/badge-photo',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'Upload your badge photo (multipart field `file`)', description: 'JPEG, PNG or WebP (checked by content; 422 UNSUPPORTED_FILE) of at most 10 MB (413); cropped to 600 x 800 and stripped of all metadata. Waits for approval.', consumes: ['multipart/form-data'], response: { 201: Type.Object({ id: Type.String(), status: Type.Literal('pending') }), 413: ErrorSchema, 422: ErrorSchema } },
+      schema: {
+        tags,
+        summary: 'Upload your badge photo (multipart field `file`)',
+        description: 'JPEG, PNG or WebP (checked by content; 422 UNSUPPORTED_FILE) of at most 10 MB (413); cropped to 600 x 800 and stripped of all metadata. Waits for approval.',
+        consumes: ['multipart/form-data'],
+        response: { 201: Type.Object({ id: Type.String(), status: Type.Literal('pending') }), 413: ErrorSchema, 422: ErrorSchema },
+      },
     },
     async (req, reply) => {
       const form = await readUpload(req, MAX_PHOTO_BYTES, 'photo');
@@ -117,12 +147,35 @@ function photoApi(app: App, deps: Deps): void {
   );
   app.get(
     '/api/v1/badges/photos',
-    { config: { access: BADGE_BOARD }, schema: { tags, summary: 'Badge photos waiting for approval, oldest first', response: { 200: Type.Array(Type.Object({ id: Type.String(), personId: Type.String(), name: Type.String(), uploadedAt: Type.String(), imageUrl: Type.String() })) } } },
-    async () => (await photoQueue(deps)).map((p) => ({ id: p.id, personId: p.personId, name: `${p.firstName} ${p.lastName}`.trim(), uploadedAt: p.uploadedAt, imageUrl: `/badges/photos/${p.id}/image` })),
+    {
+      config: { access: BADGE_BOARD },
+      schema: {
+        tags,
+        summary: 'Badge photos waiting for approval, oldest first',
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), personId: Type.String(), name: Type.String(), uploadedAt: Type.String(), imageUrl: Type.String() })) },
+      },
+    },
+    async () =>
+      (await photoQueue(deps)).map((p) => ({
+        id: p.id,
+        personId: p.personId,
+        name: `${p.firstName} ${p.lastName}`.trim(),
+        uploadedAt: p.uploadedAt,
+        imageUrl: `/badges/photos/${p.id}/image`,
+      })),
   );
   app.post(
     '/api/v1/badges/photos/:id/decision',
-    { config: { access: BADGE_BOARD }, schema: { tags, summary: 'Approve a badge photo, or reject it with a reason the coach reads (mailed); audited', params: Id, body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), reason: Type.Optional(Type.String({ maxLength: 300 })) }), response: { 204: Type.Null(), 404: ErrorSchema, 422: ErrorSchema } } },
+    {
+      config: { access: BADGE_BOARD },
+      schema: {
+        tags,
+        summary: 'Approve a badge photo, or reject it with a reason the coach reads (mailed); audited',
+        params: Id,
+        body: Type.Object({ decision: Type.Union([Type.Literal('approve'), Type.Literal('reject')]), reason: Type.Optional(Type.String({ maxLength: 300 })) }),
+        response: { 204: Type.Null(), 404: ErrorSchema, 422: ErrorSchema },
+      },
+    },
     async (req, reply) => {
       await decidePhoto(deps, actorOf(req), req.params.id, readDecision(req.body.decision, req.body.reason));
       return reply.code(204).send(null);

@@ -28,7 +28,8 @@ function coachRoutes(app: App, deps: Deps): void {
     const check = c.current ? ((await recordChecks(deps, await req.regionConfig(), [{ badge: c.current, roles: c.roles }])).get(c.current.id) ?? null) : null;
     return page(req, reply, 'Your coach badge', () => <CoachBadgeView c={c} check={check} />);
   });
-  const uploadPage = (req: FastifyRequest, reply: FastifyReply, errors?: string[], status = 200) => page(req, reply, 'Your badge photo', (ctx) => <PhotoUploadView ctx={ctx} errors={errors} />, { status });
+  const uploadPage = (req: FastifyRequest, reply: FastifyReply, errors?: string[], status = 200) =>
+    page(req, reply, 'Your badge photo', (ctx) => <PhotoUploadView ctx={ctx} errors={errors} />, { status });
   app.get('/badges/photo', { config: AUTH, schema: hidden }, (req, reply) => uploadPage(req, reply));
   app.post('/badges/photo', { config: AUTH, schema: hidden }, async (req, reply) =>
     handleForm(

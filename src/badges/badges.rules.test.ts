@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { MissingItem } from '../compliance/index.js';
-import { badgeEligibility, badgeValidity, boardStatus, choosePrintSet, invalidSince, nextDay, printedRoles, publicCause, sameFacts, type CoachRoleCheck, type PhotoState, type ValidityInput } from './badges.rules.js';
+import {
+  badgeEligibility,
+  badgeValidity,
+  boardStatus,
+  choosePrintSet,
+  invalidSince,
+  nextDay,
+  printedRoles,
+  publicCause,
+  sameFacts,
+  type CoachRoleCheck,
+  type PhotoState,
+  type ValidityInput,
+} from './badges.rules.js';
 
 const SAFE_HAVEN: MissingItem = { element: 2, code: 'safe-haven', message: 'Complete the Safe Haven course online.' };
 const APPLICATION: MissingItem = { element: 1, code: 'APPLICATION_MISSING', message: "Complete this season's volunteer application, choosing head coach in 10U." };
@@ -20,10 +33,30 @@ describe('badge eligibility', () => {
     { name: 'a rejected photo', roles: [certified('head-coach', '10U')], photo: { status: 'rejected', reason: 'Sunglasses hide the eyes.' }, codes: ['PHOTO_REJECTED'] },
     { name: 'a field helper (no coaching role)', roles: [certified('field-helper', '8U')], photo: approved, codes: ['NOT_A_COACH'] },
     { name: 'no role at all and no photo', roles: [], photo: null, codes: ['NOT_A_COACH', 'PHOTO_MISSING'] },
-    { name: 'not certified: every element listed in order, photo last', roles: [missing('head-coach', '12U', [COACH_12U, SAFE_HAVEN, APPLICATION])], photo: null, codes: ['APPLICATION_MISSING', 'safe-haven', 'coach-12u:in-person', 'PHOTO_MISSING'] },
-    { name: 'certified in one role but not the other', roles: [certified('head-coach', '10U'), missing('assistant-coach', '12U', [COACH_12U])], photo: approved, codes: ['coach-12u:in-person'] },
-    { name: 'the same item missing for two roles, listed once', roles: [missing('head-coach', '10U', [SAFE_HAVEN]), missing('assistant-coach', '12U', [SAFE_HAVEN, COACH_12U])], photo: approved, codes: ['safe-haven', 'coach-12u:in-person'] },
-    { name: 'an uncertified field helper role does not block a coach', roles: [certified('head-coach', '10U'), missing('field-helper', '8U', [SAFE_HAVEN])], photo: approved, codes: [] },
+    {
+      name: 'not certified: every element listed in order, photo last',
+      roles: [missing('head-coach', '12U', [COACH_12U, SAFE_HAVEN, APPLICATION])],
+      photo: null,
+      codes: ['APPLICATION_MISSING', 'safe-haven', 'coach-12u:in-person', 'PHOTO_MISSING'],
+    },
+    {
+      name: 'certified in one role but not the other',
+      roles: [certified('head-coach', '10U'), missing('assistant-coach', '12U', [COACH_12U])],
+      photo: approved,
+      codes: ['coach-12u:in-person'],
+    },
+    {
+      name: 'the same item missing for two roles, listed once',
+      roles: [missing('head-coach', '10U', [SAFE_HAVEN]), missing('assistant-coach', '12U', [SAFE_HAVEN, COACH_12U])],
+      photo: approved,
+      codes: ['safe-haven', 'coach-12u:in-person'],
+    },
+    {
+      name: 'an uncertified field helper role does not block a coach',
+      roles: [certified('head-coach', '10U'), missing('field-helper', '8U', [SAFE_HAVEN])],
+      photo: approved,
+      codes: [],
+    },
   ];
   it.each(cases)('$name', ({ roles, photo, codes }) => {
     const e = badgeEligibility(roles, photo);
@@ -42,13 +75,27 @@ describe('badge eligibility', () => {
 
 describe('what a badge prints', () => {
   it('prints each coaching role once, in order, and nothing else', () => {
-    expect(printedRoles([{ role: 'assistant-coach', division: '12U' }, { role: 'field-helper', division: '8U' }, { role: 'head-coach', division: '10U' }, { role: 'assistant-coach', division: '12U' }])).toEqual([
+    expect(
+      printedRoles([
+        { role: 'assistant-coach', division: '12U' },
+        { role: 'field-helper', division: '8U' },
+        { role: 'head-coach', division: '10U' },
+        { role: 'assistant-coach', division: '12U' },
+      ]),
+    ).toEqual([
       { role: 'assistant-coach', division: '12U' },
       { role: 'head-coach', division: '10U' },
     ]);
   });
 
-  const base = { photoId: 'p1', name: 'Ana Coach', roles: [{ role: 'head-coach', division: '10U' }, { role: 'assistant-coach', division: '12U' }] };
+  const base = {
+    photoId: 'p1',
+    name: 'Ana Coach',
+    roles: [
+      { role: 'head-coach', division: '10U' },
+      { role: 'assistant-coach', division: '12U' },
+    ],
+  };
   it.each([
     ['the same facts in another role order', { ...base, roles: [...base.roles].reverse() }, true],
     ['a new photo', { ...base, photoId: 'p2' }, false],
@@ -61,7 +108,13 @@ describe('what a badge prints', () => {
 });
 
 describe('whether a printed badge is valid', () => {
-  const ok: ValidityInput = { replacedOn: null, season: { endDate: '2026-12-31' }, today: '2026-09-15', photoApproved: true, roles: [{ role: 'head-coach', division: '10U', held: true, certified: true }] };
+  const ok: ValidityInput = {
+    replacedOn: null,
+    season: { endDate: '2026-12-31' },
+    today: '2026-09-15',
+    photoApproved: true,
+    roles: [{ role: 'head-coach', division: '10U', held: true, certified: true }],
+  };
   it.each([
     ['valid while every printed role is held and certified', ok, true, null, null],
     ['replaced by a newer badge: since the replacement', { ...ok, replacedOn: '2026-09-10' }, false, 'replaced', '2026-09-10'],

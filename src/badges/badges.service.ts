@@ -32,7 +32,9 @@ export function resolveSeason(config: RegionConfig, deps: Pick<Deps, 'clock'>, s
   const id = seasonId?.trim() || seasonNow(config, deps.clock)?.season.id || '';
   const s = findSeason(config, id);
   if (!s) {
-    const message = `There is no season "${id.slice(0, 40)}": use one of ${allSeasons(config).map((x) => x.season.id).join(', ')}.`;
+    const message = `There is no season "${id.slice(0, 40)}": use one of ${allSeasons(config)
+      .map((x) => x.season.id)
+      .join(', ')}.`;
     throw new AppError('VALIDATION', message, { errors: [message] });
   }
   return { id: s.season.id, name: s.season.name, endDate: s.season.endDate };
@@ -55,7 +57,13 @@ export interface CoachBadge {
 
 export const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
 
-function assemble(p: { personId: string; firstName: string; lastName: string; email: string | null }, season: SeasonInfo, roles: CoachRoleCheck[], photo: PhotoRow | null, current: CurrentBadge | null): CoachBadge {
+function assemble(
+  p: { personId: string; firstName: string; lastName: string; email: string | null },
+  season: SeasonInfo,
+  roles: CoachRoleCheck[],
+  photo: PhotoRow | null,
+  current: CurrentBadge | null,
+): CoachBadge {
   const eligibility = badgeEligibility(roles, photo);
   const facts = photo && roles.length ? { photoId: photo.id, name: fullName(p), roles: printedRoles(roles) } : null;
   const printed = current && { facts: { photoId: current.photoId, name: current.name, roles: current.roles }, printedAt: current.printedAt };
@@ -71,7 +79,11 @@ async function coachRoleChecks(deps: BadgeDeps, personId: string, seasonId: stri
         return { ...g, ...(await personCompliance(deps, { personId, seasonId, role: g.role, division: g.division })) };
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'VALIDATION') throw e;
-        return { ...g, certified: false, missing: [{ element: 1 as const, code: 'UNKNOWN_DIVISION', message: `The region has no division "${g.division}": ask the coach administrator to fix your role.` }] };
+        return {
+          ...g,
+          certified: false,
+          missing: [{ element: 1 as const, code: 'UNKNOWN_DIVISION', message: `The region has no division "${g.division}": ask the coach administrator to fix your role.` }],
+        };
       }
     }),
   );
@@ -126,7 +138,11 @@ export async function boardList(deps: BadgeDeps, seasonId?: string, regionConfig
   }
   const photos = await latestPhotos(deps.db, [...people.keys()]);
   const badges = [...people.values()].map((p) => assemble(p.person, season, p.roles, photos.get(p.person.personId) ?? null, currents.get(p.person.personId) ?? null));
-  const checks = await recordChecks(deps, config, badges.flatMap((b) => (b.current ? [{ badge: b.current, roles: b.roles }] : [])));
+  const checks = await recordChecks(
+    deps,
+    config,
+    badges.flatMap((b) => (b.current ? [{ badge: b.current, roles: b.roles }] : [])),
+  );
   const rows = badges.map((b) => ({ ...b, check: b.current ? (checks.get(b.current.id) ?? null) : null }));
   rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.personId.localeCompare(b.personId));
   return { season, rows };

@@ -21,11 +21,22 @@ export interface PhotoRow {
 }
 
 type PhotoRecord = { id: string; person_id: string; file_id: string; status: string; reason: string | null; uploaded_at: string; decided_at: string | null };
-const photoOf = (r: PhotoRecord): PhotoRow => ({ id: r.id, personId: r.person_id, fileId: r.file_id, status: r.status as PhotoStatus, reason: r.reason, uploadedAt: r.uploaded_at, decidedAt: r.decided_at });
+const photoOf = (r: PhotoRecord): PhotoRow => ({
+  id: r.id,
+  personId: r.person_id,
+  fileId: r.file_id,
+  status: r.status as PhotoStatus,
+  reason: r.reason,
+  uploadedAt: r.uploaded_at,
+  decidedAt: r.decided_at,
+});
 const PHOTO_COLUMNS = ['id', 'person_id', 'file_id', 'status', 'reason', 'uploaded_at', 'decided_at'] as const;
 
 export async function insertPhoto(db: Db, p: { id: string; personId: string; fileId: string; uploadedAt: string }): Promise<void> {
-  await db.insertInto('badge_photos').values({ id: p.id, person_id: p.personId, file_id: p.fileId, status: 'pending', reason: null, uploaded_at: p.uploadedAt, decided_at: null, decided_by: null }).execute();
+  await db
+    .insertInto('badge_photos')
+    .values({ id: p.id, person_id: p.personId, file_id: p.fileId, status: 'pending', reason: null, uploaded_at: p.uploadedAt, decided_at: null, decided_by: null })
+    .execute();
 }
 
 export async function findPhoto(db: Db, id: string): Promise<PhotoRow | undefined> {
@@ -45,7 +56,11 @@ export async function latestPhotos(db: Db, personIds?: readonly string[]): Promi
 
 export async function photoStatuses(db: Db, ids: readonly string[]): Promise<Map<string, PhotoStatus>> {
   if (!ids.length) return new Map();
-  const rows = await db.selectFrom('badge_photos').select(['id', 'status']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('badge_photos')
+    .select(['id', 'status'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.status as PhotoStatus]));
 }
 
@@ -81,8 +96,22 @@ export async function deleteUnusedPhotos(db: Db, personId: string, keepId: strin
     .where((eb) => eb.not(eb.exists(eb.selectFrom('badges').select('badges.id').whereRef('badges.photo_id', '=', 'badge_photos.id'))))
     .execute();
   if (!rows.length) return 0;
-  await db.deleteFrom('badge_photos').where('id', 'in', rows.map((r) => r.id)).execute();
-  await db.deleteFrom('files').where('id', 'in', rows.map((r) => r.file_id)).execute();
+  await db
+    .deleteFrom('badge_photos')
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .execute();
+  await db
+    .deleteFrom('files')
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.file_id),
+    )
+    .execute();
   return rows.length;
 }
 
@@ -99,7 +128,18 @@ export interface BadgeRow {
   invalidSince: string | null;
 }
 
-type BadgeRecord = { id: string; person_id: string; season_id: string; token: string; photo_id: string; name: string; roles_json: string; issued_at: string; replaced_at: string | null; invalid_since: string | null };
+type BadgeRecord = {
+  id: string;
+  person_id: string;
+  season_id: string;
+  token: string;
+  photo_id: string;
+  name: string;
+  roles_json: string;
+  issued_at: string;
+  replaced_at: string | null;
+  invalid_since: string | null;
+};
 const badgeOf = (r: BadgeRecord): BadgeRow => ({
   id: r.id,
   personId: r.person_id,
@@ -116,7 +156,18 @@ const badgeOf = (r: BadgeRecord): BadgeRow => ({
 export async function insertBadge(db: Db, b: Omit<BadgeRow, 'replacedAt' | 'invalidSince'>): Promise<void> {
   await db
     .insertInto('badges')
-    .values({ id: b.id, person_id: b.personId, season_id: b.seasonId, token: b.token, photo_id: b.photoId, name: b.name, roles_json: JSON.stringify(b.roles), issued_at: b.issuedAt, replaced_at: null, invalid_since: null })
+    .values({
+      id: b.id,
+      person_id: b.personId,
+      season_id: b.seasonId,
+      token: b.token,
+      photo_id: b.photoId,
+      name: b.name,
+      roles_json: JSON.stringify(b.roles),
+      issued_at: b.issuedAt,
+      replaced_at: null,
+      invalid_since: null,
+    })
     .execute();
 }
 
@@ -140,7 +191,10 @@ export async function currentBadges(db: Db, seasonId: string, personId?: string)
   let q = db.selectFrom('badges').selectAll().where('season_id', '=', seasonId).where('replaced_at', 'is', null).orderBy('issued_at').orderBy('id');
   if (personId !== undefined) q = q.where('person_id', '=', personId);
   const rows = await q.execute();
-  const printed = await lastSheetPrints(db, rows.map((r) => r.id));
+  const printed = await lastSheetPrints(
+    db,
+    rows.map((r) => r.id),
+  );
   const out = new Map<string, CurrentBadge>();
   for (const r of rows) out.set(r.person_id, { ...badgeOf(r), printedAt: printed.get(r.id) ?? null });
   return out;

@@ -54,7 +54,11 @@ export async function photoWithLocation(format: 'jpeg' | 'png' | 'webp' = 'jpeg'
 /** A coach certified for a role, with an approved photo: eligible for a badge. */
 export async function eligibleCoach(deps: Deps, o: { role?: string; division?: string; first?: string; last?: string; hue?: number } = {}): Promise<TestActor> {
   const a = await makeActor(deps);
-  await deps.db.updateTable('people').set({ first_name: o.first ?? 'Casey', last_name: o.last ?? 'Coach' }).where('id', '=', a.id).execute();
+  await deps.db
+    .updateTable('people')
+    .set({ first_name: o.first ?? 'Casey', last_name: o.last ?? 'Coach' })
+    .where('id', '=', a.id)
+    .execute();
   await certify(deps.db, a.id, o.role ?? 'head-coach', SEASON, o.division ?? '10U');
   const photoId = await uploadPhoto(deps, a.id, await facePhoto({ hue: o.hue }));
   await decidePhoto(deps, { id: null, name: 'test' }, photoId, { decision: 'approve' });

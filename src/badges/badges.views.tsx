@@ -51,7 +51,11 @@ function BadgeCard({ c, check }: { c: CoachBadge; check: BadgeCheck | null }) {
       <p>
         <span class="status-ok">Ready</span>: {c.facts!.roles.map(roleText).join('; ')}.
       </p>
-      {c.current?.printedAt ? <p>The region printed your badge on {longDate(c.current.printedAt.slice(0, 10))}: pick it up from the coach administrator.</p> : <p>The coach administrator prints the badges; you can also print yours.</p>}
+      {c.current?.printedAt ? (
+        <p>The region printed your badge on {longDate(c.current.printedAt.slice(0, 10))}: pick it up from the coach administrator.</p>
+      ) : (
+        <p>The coach administrator prints the badges; you can also print yours.</p>
+      )}
       {check && !check.valid ? <p class="status-bad">Your printed badge is no longer valid{check.since ? ` since ${longDate(check.since)}` : ''}: print the new one.</p> : null}
       <p>
         <a class="button" href={`/api/v1/people/${c.personId}/badge.pdf?season=${encodeURIComponent(c.season.id)}`}>
@@ -91,7 +95,9 @@ export function PhotoUploadView({ ctx, errors }: { ctx: ViewCtx; errors?: string
     <section class="narrow">
       <h1>Your badge photo</h1>
       <p>Take a photo of your face looking at the camera, in good light, against a plain background; no sunglasses or hat. It is cropped to a portrait for the badge.</p>
-      <p class="hint">JPEG, PNG or WebP, up to 10 MB. Location, camera and every other detail stored in the photo file are removed. The coach administrator checks the photo before it is printed.</p>
+      <p class="hint">
+        JPEG, PNG or WebP, up to 10 MB. Location, camera and every other detail stored in the photo file are removed. The coach administrator checks the photo before it is printed.
+      </p>
       <Errors errors={errors} />
       <form method="post" action={uploadAction('/badges/photo', ctx.csrf)} enctype="multipart/form-data">
         <div class="field">

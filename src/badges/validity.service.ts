@@ -41,7 +41,10 @@ const key = (r: RoleInDivision) => `${r.role}\u0000${r.division}`;
 export async function recordChecks(deps: Pick<Deps, 'db' | 'clock'>, config: RegionConfig, items: readonly CheckItem[]): Promise<Map<string, BadgeCheck>> {
   const out = new Map<string, BadgeCheck>();
   if (!items.length) return out;
-  const statuses = await photoStatuses(deps.db, items.map((i) => i.badge.photoId));
+  const statuses = await photoStatuses(
+    deps.db,
+    items.map((i) => i.badge.photoId),
+  );
   const today = regionToday(config, deps.clock);
   const now = deps.clock.now().toISOString();
   const mark: string[] = [];

@@ -10,7 +10,11 @@ const dbFile = join(dir, 'region.db');
 
 /** Runs the real `touchline` binary, as a region volunteer would. */
 function touchline(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['bin/touchline.js', ...args], { env: { ...process.env, TOUCHLINE_DB: dbFile, DATABASE_URL: '', ...env }, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['bin/touchline.js', ...args], {
+    env: { ...process.env, TOUCHLINE_DB: dbFile, DATABASE_URL: '', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -29,14 +29,20 @@ function positiveInt(v: string, name: string): number {
 }
 
 export function registerCommands(program: Command, config: () => Config): void {
-  program.command('serve').description('Start the portal (PORT, TOUCHLINE_DB or DATABASE_URL)').action(async () => {
-    const { serve } = await import('../main.js');
-    await serve(config());
-    await new Promise(() => undefined);
-  });
-  program.command('migrate').description('Apply pending database migrations and the default region configuration').action(async () => {
-    await withRuntime(config, async () => console.log('The database is up to date.'));
-  });
+  program
+    .command('serve')
+    .description('Start the portal (PORT, TOUCHLINE_DB or DATABASE_URL)')
+    .action(async () => {
+      const { serve } = await import('../main.js');
+      await serve(config());
+      await new Promise(() => undefined);
+    });
+  program
+    .command('migrate')
+    .description('Apply pending database migrations and the default region configuration')
+    .action(async () => {
+      await withRuntime(config, async () => console.log('The database is up to date.'));
+    });
   const region = program.command('region').description('Export or import the region configuration as one JSON file');
   region
     .command('export')

@@ -4,7 +4,6 @@ import { AppError } from '../platform/errors.js';
 import { registerCommands } from './commands.js';
 import { UsageError } from '../platform/usage.js';
 
-
 /** Runs the touchline command; answers the exit code (0 success, 2 bad input, 1 failure). */
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('touchline')

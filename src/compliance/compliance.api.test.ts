@@ -46,7 +46,10 @@ describe.each(testDialects())('GET /api/v1/people/{id}/compliance (%s)', (dialec
 
   it('checks any role and division asked, not only those held', async () => {
     const r = await ask(coach, coach.id, `season=${SEASON}&role=assistant-coach&division=8U`);
-    expect(r.json()).toEqual({ certified: false, missing: [expect.objectContaining({ element: 1, code: 'ROLE_NOT_APPLIED' }), expect.objectContaining({ element: 3, code: 'coach-8u' })] });
+    expect(r.json()).toEqual({
+      certified: false,
+      missing: [expect.objectContaining({ element: 1, code: 'ROLE_NOT_APPLIED' }), expect.objectContaining({ element: 3, code: 'coach-8u' })],
+    });
   });
 
   it('uses the current season when none is given, and another season when asked', async () => {
@@ -102,7 +105,12 @@ describe.each(testDialects())('GET /api/v1/compliance (%s)', (dialect) => {
     t = await openTestApp(dialect);
     coachAdmin = await makeActor(t.deps, ['coach-administrator']);
     const db = t.deps.db;
-    for (const [key, first] of [['ana', 'Ana'], ['ben', 'Ben'], ['cleo', 'Cléo'], ['dan', 'Dan']] as const) {
+    for (const [key, first] of [
+      ['ana', 'Ana'],
+      ['ben', 'Ben'],
+      ['cleo', 'Cléo'],
+      ['dan', 'Dan'],
+    ] as const) {
       const a = await makeActor(t.deps, [], { email: `${key}.${dialect}@example.org` });
       await db.updateTable('people').set({ first_name: first, last_name: 'Volunteer' }).where('id', '=', a.id).execute();
       ids[key] = a.id;

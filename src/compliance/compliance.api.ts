@@ -6,13 +6,14 @@ import { ErrorSchema } from '../platform/http/schemas.js';
 import { BOARD_ROLES } from '../platform/roles.js';
 import { dashboard, personCompliance } from './compliance.service.js';
 
-const Missing = Type.Object(
-  {
-    element: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], { description: '1 volunteer application, 2 safety trainings, 3 age-level certification' }),
-    code: Type.String({ description: 'What is missing: a training code (coach-10u:field for one part of a two-part course) or an application code such as APPLICATION_MISSING, SSN_MISSING, SIGNATURE_MISSING' }),
-    message: Type.String({ description: 'One line saying how to complete it' }),
-  },
-);
+const Missing = Type.Object({
+  element: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], { description: '1 volunteer application, 2 safety trainings, 3 age-level certification' }),
+  code: Type.String({
+    description:
+      'What is missing: a training code (coach-10u:field for one part of a two-part course) or an application code such as APPLICATION_MISSING, SSN_MISSING, SIGNATURE_MISSING',
+  }),
+  message: Type.String({ description: 'One line saying how to complete it' }),
+});
 
 const Answer = Type.Object({ certified: Type.Boolean(), missing: Type.Array(Missing) });
 
@@ -48,7 +49,8 @@ export function complianceApi(app: App, deps: Deps): void {
       },
     },
     async (req) => {
-      if (req.auth!.personId !== req.params.id && !hasAnyRole(req.auth, BOARD_ROLES)) throw new AppError('FORBIDDEN', "Only the person themself and the region's board can see a person's certification.");
+      if (req.auth!.personId !== req.params.id && !hasAnyRole(req.auth, BOARD_ROLES))
+        throw new AppError('FORBIDDEN', "Only the person themself and the region's board can see a person's certification.");
       return personCompliance(deps, { personId: req.params.id, seasonId: req.query.season, role: req.query.role, division: req.query.division });
     },
   );
@@ -72,7 +74,15 @@ export function complianceApi(app: App, deps: Deps): void {
     },
     async (req) => {
       const d = await dashboard(deps, req.query, await req.regionConfig());
-      return d.rows.map((r) => ({ personId: r.personId, name: `${r.firstName} ${r.lastName}`.trim(), email: r.email, role: r.role, division: r.division, certified: r.certified, missing: r.missing }));
+      return d.rows.map((r) => ({
+        personId: r.personId,
+        name: `${r.firstName} ${r.lastName}`.trim(),
+        email: r.email,
+        role: r.role,
+        division: r.division,
+        certified: r.certified,
+        missing: r.missing,
+      }));
     },
   );
 }

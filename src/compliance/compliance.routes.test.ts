@@ -13,7 +13,8 @@ describe.each(testDialects())('compliance pages (%s)', (dialect) => {
   let coach: TestActor;
   let newcomer: TestActor;
   let helper: TestActor;
-  const get = (url: string, who: TestActor | null = admin, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { ...(who ? who.bearer : {}), ...headers } });
+  const get = (url: string, who: TestActor | null = admin, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'GET', url, headers: { ...(who ? who.bearer : {}), ...headers } });
   const rename = (id: string, first: string, last: string) => t.deps.db.updateTable('people').set({ first_name: first, last_name: last }).where('id', '=', id).execute();
 
   beforeAll(async () => {
@@ -27,7 +28,16 @@ describe.each(testDialects())('compliance pages (%s)', (dialect) => {
     await rename(newcomer.id, 'Nico', 'Newcomer');
     await giveRole(db, newcomer.id, 'head-coach', SEASON, '12U');
     await giveRole(db, newcomer.id, 'assistant-coach', SEASON, '10U');
-    await giveApplication(db, newcomer.id, SEASON, [{ role: 'head-coach', division: '12U' }, { role: 'assistant-coach', division: '10U' }], { ssn: false });
+    await giveApplication(
+      db,
+      newcomer.id,
+      SEASON,
+      [
+        { role: 'head-coach', division: '12U' },
+        { role: 'assistant-coach', division: '10U' },
+      ],
+      { ssn: false },
+    );
     await giveCompletions(db, newcomer.id, [...SAFETY.slice(0, 3), 'coach-10u']);
     helper = await makeActor(t.deps);
     await rename(helper.id, '=HYPERLINK("x")', 'Helper');
@@ -84,7 +94,16 @@ describe.each(testDialects())('compliance pages (%s)', (dialect) => {
     expect(r.body.startsWith('\uFEFFName,Email,Division,Role,Status,')).toBe(true);
     const table = readCsvTable(r.body);
     if (!table.ok) throw new Error('unreadable CSV');
-    expect(table.table.header).toEqual(['Name', 'Email', 'Division', 'Role', 'Status', '1 Volunteer application: missing', '2 Safety trainings: missing', '3 Age-level certification: missing']);
+    expect(table.table.header).toEqual([
+      'Name',
+      'Email',
+      'Division',
+      'Role',
+      'Status',
+      '1 Volunteer application: missing',
+      '2 Safety trainings: missing',
+      '3 Age-level certification: missing',
+    ]);
     expect(table.table.records.map((x) => x.cells)).toEqual([['Nico Newcomer', newcomer.email, '10U', 'Assistant coach', 'Missing', 'no SSN', 'SafeSport', '']]);
     const all = await get('/compliance/export.csv?role=field-helper');
     expect(all.body).toContain(`'=HYPERLINK(""x"") Helper`);
@@ -93,8 +112,28 @@ describe.each(testDialects())('compliance pages (%s)', (dialect) => {
   it('pages the volunteers table by 100, keeping the filters, while totals and CSV cover every row', async () => {
     const ids = Array.from({ length: 130 }, (_, i) => `bulk-${dialect}-${String(i).padStart(3, '0')}`);
     const at = '2026-09-01T00:00:00.000Z';
-    await t.deps.db.insertInto('people').values(ids.map((id) => ({ id, email: `${id}@example.org`, first_name: 'Bulk', last_name: id, birth_date: null, phone: null, password_hash: null, created_at: at, updated_at: at, merged_into: null, association_id: null }))).execute();
-    await t.deps.db.insertInto('role_grants').values(ids.map((id) => ({ id, person_id: id, role: 'assistant-coach', season_id: SEASON, division: '16U', granted_at: at, granted_by: null }))).execute();
+    await t.deps.db
+      .insertInto('people')
+      .values(
+        ids.map((id) => ({
+          id,
+          email: `${id}@example.org`,
+          first_name: 'Bulk',
+          last_name: id,
+          birth_date: null,
+          phone: null,
+          password_hash: null,
+          created_at: at,
+          updated_at: at,
+          merged_into: null,
+          association_id: null,
+        })),
+      )
+      .execute();
+    await t.deps.db
+      .insertInto('role_grants')
+      .values(ids.map((id) => ({ id, person_id: id, role: 'assistant-coach', season_id: SEASON, division: '16U', granted_at: at, granted_by: null })))
+      .execute();
     const first = await get('/compliance?division=16U');
     expect(first.body).toContain('0 of 130 volunteer roles certified.');
     expect([...first.body.matchAll(/<tr><td>Bulk /g)]).toHaveLength(100);

@@ -37,7 +37,13 @@ async function dashboardProps(req: FastifyRequest, deps: Deps): Promise<{ props:
   const raw = rawFilters(req);
   const config = await req.regionConfig();
   const pageNo = Number((req.query as { page?: unknown }).page);
-  const base = { seasons: allSeasons(config).map((s) => ({ id: s.season.id, name: s.season.name })), divisions: config.divisions.map((d) => d.code), catalog: catalogOf(config), query: queryOf(raw), page: Number.isInteger(pageNo) && pageNo > 0 ? pageNo : 1 };
+  const base = {
+    seasons: allSeasons(config).map((s) => ({ id: s.season.id, name: s.season.name })),
+    divisions: config.divisions.map((d) => d.code),
+    catalog: catalogOf(config),
+    query: queryOf(raw),
+    page: Number.isInteger(pageNo) && pageNo > 0 ? pageNo : 1,
+  };
   try {
     const d = await dashboard(deps, raw, config);
     return { props: { ...base, filters: d.filters, rows: d.rows }, status: 200 };
@@ -60,7 +66,11 @@ function routes(app: App, deps: Deps): void {
   app.get('/compliance/export.csv', { config: BOARD, schema: hidden }, async (req, reply) => {
     const d = await dashboard(deps, rawFilters(req), await req.regionConfig());
     const catalog = catalogOf(d.config);
-    const csv = writeCsv(CSV_HEADER, d.rows.map((r) => csvCells(r, catalog)), { bom: true });
+    const csv = writeCsv(
+      CSV_HEADER,
+      d.rows.map((r) => csvCells(r, catalog)),
+      { bom: true },
+    );
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="compliance-${d.filters.seasonId.replace(/[^\w.-]/g, '')}.csv"`)

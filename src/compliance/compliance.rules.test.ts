@@ -2,15 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRegionConfig } from '../region/index.js';
 import type { RegionConfig } from '../region/index.js';
 import type { Completion } from '../training/index.js';
-import {
-  checkCompliance,
-  prepareCompliance,
-  requirementFor,
-  summarizeMany,
-  summarizePerson,
-  type ApplicationFacts,
-  type ComplianceRecords,
-} from './compliance.rules.js';
+import { checkCompliance, prepareCompliance, requirementFor, summarizeMany, summarizePerson, type ApplicationFacts, type ComplianceRecords } from './compliance.rules.js';
 
 const TODAY = '2026-09-15';
 const config = defaultRegionConfig(TODAY);
@@ -26,11 +18,13 @@ const PARTS: Record<string, string[]> = {
 
 /** Completions of codes: `coach-10u` means both parts, `coach-10u:online` one part. */
 function completions(codes: string[], completedOn = '2026-02-01'): Completion[] {
-  return codes.flatMap((c) => PARTS[c] ?? [c]).map((code) => {
-    const [training, part] = code.split(':') as [string, string | undefined];
-    const p = part ?? config.trainings.find((t) => t.code === training)!.parts[0]!.part;
-    return { training, part: p, completedOn };
-  });
+  return codes
+    .flatMap((c) => PARTS[c] ?? [c])
+    .map((code) => {
+      const [training, part] = code.split(':') as [string, string | undefined];
+      const p = part ?? config.trainings.find((t) => t.code === training)!.parts[0]!.part;
+      return { training, part: p, completedOn };
+    });
 }
 
 function records(role: string, division: string, codes: string[], over: Partial<ComplianceRecords> = {}): ComplianceRecords {
@@ -116,12 +110,7 @@ describe('element 1: this season application', () => {
 
   it('lists every element at once, in order', () => {
     const r = records('head-coach', '12U', ['coach-12u:online'], { application: null, backgroundCheck: 'flagged' });
-    expect(missingCodes(r, 'head-coach', '12U')).toEqual([
-      '1:APPLICATION_MISSING',
-      '1:BACKGROUND_FLAGGED',
-      ...SAFETY.map((s) => `2:${s}`),
-      '3:coach-12u:in-person',
-    ]);
+    expect(missingCodes(r, 'head-coach', '12U')).toEqual(['1:APPLICATION_MISSING', '1:BACKGROUND_FLAGGED', ...SAFETY.map((s) => `2:${s}`), '3:coach-12u:in-person']);
   });
 });
 
@@ -217,7 +206,10 @@ describe('summaries', () => {
   });
 
   it('cover the roles held (role grants) when given, checking each against the application', () => {
-    const held = [{ role: 'head-coach', division: '10U' }, { role: 'field-helper', division: '8U' }];
+    const held = [
+      { role: 'head-coach', division: '10U' },
+      { role: 'field-helper', division: '8U' },
+    ];
     const s = summarizePerson(rules, { ...person(), completions: completions([...SAFETY, 'coach-10u', 'coach-8u']), held }, TODAY);
     expect(s.roles.map((r) => [r.role, r.division, r.missing.map((m) => m.code)])).toEqual([
       ['head-coach', '10U', []],

@@ -125,7 +125,10 @@ function applicationItems(rules: ComplianceRules, p: Person, q: RoleInDivision):
     if (!app.complete && !noSsn && !unsigned) add('APPLICATION_INCOMPLETE', "Finish this season's volunteer application and submit it.");
     if (!p.records.roles.some((r) => r.role === q.role && r.division === q.division)) add('ROLE_NOT_APPLIED', `Add ${roleName(q)} to this season's application.`);
     if (!roleAllowedForAge(q.role, app.adult)) {
-      add('ROLE_NOT_ALLOWED', app.adult ? 'Adults serve as field helper or coach, not youth volunteer: change the role.' : 'Volunteers under 18 can serve only as youth volunteer: change the role.');
+      add(
+        'ROLE_NOT_ALLOWED',
+        app.adult ? 'Adults serve as field helper or coach, not youth volunteer: change the role.' : 'Volunteers under 18 can serve only as youth volunteer: change the role.',
+      );
     }
   }
   if (p.records.backgroundCheck === 'flagged') add('BACKGROUND_FLAGGED', 'Your background check did not clear: contact the safety director.');

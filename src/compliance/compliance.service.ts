@@ -6,7 +6,15 @@ import { foldText } from '../people/index.js';
 import type { RegionConfig } from '../region/index.js';
 import { findDivision, findSeason } from '../region/index.js';
 import { getRegionConfig, regionToday, seasonNow } from '../region/index.js';
-import { checkCompliance, prepareCompliance, summarizePerson, type ComplianceAnswer, type ComplianceRecords, type ComplianceRules, type PersonSummary } from './compliance.rules.js';
+import {
+  checkCompliance,
+  prepareCompliance,
+  summarizePerson,
+  type ComplianceAnswer,
+  type ComplianceRecords,
+  type ComplianceRules,
+  type PersonSummary,
+} from './compliance.rules.js';
 import { checkRows, filterRows, nameMatches, readFilters, sortRows, type ComplianceRow, type DashboardFilters, type PersonName, type RawFilters } from './dashboard.rules.js';
 import { loadApplications, loadCompletions, loadGrants, personExists, type ApplicationRecord, type GrantRow } from './compliance.store.js';
 
@@ -26,7 +34,13 @@ export function rulesOf(config: RegionConfig): ComplianceRules {
 }
 
 function recordsOf(app: ApplicationRecord | undefined, completions: ComplianceRecords['completions'] | undefined, held?: ComplianceRecords['held']): ComplianceRecords {
-  return { application: app?.facts ?? null, roles: app?.roles ?? [], completions: completions ?? [], backgroundCheck: app?.backgroundCheck ?? 'not-started', ...(held ? { held } : {}) };
+  return {
+    application: app?.facts ?? null,
+    roles: app?.roles ?? [],
+    completions: completions ?? [],
+    backgroundCheck: app?.backgroundCheck ?? 'not-started',
+    ...(held ? { held } : {}),
+  };
 }
 
 export interface PersonQuery {
@@ -44,7 +58,8 @@ export async function personCompliance(deps: ComplianceDeps, q: PersonQuery): Pr
   if (person.mergedInto) throw new AppError('NOT_FOUND', `That account was merged into account ${person.mergedInto}: ask for that one.`, { mergedInto: person.mergedInto });
   const seasonId = q.seasonId || seasonNow(config, deps.clock)?.season.id || '';
   const errors: string[] = [];
-  if (!findSeason(config, seasonId)) errors.push(`There is no season "${seasonId.slice(0, 40)}": use one of ${config.membershipYears.flatMap((y) => y.seasons.map((s) => s.id)).join(', ')}.`);
+  if (!findSeason(config, seasonId))
+    errors.push(`There is no season "${seasonId.slice(0, 40)}": use one of ${config.membershipYears.flatMap((y) => y.seasons.map((s) => s.id)).join(', ')}.`);
   if (!(ROLES as readonly string[]).includes(q.role)) errors.push(`"${q.role.slice(0, 40)}" is not a role: use one of ${DIVISION_ROLES.join(', ')}.`);
   else if (!(DIVISION_ROLES as readonly string[]).includes(q.role)) errors.push(`Certification is checked for ${DIVISION_ROLES.join(', ')}; ${q.role} is not tied to a division.`);
   if (!findDivision(config, q.division)) errors.push(`There is no division "${q.division.slice(0, 40)}": use one of ${config.divisions.map((d) => d.code).join(', ')}.`);
@@ -65,7 +80,9 @@ export async function homeSummary(deps: ComplianceDeps, personId: string): Promi
   const season = seasonNow(config, deps.clock);
   if (!season) return null;
   const order = config.divisions.map((d) => d.code);
-  const grants = (await loadGrants(deps.db, { seasonId: season.season.id, personId })).sort((a, b) => order.indexOf(a.division) - order.indexOf(b.division) || DIVISION_ROLES.indexOf(a.role as Role) - DIVISION_ROLES.indexOf(b.role as Role));
+  const grants = (await loadGrants(deps.db, { seasonId: season.season.id, personId })).sort(
+    (a, b) => order.indexOf(a.division) - order.indexOf(b.division) || DIVISION_ROLES.indexOf(a.role as Role) - DIVISION_ROLES.indexOf(b.role as Role),
+  );
   if (!grants.length) return null;
   const who = { personId };
   const [apps, completions] = await Promise.all([loadApplications(deps.db, season.season.id, who), loadCompletions(deps.db, who)]);
@@ -109,6 +126,9 @@ export async function dashboard(deps: ComplianceDeps, raw: RawFilters, regionCon
   const people = [...held]
     .filter(([personId]) => nameMatches(names.get(personId)!, q))
     .map(([personId, roles]) => ({ personId, name: names.get(personId)!, records: recordsOf(apps.get(personId), completions.get(personId), roles) }));
-  const rows = sortRows(filterRows(checkRows(rulesOf(config), people, regionToday(config, deps.clock)), filters), config.divisions.map((d) => d.code));
+  const rows = sortRows(
+    filterRows(checkRows(rulesOf(config), people, regionToday(config, deps.clock)), filters),
+    config.divisions.map((d) => d.code),
+  );
   return { config, filters, rows };
 }

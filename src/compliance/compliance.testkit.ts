@@ -18,7 +18,16 @@ const PARTS: Record<string, string[]> = {
 };
 
 export const SAFETY = ['safe-haven', 'concussion', 'cardiac-arrest', 'safesport'];
-export const AGE_LEVEL: Record<string, string> = { '6U': 'coach-6u', '7U': 'coach-8u', '8U': 'coach-8u', '10U': 'coach-10u', '12U': 'coach-12u', '14U': 'coach-intermediate', '16U': 'coach-advanced', '19U': 'coach-advanced' };
+export const AGE_LEVEL: Record<string, string> = {
+  '6U': 'coach-6u',
+  '7U': 'coach-8u',
+  '8U': 'coach-8u',
+  '10U': 'coach-10u',
+  '12U': 'coach-12u',
+  '14U': 'coach-intermediate',
+  '16U': 'coach-advanced',
+  '19U': 'coach-advanced',
+};
 
 /** Completion rows for codes (see PARTS), as [training, part]. */
 export function completionParts(codes: readonly string[]): [string, string][] {
@@ -26,7 +35,18 @@ export function completionParts(codes: readonly string[]): [string, string][] {
 }
 
 export async function giveCompletions(db: Db, personId: string, codes: readonly string[], completedOn = '2026-02-01'): Promise<void> {
-  const rows = completionParts(codes).map(([training, part]) => ({ id: newId(), person_id: personId, training, part, completed_on: completedOn, source: 'online', certificate_no: newId().slice(0, 10), class_session_id: null, recorded_by: null, recorded_at: AT }));
+  const rows = completionParts(codes).map(([training, part]) => ({
+    id: newId(),
+    person_id: personId,
+    training,
+    part,
+    completed_on: completedOn,
+    source: 'online',
+    certificate_no: newId().slice(0, 10),
+    class_session_id: null,
+    recorded_by: null,
+    recorded_at: AT,
+  }));
   if (rows.length) await db.insertInto('completions').values(rows).execute();
 }
 

@@ -28,12 +28,28 @@ const STATUS_OPTIONS = [
 function Filters(p: DashboardProps) {
   const f = p.filters;
   return (
-    <form method="get" action="/compliance" class="inline" role="search" aria-label="Filter volunteers" hx-get="/compliance" hx-target="#compliance-results" hx-swap="outerHTML" hx-push-url="true" hx-trigger="change, submit">
+    <form
+      method="get"
+      action="/compliance"
+      class="inline"
+      role="search"
+      aria-label="Filter volunteers"
+      hx-get="/compliance"
+      hx-target="#compliance-results"
+      hx-swap="outerHTML"
+      hx-push-url="true"
+      hx-trigger="change, submit"
+    >
       <Select label="Season" name="season" value={f.seasonId} options={p.seasons.map((s) => ({ value: s.id, label: s.name }))} />
       <Select label="Division" name="division" value={f.division} options={[{ value: '', label: 'All divisions' }, ...p.divisions.map((d) => ({ value: d, label: d }))]} />
       <Select label="Role" name="role" value={f.role} options={[{ value: '', label: 'All roles' }, ...DIVISION_ROLES.map((r) => ({ value: r, label: roleLabel(r) }))]} />
       <Select label="Status" name="status" value={f.status} options={STATUS_OPTIONS} />
-      <Select label="Element missing" name="element" value={f.element} options={[{ value: '', label: 'Any element' }, ...ELEMENTS.map((e) => ({ value: String(e), label: `${e}. ${ELEMENT_TITLES[e]}` }))]} />
+      <Select
+        label="Element missing"
+        name="element"
+        value={f.element}
+        options={[{ value: '', label: 'Any element' }, ...ELEMENTS.map((e) => ({ value: String(e), label: `${e}. ${ELEMENT_TITLES[e]}` }))]}
+      />
       <Input label="Name or email" name="q" type="search" value={f.q} />
       <button class="secondary">Filter</button>
     </form>
@@ -81,7 +97,10 @@ function VolunteerRows({ rows, catalog }: { rows: ComplianceRow[]; catalog: Cata
   // Teams do not exist yet: a Team column appears once rows carry one (ComplianceRow.team).
   const teams = rows.some((r) => r.team);
   return (
-    <Table caption="Volunteers by division and role" head={['Name', 'Division', ...(teams ? ['Team'] : []), 'Role', 'Status', ...ELEMENTS.map((e) => `${e}. ${ELEMENT_TITLES[e]}`)]}>
+    <Table
+      caption="Volunteers by division and role"
+      head={['Name', 'Division', ...(teams ? ['Team'] : []), 'Role', 'Status', ...ELEMENTS.map((e) => `${e}. ${ELEMENT_TITLES[e]}`)]}
+    >
       {rows.map((r) => (
         <tr>
           <td>
@@ -128,7 +147,10 @@ export function DashboardView(p: DashboardProps) {
   return (
     <>
       <h1>Coach compliance</h1>
-      <p>Who is certified for their role this season, and what each volunteer still misses, element by element: 1 the volunteer application, 2 the safety trainings, 3 the division's age-level certification.</p>
+      <p>
+        Who is certified for their role this season, and what each volunteer still misses, element by element: 1 the volunteer application, 2 the safety trainings, 3 the division's
+        age-level certification.
+      </p>
       <Filters {...p} />
       <DashboardResults {...p} />
     </>

@@ -8,7 +8,17 @@ const config = defaultRegionConfig('2026-09-15');
 const catalog = catalogOf(config);
 const ORDER = config.divisions.map((d) => d.code);
 const item = (element: 1 | 2 | 3, code: string): MissingItem => ({ element, code, message: `do ${code}` });
-const row = (first: string, last: string, role: string, division: string, missing: MissingItem[] = []): ComplianceRow => ({ personId: `${first}${last}`, firstName: first, lastName: last, email: `${first.toLowerCase()}@example.org`, role, division, team: null, certified: missing.length === 0, missing });
+const row = (first: string, last: string, role: string, division: string, missing: MissingItem[] = []): ComplianceRow => ({
+  personId: `${first}${last}`,
+  firstName: first,
+  lastName: last,
+  email: `${first.toLowerCase()}@example.org`,
+  role,
+  division,
+  team: null,
+  certified: missing.length === 0,
+  missing,
+});
 const NONE: DashboardFilters = { seasonId: '2026-fall', division: '', role: '', status: '', element: '', q: '' };
 
 describe('readFilters', () => {
@@ -35,7 +45,13 @@ describe('rows', () => {
   ];
 
   it('sort by division order, role (head coach first) and name; unknown divisions last', () => {
-    expect(sortRows([...rows], ORDER).map((r) => `${r.division} ${r.role} ${r.firstName}`)).toEqual(['6U youth-volunteer Lucía', '10U head-coach Bob', '10U head-coach Ann', '10U assistant-coach Zoe', '5U head-coach Old']);
+    expect(sortRows([...rows], ORDER).map((r) => `${r.division} ${r.role} ${r.firstName}`)).toEqual([
+      '6U youth-volunteer Lucía',
+      '10U head-coach Bob',
+      '10U head-coach Ann',
+      '10U assistant-coach Zoe',
+      '5U head-coach Old',
+    ]);
   });
 
   it.each([
@@ -74,7 +90,16 @@ describe('labels and CSV cells', () => {
 
   it('put each element in its own column', () => {
     const r = row('Ann', 'Baker', 'field-helper', '12U', [item(1, 'SIGNATURE_MISSING'), item(3, 'coach-12u:online'), item(3, 'coach-12u:in-person')]);
-    expect(csvCells(r, catalog)).toEqual(['Ann Baker', 'ann@example.org', '12U', 'Field helper', 'Missing', 'not signed', '', '12U Coach: Online part; 12U Coach: In-person class']);
+    expect(csvCells(r, catalog)).toEqual([
+      'Ann Baker',
+      'ann@example.org',
+      '12U',
+      'Field helper',
+      'Missing',
+      'not signed',
+      '',
+      '12U Coach: Online part; 12U Coach: In-person class',
+    ]);
   });
 });
 

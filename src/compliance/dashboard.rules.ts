@@ -39,7 +39,8 @@ export function readFilters(raw: RawFilters, config: RegionConfig, defaultSeason
   const errors: string[] = [];
   const text = (v: string | undefined) => (v ?? '').trim();
   const seasonId = text(raw.season) || defaultSeason;
-  if (!findSeason(config, seasonId)) errors.push(`There is no season "${seasonId.slice(0, 40)}": pick one of ${config.membershipYears.flatMap((y) => y.seasons.map((s) => s.id)).join(', ')}.`);
+  if (!findSeason(config, seasonId))
+    errors.push(`There is no season "${seasonId.slice(0, 40)}": pick one of ${config.membershipYears.flatMap((y) => y.seasons.map((s) => s.id)).join(', ')}.`);
   const division = text(raw.division);
   if (division && !findDivision(config, division)) errors.push(`There is no division "${division.slice(0, 40)}": pick one of ${config.divisions.map((d) => d.code).join(', ')}.`);
   const role = text(raw.role);
@@ -122,7 +123,15 @@ export function sortRows(rows: ComplianceRow[], divisionOrder: readonly string[]
   };
   const r = (role: string) => (DIVISION_ROLES as readonly string[]).indexOf(role);
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return rows.sort((a, b) => d(a.division) - d(b.division) || cmp(a.team ?? '', b.team ?? '') || r(a.role) - r(b.role) || cmp(a.lastName, b.lastName) || cmp(a.firstName, b.firstName) || cmp(a.personId, b.personId));
+  return rows.sort(
+    (a, b) =>
+      d(a.division) - d(b.division) ||
+      cmp(a.team ?? '', b.team ?? '') ||
+      r(a.role) - r(b.role) ||
+      cmp(a.lastName, b.lastName) ||
+      cmp(a.firstName, b.firstName) ||
+      cmp(a.personId, b.personId),
+  );
 }
 
 export interface Total {
@@ -180,5 +189,12 @@ export const CSV_HEADER = ['Name', 'Email', 'Division', 'Role', 'Status', ...ELE
 
 /** The CSV cells of a row, in CSV_HEADER's order (a Team column goes after Division once teams exist). */
 export function csvCells(r: ComplianceRow, catalog: Catalog): CsvCell[] {
-  return [`${r.firstName} ${r.lastName}`.trim(), r.email, r.division, roleLabel(r.role), r.certified ? 'Certified' : 'Missing', ...ELEMENTS.map((e) => elementLabels(r.missing, e, catalog))];
+  return [
+    `${r.firstName} ${r.lastName}`.trim(),
+    r.email,
+    r.division,
+    roleLabel(r.role),
+    r.certified ? 'Certified' : 'Missing',
+    ...ELEMENTS.map((e) => elementLabels(r.missing, e, catalog)),
+  ];
 }

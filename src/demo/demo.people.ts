@@ -5,8 +5,60 @@ import type { Role } from '../platform/roles.js';
 import type { DemoContext } from '../platform/demo.js';
 import { DEMO_DOMAIN } from '../platform/demo.js';
 
-const FIRST = ['Ana', 'Ben', 'Chloe', 'Diego', 'Elena', 'Farah', 'Gabe', 'Hana', 'Ivan', 'Jonah', 'Kira', 'Liam', 'Maya', 'Noah', 'Olivia', 'Priya', 'Quinn', 'Rosa', 'Sam', 'Tariq', 'Uma', 'Victor', 'Wen', 'Ximena', 'Yusuf', 'Zoe', 'Lucía', 'Sebastián', 'Aoife', 'Mateo'];
-const LAST = ['Chen', 'Garcia', 'Hernández', 'Johnson', 'Kim', 'Lopez', 'Martínez', 'Nguyen', "O'Brien", 'Patel', 'Rodríguez', 'Smith', 'Williams', 'Okafor', 'Rossi', 'Novak', 'Haddad', 'Sato', 'Fischer', 'Dubois'];
+const FIRST = [
+  'Ana',
+  'Ben',
+  'Chloe',
+  'Diego',
+  'Elena',
+  'Farah',
+  'Gabe',
+  'Hana',
+  'Ivan',
+  'Jonah',
+  'Kira',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Olivia',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sam',
+  'Tariq',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+  'Lucía',
+  'Sebastián',
+  'Aoife',
+  'Mateo',
+];
+const LAST = [
+  'Chen',
+  'Garcia',
+  'Hernández',
+  'Johnson',
+  'Kim',
+  'Lopez',
+  'Martínez',
+  'Nguyen',
+  "O'Brien",
+  'Patel',
+  'Rodríguez',
+  'Smith',
+  'Williams',
+  'Okafor',
+  'Rossi',
+  'Novak',
+  'Haddad',
+  'Sato',
+  'Fischer',
+  'Dubois',
+];
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
@@ -21,7 +73,13 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
     const first = pick(ctx.random, FIRST);
     const last = pick(ctx.random, LAST);
     const n = people.length + 1;
-    const email = `${emailName ?? `${first}.${last}.${n}`.normalize('NFKD').replace(/[^A-Za-z0-9.]/g, '').toLowerCase()}@${DEMO_DOMAIN}`;
+    const email = `${
+      emailName ??
+      `${first}.${last}.${n}`
+        .normalize('NFKD')
+        .replace(/[^A-Za-z0-9.]/g, '')
+        .toLowerCase()
+    }@${DEMO_DOMAIN}`;
     const id = newId();
     people.push({ id, email, first, last });
     grants.push({ person_id: id, role, season_id: ['region-administrator', 'registrar', 'coach-administrator', 'safety-director'].includes(role) ? '' : ctx.seasonId, division });
@@ -47,7 +105,21 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
     for (let i = 0; i < people.length; i += 200) {
       await insertPeople(
         trx,
-        people.slice(i, i + 200).map((p) => ({ id: p.id, email: p.email, first_name: p.first, last_name: p.last, birth_date: null, phone: null, password_hash: ctx.passwordHash, created_at: at, updated_at: at, merged_into: null, association_id: null })),
+        people
+          .slice(i, i + 200)
+          .map((p) => ({
+            id: p.id,
+            email: p.email,
+            first_name: p.first,
+            last_name: p.last,
+            birth_date: null,
+            phone: null,
+            password_hash: ctx.passwordHash,
+            created_at: at,
+            updated_at: at,
+            merged_into: null,
+            association_id: null,
+          })),
       );
     }
     for (let i = 0; i < grants.length; i += 200) {

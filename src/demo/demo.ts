@@ -16,7 +16,6 @@ export interface DemoOptions {
   password: string;
 }
 
-
 /** The steps in order; later capabilities append theirs (players, teams, slots, games). */
 export const demoSteps: DemoStep[] = [demoPeople, demoTeams, demoPractice, demoGames, demoMentoring];
 

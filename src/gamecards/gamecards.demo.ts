@@ -56,7 +56,17 @@ function schedule(config: RegionConfig, seasonId: string, start: string, teams: 
     pairs.forEach(([home, away], i) => {
       const date = addDays(start, 7 * r + Math.floor(i / slots));
       const slot = i % slots;
-      games.push({ id: newId(), seasonId, division: home.division, program: home.program, date, time: TIMES[Math.floor(slot / fields.length)]!, fieldId: fields[slot % fields.length]!, homeTeamId: home.id, awayTeamId: away.id });
+      games.push({
+        id: newId(),
+        seasonId,
+        division: home.division,
+        program: home.program,
+        date,
+        time: TIMES[Math.floor(slot / fields.length)]!,
+        fieldId: fields[slot % fields.length]!,
+        homeTeamId: home.id,
+        awayTeamId: away.id,
+      });
     });
   }
   return games;
@@ -70,7 +80,17 @@ async function snapshotOf(db: Db, config: RegionConfig, g: NewGame, teams: Reado
   const side = teamId === home.id ? 'home' : 'away';
   const division = config.divisions.find((d) => d.code === g.division)!;
   const policy = resolvePolicy(config.playingTime);
-  const ctx = { config, game, team: teams.get(teamId)!, opponent: side === 'home' ? game.away : game.home, side, division, policy, quarters: policy.quarters, playersOnField: division.playersOnField } as const;
+  const ctx = {
+    config,
+    game,
+    team: teams.get(teamId)!,
+    opponent: side === 'home' ? game.away : game.home,
+    side,
+    division,
+    policy,
+    quarters: policy.quarters,
+    playersOnField: division.playersOnField,
+  } as const;
   return { header: await headerOf(db, ctx), roster: await currentRoster(db, teamId) };
 }
 
@@ -83,7 +103,14 @@ async function demoCard(db: Db, config: RegionConfig, g: NewGame, teams: Readonl
   const here = roster.filter((p) => p.playerId !== absent);
   let plan;
   try {
-    plan = planRotation({ players: here.map((p, i) => ({ id: p.playerId, canKeep: i < 4, seasonSatQuarters: 0, seasonPlayedQuarters: 0 })), playersOnField: division.playersOnField, quarters: Q, policy: config.playingTime, seed, allowNoKeeper: true });
+    plan = planRotation({
+      players: here.map((p, i) => ({ id: p.playerId, canKeep: i < 4, seasonSatQuarters: 0, seasonPlayedQuarters: 0 })),
+      playersOnField: division.playersOnField,
+      quarters: Q,
+      policy: config.playingTime,
+      seed,
+      allowNoKeeper: true,
+    });
   } catch {
     return false;
   }
@@ -126,6 +153,9 @@ export async function demoGames(ctx: DemoContext): Promise<string> {
       }
     }
   });
-  ctx.facts.set('games', games.map((g) => g.id));
+  ctx.facts.set(
+    'games',
+    games.map((g) => g.id),
+  );
   return `${games.length} games for ${teams.length} teams (${[...withCards].join(', ')}), ${cards} submitted game cards.`;
 }

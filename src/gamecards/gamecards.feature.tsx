@@ -24,12 +24,24 @@ async function gamesHome(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
   const out: HomeCard[] = [];
   if (r.board) {
     const bad = r.games.flatMap((g) => Object.values(g.cards)).filter((c) => c?.status === 'submitted' && c.violations > 0).length;
-    if (bad > 0) out.push({ title: 'Game cards', order: 30, body: <p>{`${bad} submitted card${bad === 1 ? ' breaks' : 's break'} the playing-time rule. `}<a href="/games/reports/violations">See them</a></p> });
+    if (bad > 0)
+      out.push({
+        title: 'Game cards',
+        order: 30,
+        body: (
+          <p>
+            {`${bad} submitted card${bad === 1 ? ' breaks' : 's break'} the playing-time rule. `}
+            <a href="/games/reports/violations">See them</a>
+          </p>
+        ),
+      });
     return out;
   }
   const today = regionToday(config, deps.clock);
   const withCards = new Set(config.divisions.filter((d) => d.gameCard).map((d) => d.code));
-  const due = r.games.filter((g) => g.date <= today && withCards.has(g.division)).flatMap((g) => g.myTeams.filter((t) => g.cards[t]?.status !== 'submitted').map((t) => ({ g, t })));
+  const due = r.games
+    .filter((g) => g.date <= today && withCards.has(g.division))
+    .flatMap((g) => g.myTeams.filter((t) => g.cards[t]?.status !== 'submitted').map((t) => ({ g, t })));
   const next = r.games.filter((g) => g.date >= today).slice(0, 3);
   if (due.length === 0 && next.length === 0) return out;
   out.push({
@@ -40,10 +52,21 @@ async function gamesHome(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
         {due.length > 0 ? (
           <p>
             {`${due.length} game card${due.length === 1 ? '' : 's'} to submit: `}
-            {due.slice(0, 3).map(({ g, t }, i) => <>{i > 0 ? ', ' : ''}<a href={cardPath(g.id, t)}>{g.date}</a></>)}
+            {due.slice(0, 3).map(({ g, t }, i) => (
+              <>
+                {i > 0 ? ', ' : ''}
+                <a href={cardPath(g.id, t)}>{g.date}</a>
+              </>
+            ))}
           </p>
         ) : null}
-        {next.length > 0 ? <ul>{next.map((g) => <li>{`${g.date} ${g.time}: #${g.home.number} ${g.home.name} v #${g.away.number} ${g.away.name}`}</li>)}</ul> : null}
+        {next.length > 0 ? (
+          <ul>
+            {next.map((g) => (
+              <li>{`${g.date} ${g.time}: #${g.home.number} ${g.home.name} v #${g.away.number} ${g.away.name}`}</li>
+            ))}
+          </ul>
+        ) : null}
         <a href="/games">All games</a>
       </>
     ),

@@ -41,27 +41,58 @@ export async function makeTeam(db: Db, o: TeamOptions): Promise<TeamFixture> {
   const name = o.name ?? `Team ${o.number}`;
   await db.insertInto('teams').values({ id, season_id: seasonId, division, program, number: o.number, name, published_at: at, created_at: at }).execute();
   const staff = [...(o.headCoachId ? [{ person_id: o.headCoachId, role: 'head-coach' }] : []), ...(o.assistantIds ?? []).map((p) => ({ person_id: p, role: 'assistant-coach' }))];
-  for (const s of staff) await db.insertInto('team_staff').values({ team_id: id, ...s, added_at: at }).execute();
+  for (const s of staff)
+    await db
+      .insertInto('team_staff')
+      .values({ team_id: id, ...s, added_at: at })
+      .execute();
   const players: TeamFixture['players'] = [];
   for (let i = 0; i < (o.players ?? 8); i++) {
     const pid = newId();
     const first = FIRST[i % FIRST.length]!;
     const last = `${name.replace(/\W/g, '')}${i + 1}`;
-    await db.insertInto('players').values({ id: pid, external_id: null, first_name: first, last_name: last, birth_date: '2017-03-01', gender: program === 'girls' ? 'F' : 'M', created_at: at, updated_at: at }).execute();
-    await db.insertInto('season_players').values({ id: newId(), season_id: seasonId, player_id: pid, division, program, goalkeeper: i < (o.keepers ?? 2) ? 1 : 0, moved_reason: null, created_at: at }).execute();
-    await db.insertInto('team_players').values({ team_id: id, player_id: pid, season_id: seasonId, jersey: i + 1 }).execute();
+    await db
+      .insertInto('players')
+      .values({ id: pid, external_id: null, first_name: first, last_name: last, birth_date: '2017-03-01', gender: program === 'girls' ? 'F' : 'M', created_at: at, updated_at: at })
+      .execute();
+    await db
+      .insertInto('season_players')
+      .values({ id: newId(), season_id: seasonId, player_id: pid, division, program, goalkeeper: i < (o.keepers ?? 2) ? 1 : 0, moved_reason: null, created_at: at })
+      .execute();
+    await db
+      .insertInto('team_players')
+      .values({ team_id: id, player_id: pid, season_id: seasonId, jersey: i + 1 })
+      .execute();
     players.push({ id: pid, name: `${first} ${last}`, jersey: i + 1 });
   }
   return { id, name, number: o.number, players };
 }
 
 /** A game inserted directly (the schedule service is tested on its own). */
-export async function makeGame(db: Db, home: TeamFixture, away: TeamFixture, o: { date?: string; time?: string; field?: string; division?: string; program?: string; seasonId?: string } = {}): Promise<string> {
+export async function makeGame(
+  db: Db,
+  home: TeamFixture,
+  away: TeamFixture,
+  o: { date?: string; time?: string; field?: string; division?: string; program?: string; seasonId?: string } = {},
+): Promise<string> {
   const id = newId();
-  await db.insertInto('games').values({
-    id, season_id: o.seasonId ?? '2026-fall', division: o.division ?? '10U', program: o.program ?? 'girls', date: o.date ?? '2026-09-12', time: o.time ?? '09:00',
-    field_id: o.field ?? 'brett', home_team_id: home.id, away_team_id: away.id, created_at: TEST_NOW, created_by: null, updated_at: TEST_NOW,
-  }).execute();
+  await db
+    .insertInto('games')
+    .values({
+      id,
+      season_id: o.seasonId ?? '2026-fall',
+      division: o.division ?? '10U',
+      program: o.program ?? 'girls',
+      date: o.date ?? '2026-09-12',
+      time: o.time ?? '09:00',
+      field_id: o.field ?? 'brett',
+      home_team_id: home.id,
+      away_team_id: away.id,
+      created_at: TEST_NOW,
+      created_by: null,
+      updated_at: TEST_NOW,
+    })
+    .execute();
   return id;
 }
 

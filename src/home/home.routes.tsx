@@ -86,13 +86,25 @@ export const homeFeature: Feature = {
               {c.body}
             </section>
           ))}
-          {list.length === 0 ? <p>Nothing is waiting for you. <a href="/profile">Check your profile</a>.</p> : null}
+          {list.length === 0 ? (
+            <p>
+              Nothing is waiting for you. <a href="/profile">Check your profile</a>.
+            </p>
+          ) : null}
         </>
       ));
     });
     app.get(
       '/healthz',
-      { config: { access: 'public' }, schema: { tags: ['health'], summary: '200 when the database answers, 503 otherwise', security: [], response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String() }) } } },
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['health'],
+          summary: '200 when the database answers, 503 otherwise',
+          security: [],
+          response: { 200: Type.Object({ status: Type.String() }), 503: Type.Object({ status: Type.String() }) },
+        },
+      },
       async (_req, reply) => ((await ping(deps.db)) ? reply.send({ status: 'ok' }) : reply.code(503).send({ status: 'database unreachable' })),
     );
   },

@@ -21,7 +21,16 @@ describe('the mentoring API and forms', () => {
   const api = (method: string, url: string, who: Person, payload?: object) => t.app.inject({ method: method as 'GET', url, headers: who.bearer, payload });
 
   it('publishes weekly sessions, signs up, answers SESSION_FULL, waitlists and promotes', async () => {
-    const made = await api('POST', '/api/v1/mentoring/sessions', mentor, { kind: 'group', topic: 'API session', date: '2026-09-21', startTime: '19:00', minutes: 60, fieldId: 'richmond', capacity: 1, repeatWeeks: 3 });
+    const made = await api('POST', '/api/v1/mentoring/sessions', mentor, {
+      kind: 'group',
+      topic: 'API session',
+      date: '2026-09-21',
+      startTime: '19:00',
+      minutes: 60,
+      fieldId: 'richmond',
+      capacity: 1,
+      repeatWeeks: 3,
+    });
     expect(made.statusCode).toBe(201);
     const sessions = made.json().sessions as { id: string; date: string; signupClosesAt: string; cutoffHours: number }[];
     expect(sessions.map((s) => s.date)).toEqual(['2026-09-21', '2026-09-28', '2026-10-05']);
@@ -46,7 +55,15 @@ describe('the mentoring API and forms', () => {
   });
 
   it('re-renders /mentoring with the message and 409 when a form sign-up meets a full session', async () => {
-    const made = await api('POST', '/api/v1/mentoring/sessions', mentor, { kind: 'group', topic: 'Form session', date: '2026-09-23', startTime: '19:00', minutes: 60, place: 'Library', capacity: 1 });
+    const made = await api('POST', '/api/v1/mentoring/sessions', mentor, {
+      kind: 'group',
+      topic: 'Form session',
+      date: '2026-09-23',
+      startTime: '19:00',
+      minutes: 60,
+      place: 'Library',
+      capacity: 1,
+    });
     const id = made.json().sessions[0].id as string;
     await api('POST', `/api/v1/mentoring/sessions/${id}/signup`, coaches[0]!);
     const s = await browserSession(t.app, coaches[2]!.email, coaches[2]!.password);
@@ -61,7 +78,15 @@ describe('the mentoring API and forms', () => {
   });
 
   it('records, reads and discusses an assessment, and reports coverage', async () => {
-    const created = await api('POST', '/api/v1/mentoring/assessments', mentor, { teamId, coachId: coaches[0]!.id, kind: 'game', date: '2026-09-13', ratings: { 'game-day': 4, safety: null }, strengths: 'Fair playing time.', workOn: 'Warm-up.' });
+    const created = await api('POST', '/api/v1/mentoring/assessments', mentor, {
+      teamId,
+      coachId: coaches[0]!.id,
+      kind: 'game',
+      date: '2026-09-13',
+      ratings: { 'game-day': 4, safety: null },
+      strengths: 'Fair playing time.',
+      workOn: 'Warm-up.',
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
     const read = await api('GET', `/api/v1/mentoring/assessments/${id}`, coaches[0]!);

@@ -22,7 +22,12 @@ describe('the mentoring demo step', () => {
   afterAll(async () => t?.close());
 
   it('publishes five weekly sessions per demo mentor, from last week on', async () => {
-    const rows = await t.deps.db.selectFrom('mentoring_sessions as s').innerJoin('people as p', 'p.id', 's.mentor_id').select(['s.series_id', 's.date', 'p.email', 's.starts_at']).orderBy('s.starts_at').execute();
+    const rows = await t.deps.db
+      .selectFrom('mentoring_sessions as s')
+      .innerJoin('people as p', 'p.id', 's.mentor_id')
+      .select(['s.series_id', 's.date', 'p.email', 's.starts_at'])
+      .orderBy('s.starts_at')
+      .execute();
     expect(rows).toHaveLength(20);
     expect(new Set(rows.map((r) => r.email))).toEqual(new Set([1, 2, 3, 4].map((i) => `mentor${i}@demo.touchline.invalid`)));
     expect(new Set(rows.map((r) => r.series_id)).size).toBe(4);

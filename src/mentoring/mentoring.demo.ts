@@ -12,12 +12,24 @@ import { DEFAULT_CUTOFF_HOURS } from './sessions/sessions.rules.js';
 import { insertSessions, insertSignups } from './sessions/sessions.store.js';
 
 const TOPICS = ['Positive coaching', 'Running a 60-minute practice', 'Small-sided games', 'Game-day management', 'Keeping players safe', 'Teaching the first touch'];
-const STRENGTHS = ['Warm, clear instructions; every player knew what to do.', 'Plenty of touches: no lines longer than three players.', 'Calm on the sideline and encouraging after mistakes.'];
-const WORK_ON = ['Shorter talks: demonstrate, then let them play.', 'Plan substitutions before kick-off so everyone plays three quarters.', 'Check the goals are anchored before play starts.'];
+const STRENGTHS = [
+  'Warm, clear instructions; every player knew what to do.',
+  'Plenty of touches: no lines longer than three players.',
+  'Calm on the sideline and encouraging after mistakes.',
+];
+const WORK_ON = [
+  'Shorter talks: demonstrate, then let them play.',
+  'Plan substitutions before kick-off so everyone plays three quarters.',
+  'Check the goals are anchored before play starts.',
+];
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
-const mentorIds = (db: Db): Promise<string[]> => idsOfEmails(db, [1, 2, 3, 4].map((i) => `mentor${i}@${DEMO_DOMAIN}`));
+const mentorIds = (db: Db): Promise<string[]> =>
+  idsOfEmails(
+    db,
+    [1, 2, 3, 4].map((i) => `mentor${i}@${DEMO_DOMAIN}`),
+  );
 
 /**
  * Each demo mentor publishes a weekly group session for five weeks (from last week on); coaches
@@ -45,7 +57,27 @@ export async function demoMentoring(ctx: DemoContext): Promise<string> {
         const date = addDays(today, 7 * w + m + 1);
         const capacity = 10;
         const id = newId();
-        await insertSessions(trx, [{ id, season_id: ctx.seasonId, mentor_id: mentorId, kind: 'group', topic, date, start_time: startTime, minutes: 60, starts_at: new Date(zonedToEpoch(date, startTime, config.region.timeZone)).toISOString(), field_id: field?.id ?? null, place: field ? '' : 'Region office', team_id: null, capacity, cutoff_hours: DEFAULT_CUTOFF_HOURS, series_id: seriesId, created_at: at, cancelled_at: null }]);
+        await insertSessions(trx, [
+          {
+            id,
+            season_id: ctx.seasonId,
+            mentor_id: mentorId,
+            kind: 'group',
+            topic,
+            date,
+            start_time: startTime,
+            minutes: 60,
+            starts_at: new Date(zonedToEpoch(date, startTime, config.region.timeZone)).toISOString(),
+            field_id: field?.id ?? null,
+            place: field ? '' : 'Region office',
+            team_id: null,
+            capacity,
+            cutoff_hours: DEFAULT_CUTOFF_HOURS,
+            series_id: seriesId,
+            created_at: at,
+            cancelled_at: null,
+          },
+        ]);
         sessions++;
         const full = m === 0;
         const count = Math.min(coaches.length, full ? capacity + 2 : 2 + Math.floor(ctx.random() * (capacity - 3)));
@@ -54,7 +86,15 @@ export async function demoMentoring(ctx: DemoContext): Promise<string> {
         if (chosen.length) {
           await insertSignups(
             trx,
-            chosen.map((personId, i) => ({ id: newId(), session_id: id, person_id: personId, status: i < capacity ? 'confirmed' : 'waitlisted', position: i + 1, signed_up_at: at, changed_at: at })),
+            chosen.map((personId, i) => ({
+              id: newId(),
+              session_id: id,
+              person_id: personId,
+              status: i < capacity ? 'confirmed' : 'waitlisted',
+              position: i + 1,
+              signed_up_at: at,
+              changed_at: at,
+            })),
           );
         }
         signups += chosen.length;
@@ -80,7 +120,23 @@ async function demoAssessments(ctx: DemoContext, mentors: string[], today: strin
         const id = newId();
         const ratings = Object.fromEntries(CRITERIA.map((c) => [c.code, c.code === 'game-day' && kind === 'practice' ? null : pick(ctx.random, SCALE).value]));
         const acknowledged = ctx.random() < 0.5 ? at : null;
-        await insertAssessment(trx, { id, season_id: ctx.seasonId, coach_id: s.personId, mentor_id: mentorId, team_id: s.teamId, team_name: s.teamName, division: s.division, date: addDays(today, -1 - Math.floor(ctx.random() * 10)), kind, ratings_json: JSON.stringify(ratings), strengths: pick(ctx.random, STRENGTHS), work_on: pick(ctx.random, WORK_ON), notes: '', created_at: at, acknowledged_at: acknowledged });
+        await insertAssessment(trx, {
+          id,
+          season_id: ctx.seasonId,
+          coach_id: s.personId,
+          mentor_id: mentorId,
+          team_id: s.teamId,
+          team_name: s.teamName,
+          division: s.division,
+          date: addDays(today, -1 - Math.floor(ctx.random() * 10)),
+          kind,
+          ratings_json: JSON.stringify(ratings),
+          strengths: pick(ctx.random, STRENGTHS),
+          work_on: pick(ctx.random, WORK_ON),
+          notes: '',
+          created_at: at,
+          acknowledged_at: acknowledged,
+        });
         made++;
         if (acknowledged && ctx.random() < 0.4) {
           await insertMessages(trx, [

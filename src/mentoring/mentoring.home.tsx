@@ -19,5 +19,15 @@ export async function mentoringHome(req: FastifyRequest, deps: Deps): Promise<Ho
     ...(waiting ? [`You are on the waitlist of ${waiting}.`] : []),
     ...(unread ? [`${unread} assessment${unread > 1 ? 's' : ''} of your coaching to read.`] : []),
   ];
-  return [{ title: 'Mentoring', order: 40, body: <p>{lines.join(' ')} <a href="/mentoring">Open mentoring</a></p> }];
+  return [
+    {
+      title: 'Mentoring',
+      order: 40,
+      body: (
+        <p>
+          {lines.join(' ')} <a href="/mentoring">Open mentoring</a>
+        </p>
+      ),
+    },
+  ];
 }

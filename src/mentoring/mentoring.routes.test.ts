@@ -30,7 +30,16 @@ describe('mentoring routes with every role', () => {
     who.set('the coach', coach);
     who.set('its mentor', mentor);
     const team = await makeTeam(t.deps, '10U', [{ personId: coach.id }, { personId: who.get('assistant-coach')!.id, role: 'assistant-coach' }]);
-    assessmentId = await recordAssessment(t.deps, mentor.viewer, { teamId: team.id, coachId: coach.id, kind: 'practice', date: '2026-09-14', ratings: { safety: 4 }, strengths: SECRET, workOn: 'Water breaks', notes: '' });
+    assessmentId = await recordAssessment(t.deps, mentor.viewer, {
+      teamId: team.id,
+      coachId: coach.id,
+      kind: 'practice',
+      date: '2026-09-14',
+      ratings: { safety: 4 },
+      strengths: SECRET,
+      workOn: 'Water breaks',
+      notes: '',
+    });
     sessionId = (await publishSessions(t.deps, mentor.viewer, groupSession({ capacity: 30 })))[0]!.id;
   });
   afterAll(async () => t?.close());
@@ -42,7 +51,17 @@ describe('mentoring routes with every role', () => {
 
   it('covers pages and API, each with declared access', () => {
     const list = routes().map((r) => `${r.method} ${r.url}`);
-    expect(list).toEqual(expect.arrayContaining(['GET /mentoring', 'GET /mentoring/sessions', 'GET /mentoring/assessments/:id', 'GET /mentoring/coverage', 'GET /api/v1/mentoring/assessments/:id', 'POST /api/v1/mentoring/sessions/:id/signup', 'GET /api/v1/mentoring/coverage']));
+    expect(list).toEqual(
+      expect.arrayContaining([
+        'GET /mentoring',
+        'GET /mentoring/sessions',
+        'GET /mentoring/assessments/:id',
+        'GET /mentoring/coverage',
+        'GET /api/v1/mentoring/assessments/:id',
+        'POST /api/v1/mentoring/sessions/:id/signup',
+        'GET /api/v1/mentoring/coverage',
+      ]),
+    );
     for (const r of routes()) expect(r.access, `${r.method} ${r.url}`).not.toBe('public');
   });
 
@@ -82,7 +101,8 @@ describe('mentoring routes with every role', () => {
       for (const [name, p] of who) {
         if (allowed.has(name)) continue;
         const res = await send('GET', urlOf(r.url), p);
-        if (res.body.includes(SECRET) || res.body.includes(assessmentId) || String(res.headers.location ?? '').includes(SECRET)) leaks.push(`${r.url} shows it to ${name} (${res.statusCode})`);
+        if (res.body.includes(SECRET) || res.body.includes(assessmentId) || String(res.headers.location ?? '').includes(SECRET))
+          leaks.push(`${r.url} shows it to ${name} (${res.statusCode})`);
       }
     }
     expect(leaks).toEqual([]);

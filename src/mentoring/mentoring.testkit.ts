@@ -17,7 +17,11 @@ export async function makeTeam(deps: Deps, division = '10U', staff: { personId: 
   const name = `${division} Coed ${teamNumber}`;
   const at = deps.clock.now().toISOString();
   await deps.db.insertInto('teams').values({ id, season_id: SEASON, division, program: 'coed', number: teamNumber, name, published_at: at, created_at: at }).execute();
-  for (const s of staff) await deps.db.insertInto('team_staff').values({ team_id: id, person_id: s.personId, role: s.role ?? 'head-coach', added_at: at }).execute();
+  for (const s of staff)
+    await deps.db
+      .insertInto('team_staff')
+      .values({ team_id: id, person_id: s.personId, role: s.role ?? 'head-coach', added_at: at })
+      .execute();
   return { id, name };
 }
 

@@ -16,6 +16,12 @@ export async function idsOfEmails(db: Db, emails: string[]): Promise<string[]> {
 
 /** Everyone granted head or assistant coach for the season or as a standing role (season ''), once each, in id order. */
 export async function coachIdsOfSeason(db: Db, seasonId: string): Promise<string[]> {
-  const rows = await db.selectFrom('role_grants').select('person_id').where('role', 'in', ['head-coach', 'assistant-coach']).where('season_id', 'in', [seasonId, '']).orderBy('person_id').execute();
+  const rows = await db
+    .selectFrom('role_grants')
+    .select('person_id')
+    .where('role', 'in', ['head-coach', 'assistant-coach'])
+    .where('season_id', 'in', [seasonId, ''])
+    .orderBy('person_id')
+    .execute();
   return [...new Set(rows.map((r) => r.person_id))];
 }

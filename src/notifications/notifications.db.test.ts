@@ -22,7 +22,8 @@ describe.each(testDialects())('notify (%s)', (dialect) => {
     if (kind) q = q.where('kind', '=', kind);
     return q.orderBy('created_at').orderBy('id').execute();
   };
-  const send = (p: TestActor, kind: string, once?: string) => notify(t.deps.db, t.deps.mailer, { personId: p.id, kind, subject: `About ${kind}`, text: 'Body text.', ...(once ? { once } : {}) }, t.deps);
+  const send = (p: TestActor, kind: string, once?: string) =>
+    notify(t.deps.db, t.deps.mailer, { personId: p.id, kind, subject: `About ${kind}`, text: 'Body text.', ...(once ? { once } : {}) }, t.deps);
 
   it('sends every kind once per call; optional kinds carry an unsubscribe link, transactional ones none', async () => {
     const p = await makeActor(t.deps);
@@ -96,7 +97,12 @@ describe.each(testDialects())('notify (%s)', (dialect) => {
     expect(form.body).toContain('Stop these mails');
     expect(form.body).toContain('Your mentor wrote a new assessment');
     expect(form.body).not.toContain(p.email);
-    const post = await t.app.inject({ method: 'POST', url: path, headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(form.csrf)}` });
+    const post = await t.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(form.csrf)}`,
+    });
     expect(post.statusCode).toBe(303);
     expect(await send(p, 'mentoring-assessment')).toEqual({ sent: false, reason: 'opted-out' });
     expect((await t.app.inject({ method: 'GET', url: path })).body).toContain('These mails are off');
@@ -106,7 +112,12 @@ describe.each(testDialects())('notify (%s)', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: `/unsubscribe/${forged}?kind=mentoring-assessment` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/unsubscribe/${token}?kind=password-reset` })).statusCode).toBe(422);
     // One-click (RFC 8058) from a mail client: no cookie, no CSRF token.
-    const oneClick = await t.app.inject({ method: 'POST', url: `/api/v1/unsubscribe/${token}?kind=teams-published`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const oneClick = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/unsubscribe/${token}?kind=teams-published`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(oneClick.statusCode).toBe(200);
     expect(await send(p, 'teams-published')).toEqual({ sent: false, reason: 'opted-out' });
   });
@@ -117,7 +128,12 @@ describe.each(testDialects())('notify (%s)', (dialect) => {
     const page = await t.app.inject({ method: 'GET', url: '/profile/notifications', headers: { cookie: s.cookie } });
     expect(page.body).toContain('value="missing-items-weekly" checked');
     const optional = NOTIFICATION_KINDS.filter((k) => k.optional && k.code !== WEEKLY_REMINDER).map((k) => `on=${encodeURIComponent(k.code)}`);
-    const r = await t.app.inject({ method: 'POST', url: '/profile/notifications', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: [`_csrf=${encodeURIComponent(s.csrf)}`, ...optional].join('&') });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/profile/notifications',
+      headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: [`_csrf=${encodeURIComponent(s.csrf)}`, ...optional].join('&'),
+    });
     expect(r.statusCode).toBe(303);
     expect(await send(p, WEEKLY_REMINDER, 'w')).toEqual({ sent: false, reason: 'opted-out' });
     expect(await send(p, 'teams-published')).toMatchObject({ sent: true });
@@ -162,7 +178,11 @@ describe.each(testDialects())('weekly reminder (%s)', (dialect) => {
     expect(mail!.body_text).toContain('/unsubscribe/');
 
     // A rerun, and two instances at once, send nothing more this week.
-    const again = await Promise.all([sendWeeklyReminders(t.deps), sendWeeklyReminders(t.deps), t.app.inject({ method: 'POST', url: '/api/v1/notifications/weekly/run', headers: coachAdmin.bearer })]);
+    const again = await Promise.all([
+      sendWeeklyReminders(t.deps),
+      sendWeeklyReminders(t.deps),
+      t.app.inject({ method: 'POST', url: '/api/v1/notifications/weekly/run', headers: coachAdmin.bearer }),
+    ]);
     expect(again[0].sent + again[1].sent + again[2].json().sent).toBe(0);
     expect(await reminders()).toHaveLength(1);
 

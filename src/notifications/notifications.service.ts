@@ -31,7 +31,12 @@ export async function savePreferences(deps: SvcDeps, personId: string, choices: 
   const errors: string[] = [];
   for (const code of Object.keys(choices)) {
     const k = findKind(code);
-    if (!k) errors.push(`"${code.slice(0, 60)}" is not a kind of mail: use one of ${NOTIFICATION_KINDS.filter((x) => x.optional).map((x) => x.code).join(', ')}.`);
+    if (!k)
+      errors.push(
+        `"${code.slice(0, 60)}" is not a kind of mail: use one of ${NOTIFICATION_KINDS.filter((x) => x.optional)
+          .map((x) => x.code)
+          .join(', ')}.`,
+      );
     else if (!k.optional) errors.push(`"${k.label}" is always sent (it answers something you did, or changes where you need to be): it cannot be switched off.`);
   }
   if (errors.length) throw new AppError('VALIDATION', errors.join(' '), { errors });
@@ -53,7 +58,8 @@ export function unsubscribableKind(code: string): NotificationKind {
 export async function tokenPerson(deps: SvcDeps, token: string): Promise<string> {
   const personId = await personOfToken(deps.db, token);
   const exists = personId && (await personExists(deps.db, personId));
-  if (!personId || !exists) throw new AppError('NOT_FOUND', 'This unsubscribe link is not valid: use the whole link from the mail, or log in and choose your mails on your profile page.');
+  if (!personId || !exists)
+    throw new AppError('NOT_FOUND', 'This unsubscribe link is not valid: use the whole link from the mail, or log in and choose your mails on your profile page.');
   return personId;
 }
 
@@ -92,7 +98,16 @@ export async function setWeekly(deps: SvcDeps, actor: Actor, on: boolean): Promi
     const before = (await getSetting(trx, WEEKLY_SETTING))?.value === '1';
     const at = deps.clock.now().toISOString();
     await putSetting(trx, WEEKLY_SETTING, on ? '1' : '0', at, actor.id);
-    if (before !== on) await recordAudit(trx, { actor, at, action: 'notifications.weekly-reminder', entity: 'notification_settings', entityId: WEEKLY_SETTING, before: { on: before }, after: { on } });
+    if (before !== on)
+      await recordAudit(trx, {
+        actor,
+        at,
+        action: 'notifications.weekly-reminder',
+        entity: 'notification_settings',
+        entityId: WEEKLY_SETTING,
+        before: { on: before },
+        after: { on },
+      });
   });
   return weeklyStatus(deps);
 }

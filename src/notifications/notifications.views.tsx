@@ -65,8 +65,8 @@ export function NotificationsAdminView({ ctx, weekly, kinds, errors }: { ctx: Vi
       <section class="card">
         <h2>Weekly reminder</h2>
         <p>
-          When it is on, every volunteer who holds a role this season and still misses something (application, trainings, age-level course) gets one mail a week, from Monday {'9:00'}, listing what is missing and how to do it. Each
-          person can switch it off for themselves.
+          When it is on, every volunteer who holds a role this season and still misses something (application, trainings, age-level course) gets one mail a week, from Monday{' '}
+          {'9:00'}, listing what is missing and how to do it. Each person can switch it off for themselves.
         </p>
         <p>
           The reminder is <strong class={weekly.on ? 'status-ok' : 'status-warn'}>{weekly.on ? 'on' : 'off'}</strong>

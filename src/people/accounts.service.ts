@@ -9,7 +9,19 @@ import { recordAudit, type Actor } from '../platform/audit.js';
 import { getRegionConfig, seasonsInForce } from '../region/index.js';
 import type { RegionConfig } from '../region/index.js';
 import type { Role } from '../platform/roles.js';
-import { findPersonRow, findPersonRowByEmail, fullName, insertPerson, normalizeEmail, sessionHolder, setPasswordHash, tokenHolder, toPerson, type HolderRow, type Person } from './people.store.js';
+import {
+  findPersonRow,
+  findPersonRowByEmail,
+  fullName,
+  insertPerson,
+  normalizeEmail,
+  sessionHolder,
+  setPasswordHash,
+  tokenHolder,
+  toPerson,
+  type HolderRow,
+  type Person,
+} from './people.store.js';
 import { anyoneHoldsRole, findGrantId, insertGrant } from './roles.store.js';
 import * as store from './accounts.store.js';
 
@@ -86,7 +98,10 @@ export async function checkCredentials(deps: AccountDeps, email: string, passwor
   if (row && (await verifyPassword(password, row.password_hash))) return toPerson(row);
   if (!row) await verifyPassword(password, null);
   const at = now.toISOString();
-  await store.insertLoginFailures(deps.db, [{ id: newId(), key: emailKey, at }, { id: newId(), key: ipKey, at }]);
+  await store.insertLoginFailures(deps.db, [
+    { id: newId(), key: emailKey, at },
+    { id: newId(), key: ipKey, at },
+  ]);
   throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account. Check both, or reset your password.');
 }
 
@@ -94,7 +109,13 @@ export async function checkCredentials(deps: AccountDeps, email: string, passwor
 export async function startSession(deps: AccountDeps, personId: string): Promise<string> {
   const token = newToken();
   const now = deps.clock.now();
-  await store.insertSession(deps.db, { id_hash: tokenHash(token), person_id: personId, created_at: now.toISOString(), expires_at: plusMinutes(now, SESSION_DAYS * 24 * 60), last_seen_at: now.toISOString() });
+  await store.insertSession(deps.db, {
+    id_hash: tokenHash(token),
+    person_id: personId,
+    created_at: now.toISOString(),
+    expires_at: plusMinutes(now, SESSION_DAYS * 24 * 60),
+    last_seen_at: now.toISOString(),
+  });
   return token;
 }
 
@@ -119,7 +140,14 @@ async function authFor(deps: AccountDeps, rows: HolderRow[], via: Auth['via'], s
   const config = await getRegionConfig(deps.db, stamp);
   const seasons = new Set(['', ...seasonsInForce(config, deps.clock)]);
   const roles = rows.filter((g) => g.role !== null && seasons.has(g.season_id!)).map((g) => ({ role: g.role as Role, seasonId: g.season_id!, division: g.division! }));
-  const auth: Auth = { personId: r.person_id, name: fullName({ firstName: r.first_name, lastName: r.last_name }), email: r.email ?? '', roles, via, ...(sessionHash ? { sessionHash } : {}) };
+  const auth: Auth = {
+    personId: r.person_id,
+    name: fullName({ firstName: r.first_name, lastName: r.last_name }),
+    email: r.email ?? '',
+    roles,
+    via,
+    ...(sessionHash ? { sessionHash } : {}),
+  };
   return { auth, config };
 }
 
@@ -154,7 +182,15 @@ export async function createApiToken(deps: AccountDeps, personId: string, name: 
   if (label.length > 80) throw new AppError('VALIDATION', 'Give the token a name of at most 80 characters.');
   const token = `tl_${newToken()}`;
   const id = newId();
-  await store.insertApiToken(deps.db, { id, person_id: personId, name: label, token_hash: tokenHash(token), created_at: deps.clock.now().toISOString(), last_used_at: null, revoked_at: null });
+  await store.insertApiToken(deps.db, {
+    id,
+    person_id: personId,
+    name: label,
+    token_hash: tokenHash(token),
+    created_at: deps.clock.now().toISOString(),
+    last_used_at: null,
+    revoked_at: null,
+  });
   return { id, token };
 }
 
@@ -165,7 +201,14 @@ export async function revokeApiToken(deps: AccountDeps, personId: string, id: st
 async function createLink(deps: AccountDeps, purpose: 'reset' | 'setup', personId: string | null, minutes: number): Promise<string> {
   const token = newToken();
   const now = deps.clock.now();
-  await store.insertOneTimeLink(deps.db, { token_hash: tokenHash(token), purpose, person_id: personId, created_at: now.toISOString(), expires_at: plusMinutes(now, minutes), used_at: null });
+  await store.insertOneTimeLink(deps.db, {
+    token_hash: tokenHash(token),
+    purpose,
+    person_id: personId,
+    created_at: now.toISOString(),
+    expires_at: plusMinutes(now, minutes),
+    used_at: null,
+  });
   return token;
 }
 
@@ -185,8 +228,20 @@ export async function requestPasswordReset(deps: AccountDeps, email: string): Pr
 /** Checks a one-time link: NOT_FOUND for a made-up or used link, LINK_EXPIRED past its time. */
 export async function checkLink(deps: AccountDeps, purpose: 'reset' | 'setup', token: string) {
   const link = await store.findOneTimeLink(deps.db, tokenHash(token), purpose);
-  if (!link || link.used_at) throw new AppError('NOT_FOUND', purpose === 'reset' ? 'This link is not valid or was already used. Ask for a new one on the "Forgot your password?" page.' : 'This set-up link is not valid or was already used. Log in, or ask the region administrator to run `touchline admin create`.');
-  if (link.expires_at <= deps.clock.now().toISOString()) throw new AppError('LINK_EXPIRED', purpose === 'reset' ? 'This link has expired. Ask for a new one on the "Forgot your password?" page.' : 'This set-up link has expired. Restart the server to print a new one, or run `touchline admin create`.');
+  if (!link || link.used_at)
+    throw new AppError(
+      'NOT_FOUND',
+      purpose === 'reset'
+        ? 'This link is not valid or was already used. Ask for a new one on the "Forgot your password?" page.'
+        : 'This set-up link is not valid or was already used. Log in, or ask the region administrator to run `touchline admin create`.',
+    );
+  if (link.expires_at <= deps.clock.now().toISOString())
+    throw new AppError(
+      'LINK_EXPIRED',
+      purpose === 'reset'
+        ? 'This link has expired. Ask for a new one on the "Forgot your password?" page.'
+        : 'This set-up link has expired. Restart the server to print a new one, or run `touchline admin create`.',
+    );
   return link;
 }
 

@@ -10,7 +10,12 @@ export type OneTimeLinkRow = Selectable<PeopleTables['one_time_links']>;
 
 /** How many failed logins were recorded under this key (email or address) after `since`. */
 export async function countLoginFailures(db: Db, key: string, since: string): Promise<number> {
-  const r = await db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('key', '=', key).where('at', '>', since).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('login_failures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('key', '=', key)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

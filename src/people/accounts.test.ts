@@ -26,11 +26,17 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
   });
 
   it('refuses a taken email with 409 and a message, writing nothing', async () => {
-    const before = await t.deps.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.deps.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const r = await signup('ana.park@example.org');
     expect(r.statusCode).toBe(409);
     expect(r.body).toContain('already exists');
-    const after = await t.deps.db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.deps.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -74,7 +80,8 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
 
   it('knows who holds a token: the person, the roles in force today, and the configuration read with them', async () => {
     const a = await makeActor(t.deps, ['registrar']);
-    const grant = (role: string, seasonId: string, division = '') => t.deps.db.insertInto('role_grants').values({ id: newId(), person_id: a.id, role, season_id: seasonId, division, granted_at: 'x', granted_by: null }).execute();
+    const grant = (role: string, seasonId: string, division = '') =>
+      t.deps.db.insertInto('role_grants').values({ id: newId(), person_id: a.id, role, season_id: seasonId, division, granted_at: 'x', granted_by: null }).execute();
     await grant('head-coach', '2026-fall', '10U');
     await grant('referee', '2024-fall');
     const who = await authenticateBearer(accountDeps(t.deps), a.token);
@@ -85,7 +92,11 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     // A grant counts from the next request on; a person merged into another is nobody.
     await grant('assistant-coach', '2026-fall');
     expect(roles((await authenticateBearer(accountDeps(t.deps), a.token))!.auth.roles)).toContain('assistant-coach 2026-fall');
-    await t.deps.db.updateTable('people').set({ merged_into: (await makeActor(t.deps)).id }).where('id', '=', a.id).execute();
+    await t.deps.db
+      .updateTable('people')
+      .set({ merged_into: (await makeActor(t.deps)).id })
+      .where('id', '=', a.id)
+      .execute();
     expect(await authenticateBearer(accountDeps(t.deps), a.token)).toBeNull();
     expect(await authenticateBearer(accountDeps(t.deps), 'tl_not-a-token')).toBeNull();
   });

@@ -1,5 +1,15 @@
 /** The front door of people: the only file other folders import. */
-export { accountDeps, authenticateBearer, authenticateSession, createApiToken, createPerson, createSetupLink, grantStandingRole, hasAdministrator, makeAdministrator } from './accounts.service.js';
+export {
+  accountDeps,
+  authenticateBearer,
+  authenticateSession,
+  createApiToken,
+  createPerson,
+  createSetupLink,
+  grantStandingRole,
+  hasAdministrator,
+  makeAdministrator,
+} from './accounts.service.js';
 export { mergeFeature } from './merge.routes.js';
 export { foldText } from './merge.rules.js';
 export { mergeAccounts } from './merge.service.js';

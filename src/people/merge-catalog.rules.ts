@@ -42,7 +42,8 @@ export function coverageProblems(catalog: Catalog, listed: readonly PersonColumn
   const known = new Map(listed.map((c) => [`${c.table}.${c.column}`, c]));
   const present = new Set(catalog.columns.map((c) => `${c.table}.${c.column}`));
   for (const c of catalog.columns.filter(isPersonColumn)) {
-    if (!known.has(`${c.table}.${c.column}`)) problems.push(`${c.table}.${c.column} refers to a person but PERSON_COLUMNS (src/people/merge.store.ts) does not say what a merge does with it.`);
+    if (!known.has(`${c.table}.${c.column}`))
+      problems.push(`${c.table}.${c.column} refers to a person but PERSON_COLUMNS (src/people/merge.store.ts) does not say what a merge does with it.`);
   }
   for (const k of known.keys()) if (!present.has(k)) problems.push(`PERSON_COLUMNS lists ${k}, which the database does not have.`);
   for (const u of catalog.unique) {
@@ -51,7 +52,10 @@ export function coverageProblems(catalog: Catalog, listed: readonly PersonColumn
       if (entry?.action !== 'move') continue;
       const others = u.columns.filter((x) => x !== col).sort();
       const declared = entry.unique ? [...entry.unique].sort().join() : null;
-      if (others.join() !== declared) problems.push(`${u.table} has a unique constraint on (${u.columns.join(', ')}): declare unique: [${others.map((o) => `'${o}'`).join(', ')}] on ${u.table}.${col} in PERSON_COLUMNS.`);
+      if (others.join() !== declared)
+        problems.push(
+          `${u.table} has a unique constraint on (${u.columns.join(', ')}): declare unique: [${others.map((o) => `'${o}'`).join(', ')}] on ${u.table}.${col} in PERSON_COLUMNS.`,
+        );
     }
   }
   return problems;

@@ -77,7 +77,12 @@ describe.each(testDialects())('duplicate accounts pages and API (%s)', (dialect)
   it('merges through the API, with a dry run first', async () => {
     const [a, b] = await pair('Api', '2004-05-06');
     const groups = (await get('/api/v1/people/duplicates')).json() as { reasons: string[]; people: { id: string; canLogIn: boolean }[] }[];
-    expect(groups.find((g) => g.people.some((p) => p.id === a))!.people.map((p) => p.id).sort()).toEqual([a, b].sort());
+    expect(
+      groups
+        .find((g) => g.people.some((p) => p.id === a))!
+        .people.map((p) => p.id)
+        .sort(),
+    ).toEqual([a, b].sort());
     const post = (body: object) => t.app.inject({ method: 'POST', url: '/api/v1/people/merges', headers: registrar.bearer, payload: body });
     const dry = await post({ keptId: a, mergedIds: [b], dryRun: true });
     expect(dry.statusCode).toBe(200);

@@ -45,7 +45,11 @@ async function reviewPage(req: FastifyRequest, reply: FastifyReply, deps: Deps) 
   const kept = people.find((p) => p.id === keep);
   const others = people.filter((p) => p.id !== keep && accounts.includes(p.id));
   if (!kept) throw new AppError('VALIDATION', 'Pick the account to keep.');
-  const summaries = await previewMerge(deps, keep, others.map((p) => p.id));
+  const summaries = await previewMerge(
+    deps,
+    keep,
+    others.map((p) => p.id),
+  );
   const previews = others.map((person, i) => ({ person, summary: summaries[i]! }));
   return page(req, reply, 'Review the merge', (ctx) => <ReviewView ctx={ctx} kept={kept} previews={previews} />);
 }
@@ -53,7 +57,11 @@ async function reviewPage(req: FastifyRequest, reply: FastifyReply, deps: Deps) 
 function pages(app: App, deps: Deps) {
   app.get('/admin/duplicates', { config: ACCESS, schema: hidden }, (req, reply) => listPage(req, reply, deps));
   app.get('/admin/duplicates/review', { config: ACCESS, schema: hidden }, (req, reply) =>
-    handleForm(reply, () => reviewPage(req, reply, deps), (errors, status) => listPage(req, reply, deps, errors, status)),
+    handleForm(
+      reply,
+      () => reviewPage(req, reply, deps),
+      (errors, status) => listPage(req, reply, deps, errors, status),
+    ),
   );
   app.post('/admin/duplicates/merge', { config: ACCESS, schema: hidden }, async (req, reply) => {
     const keep = formBody(req).keep ?? '';
@@ -88,7 +96,16 @@ const Summary = Type.Object({
   mergedId: Type.String(),
   moved: Type.Record(Type.String(), Type.Integer(), { description: '"table.column" -> rows moved to the kept account' }),
   deleted: Type.Record(Type.String(), Type.Integer()),
-  dropped: Type.Array(Type.Object({ table: Type.String(), from: Type.String(), reason: Type.String(), key: Type.Record(Type.String(), Type.Unknown()), row: Type.Record(Type.String(), Type.Unknown()) }), { description: 'Rows both accounts held: one stayed, this one is recorded here' }),
+  dropped: Type.Array(
+    Type.Object({
+      table: Type.String(),
+      from: Type.String(),
+      reason: Type.String(),
+      key: Type.Record(Type.String(), Type.Unknown()),
+      row: Type.Record(Type.String(), Type.Unknown()),
+    }),
+    { description: 'Rows both accounts held: one stayed, this one is recorded here' },
+  ),
   email: Type.Object({ merged: Type.Union([Type.String(), Type.Null()]), movedToKept: Type.Boolean() }),
   filled: Type.Record(Type.String(), Type.String()),
 });
@@ -96,7 +113,14 @@ const Summary = Type.Object({
 function api(app: App, deps: Deps) {
   app.get(
     '/api/v1/people/duplicates',
-    { config: ACCESS, schema: { tags: ['people'], summary: 'Groups of accounts that look like one person (same email, or same name and date of birth)', response: { 200: Type.Array(Type.Object({ reasons: Type.Array(Type.String()), people: Type.Array(Person) })) } } },
+    {
+      config: ACCESS,
+      schema: {
+        tags: ['people'],
+        summary: 'Groups of accounts that look like one person (same email, or same name and date of birth)',
+        response: { 200: Type.Array(Type.Object({ reasons: Type.Array(Type.String()), people: Type.Array(Person) })) },
+      },
+    },
     async () => duplicateGroups(deps.db),
   );
   app.post(

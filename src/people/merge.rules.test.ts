@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { describeMerge, findDuplicates, looksLikePersonColumn, nameKey, planConflicts, preferCredited, profileToFill, redactRow, type Candidate, type MergeSummary } from './merge.rules.js';
+import {
+  describeMerge,
+  findDuplicates,
+  looksLikePersonColumn,
+  nameKey,
+  planConflicts,
+  preferCredited,
+  profileToFill,
+  redactRow,
+  type Candidate,
+  type MergeSummary,
+} from './merge.rules.js';
 
-const person = (id: string, firstName: string, lastName: string, email: string | null, birthDate: string | null = null): Candidate => ({ id, firstName, lastName, email, birthDate });
+const person = (id: string, firstName: string, lastName: string, email: string | null, birthDate: string | null = null): Candidate => ({
+  id,
+  firstName,
+  lastName,
+  email,
+  birthDate,
+});
 
 describe('finding duplicates', () => {
   it('compares names without accents, case, spaces or punctuation', () => {
@@ -24,7 +41,12 @@ describe('finding duplicates', () => {
   });
 
   it('orders groups by name', () => {
-    const groups = findDuplicates([person('a', 'Zed', 'Young', 'z@x.org'), person('b', 'Zed', 'Young', 'Z@x.org'), person('c', 'Al', 'Ames', 'a@x.org'), person('d', 'Al', 'Ames', 'A@X.org')]);
+    const groups = findDuplicates([
+      person('a', 'Zed', 'Young', 'z@x.org'),
+      person('b', 'Zed', 'Young', 'Z@x.org'),
+      person('c', 'Al', 'Ames', 'a@x.org'),
+      person('d', 'Al', 'Ames', 'A@X.org'),
+    ]);
     expect(groups.map((g) => g.people[0]!.lastName)).toEqual(['Ames', 'Young']);
   });
 });
@@ -54,7 +76,13 @@ describe('conflicts', () => {
   });
 
   it('record dropped rows without secrets', () => {
-    expect(redactRow({ id: 'a', ssn_sealed: 'abc', ssn_last4: '1234', season_id: 's', token_hash: null })).toEqual({ id: 'a', ssn_sealed: '(sealed SSN, not copied)', ssn_last4: '(withheld)', season_id: 's', token_hash: null });
+    expect(redactRow({ id: 'a', ssn_sealed: 'abc', ssn_last4: '1234', season_id: 's', token_hash: null })).toEqual({
+      id: 'a',
+      ssn_sealed: '(sealed SSN, not copied)',
+      ssn_last4: '(withheld)',
+      season_id: 's',
+      token_hash: null,
+    });
   });
 });
 
@@ -64,16 +92,27 @@ describe('the merged account', () => {
   });
 
   it('is described in one line', () => {
-    const s = (moved: Record<string, number>, dropped: number): MergeSummary => ({ keptId: 'k', mergedId: 'm', moved, deleted: {}, dropped: Array.from({ length: dropped }, () => ({ table: 't', from: 'merged', reason: '', key: {}, row: {} })), email: { merged: null, movedToKept: false }, filled: {} });
+    const s = (moved: Record<string, number>, dropped: number): MergeSummary => ({
+      keptId: 'k',
+      mergedId: 'm',
+      moved,
+      deleted: {},
+      dropped: Array.from({ length: dropped }, () => ({ table: 't', from: 'merged', reason: '', key: {}, row: {} })),
+      email: { merged: null, movedToKept: false },
+      filled: {},
+    });
     expect(describeMerge([s({ 'role_grants.person_id': 2, 'completions.person_id': 3 }, 0)], 'Ann Lee')).toBe('Merged 1 account into Ann Lee: 5 record(s) moved.');
     expect(describeMerge([s({ a: 1 }, 1), s({}, 1)], 'Ann Lee')).toMatch(/^Merged 2 accounts into Ann Lee: 1 record\(s\) moved\. 2 duplicate record/);
   });
 });
 
 describe('person columns', () => {
-  it.each(['person_id', 'coach_person_id', 'owner_id', 'instructor_id', 'actor_id', 'kept_id', 'merged_id', 'merged_into', 'granted_by', 'by_id', 'approved_by_id', 'author_id'])('%s refers to a person', (c) => {
-    expect(looksLikePersonColumn(c)).toBe(true);
-  });
+  it.each(['person_id', 'coach_person_id', 'owner_id', 'instructor_id', 'actor_id', 'kept_id', 'merged_id', 'merged_into', 'granted_by', 'by_id', 'approved_by_id', 'author_id'])(
+    '%s refers to a person',
+    (c) => {
+      expect(looksLikePersonColumn(c)).toBe(true);
+    },
+  );
   it.each(['id', 'player_id', 'team_id', 'session_id', 'entity_id', 'baby', 'nearby_field'])('%s does not', (c) => {
     expect(looksLikePersonColumn(c)).toBe(false);
   });

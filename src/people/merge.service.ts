@@ -23,20 +23,29 @@ export type CandidatePerson = PersonBrief & Activity;
 /** The groups of accounts that look like one person, with what each holds. */
 export async function duplicateGroups(db: Db): Promise<DuplicateGroup<CandidatePerson>[]> {
   const groups = findDuplicates(await activePeople(db));
-  const activity = await activityOf(db, groups.flatMap((g) => g.people.map((p) => p.id)));
+  const activity = await activityOf(
+    db,
+    groups.flatMap((g) => g.people.map((p) => p.id)),
+  );
   return groups.map((g) => ({ reasons: g.reasons, people: g.people.map((p) => ({ ...p, ...activity.get(p.id)! })) }));
 }
 
 /** These accounts with what each holds (for the review page). */
 export async function candidates(db: Db, ids: readonly string[]): Promise<CandidatePerson[]> {
   const people = await peopleByIds(db, ids);
-  const activity = await activityOf(db, people.map((p) => p.id));
+  const activity = await activityOf(
+    db,
+    people.map((p) => p.id),
+  );
   return people.map((p) => ({ ...p, ...activity.get(p.id)! }));
 }
 
 async function claimBoth(db: Db, keptId: string, mergedId: string, at: string) {
   if (keptId === mergedId) throw new AppError('VALIDATION', 'Pick two different accounts: the one to keep and the one to merge into it.');
-  for (const [id, what] of [[keptId, 'The account to keep'], [mergedId, 'The account to merge']] as const) {
+  for (const [id, what] of [
+    [keptId, 'The account to keep'],
+    [mergedId, 'The account to merge'],
+  ] as const) {
     if (await claimPerson(db, id, at)) continue;
     const row = await findPersonRow(db, id);
     if (!row) throw new AppError('NOT_FOUND', `${what} does not exist. Reload the list of duplicates.`);

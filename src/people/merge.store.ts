@@ -32,7 +32,13 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   { table: 'one_time_links', column: 'person_id', action: 'move' },
   { table: 'audit_log', column: 'actor_id', action: 'move' },
   { table: 'files', column: 'owner_id', action: 'move' },
-  { table: 'applications', column: 'person_id', action: 'move', unique: ['season_id'], why: "the merged account's application for a season stays only when the kept account has none" },
+  {
+    table: 'applications',
+    column: 'person_id',
+    action: 'move',
+    unique: ['season_id'],
+    why: "the merged account's application for a season stays only when the kept account has none",
+  },
   { table: 'applications', column: 'check_recorded_by', action: 'move' },
   { table: 'completions', column: 'person_id', action: 'move', unique: ['training', 'part', 'completed_on'] },
   { table: 'completions', column: 'recorded_by', action: 'move' },
@@ -69,7 +75,14 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   // coach badges
   { table: 'badge_photos', column: 'person_id', action: 'move' },
   { table: 'badge_photos', column: 'decided_by', action: 'move' },
-  { table: 'badges', column: 'person_id', action: 'move', unique: ['season_id'], retire: 'replaced_at', why: "of two current badges for a season, the merged account's is marked replaced (its QR code stops being valid)" },
+  {
+    table: 'badges',
+    column: 'person_id',
+    action: 'move',
+    unique: ['season_id'],
+    retire: 'replaced_at',
+    why: "of two current badges for a season, the merged account's is marked replaced (its QR code stops being valid)",
+  },
   { table: 'badge_print_runs', column: 'printed_by', action: 'move' },
   // region website and notifications
   { table: 'site_revisions', column: 'created_by', action: 'move' },
@@ -112,21 +125,38 @@ export async function mergeColumn(db: Db, c: PersonColumn, keptId: string, merge
     const covered = async (personId: string) => (await rowsOf(db, c.table, c.column, personId)).filter((r) => !c.retire || r[c.retire] === null);
     const plan = planConflicts(await covered(keptId), await covered(mergedId), c.unique, c.prefer);
     const reason = c.unique.length ? `both accounts held the same ${c.unique.join(', ')}` : `both accounts held a row (one per person)`;
-    for (const [rows, from] of [[plan.dropMerged, 'merged'], [plan.dropKept, 'kept']] as const) {
+    for (const [rows, from] of [
+      [plan.dropMerged, 'merged'],
+      [plan.dropKept, 'kept'],
+    ] as const) {
       for (const row of rows) {
         // the person column and the unique columns identify the row (tables need no id column)
-        const sameRow = <B extends { where(column: string, op: '=', value: unknown): B }>(b: B) => c.unique!.reduce((x, u) => x.where(u, '=', row[u]), b.where(c.column, '=', row[c.column]));
-        if (c.retire) await sameRow(q.updateTable(c.table).set({ [c.retire]: at })).where(c.retire, 'is', null).execute();
+        const sameRow = <B extends { where(column: string, op: '=', value: unknown): B }>(b: B) =>
+          c.unique!.reduce((x, u) => x.where(u, '=', row[u]), b.where(c.column, '=', row[c.column]));
+        if (c.retire)
+          await sameRow(q.updateTable(c.table).set({ [c.retire]: at }))
+            .where(c.retire, 'is', null)
+            .execute();
         else await sameRow(q.deleteFrom(c.table)).execute();
-        out.dropped.push({ table: c.table, from, reason, key: Object.fromEntries(c.unique.map((u) => [u, row[u]])), row: redactRow(row), ...(c.retire ? { retired: true as const } : {}) });
+        out.dropped.push({
+          table: c.table,
+          from,
+          reason,
+          key: Object.fromEntries(c.unique.map((u) => [u, row[u]])),
+          row: redactRow(row),
+          ...(c.retire ? { retired: true as const } : {}),
+        });
       }
     }
   }
-  const r = await q.updateTable(c.table).set({ [c.column]: keptId }).where(c.column, '=', mergedId).executeTakeFirst();
+  const r = await q
+    .updateTable(c.table)
+    .set({ [c.column]: keptId })
+    .where(c.column, '=', mergedId)
+    .executeTakeFirst();
   out.moved = Number(r.numUpdatedRows);
   return out;
 }
-
 
 export interface PersonBrief {
   id: string;
@@ -138,10 +168,19 @@ export interface PersonBrief {
   canLogIn: boolean;
 }
 
-const briefQuery = (db: Db) => db.selectFrom('people').select(['id', 'first_name', 'last_name', 'email', 'birth_date', 'created_at', 'password_hash']).orderBy('created_at').orderBy('id');
+const briefQuery = (db: Db) =>
+  db.selectFrom('people').select(['id', 'first_name', 'last_name', 'email', 'birth_date', 'created_at', 'password_hash']).orderBy('created_at').orderBy('id');
 
 type BriefRow = Awaited<ReturnType<ReturnType<typeof briefQuery>['execute']>>[number];
-const toBrief = (r: BriefRow): PersonBrief => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, birthDate: r.birth_date, createdAt: r.created_at, canLogIn: r.password_hash !== null });
+const toBrief = (r: BriefRow): PersonBrief => ({
+  id: r.id,
+  firstName: r.first_name,
+  lastName: r.last_name,
+  email: r.email,
+  birthDate: r.birth_date,
+  createdAt: r.created_at,
+  canLogIn: r.password_hash !== null,
+});
 
 /** Every account not merged away, for the duplicate search. */
 export async function activePeople(db: Db): Promise<PersonBrief[]> {
@@ -150,7 +189,13 @@ export async function activePeople(db: Db): Promise<PersonBrief[]> {
 
 /** These accounts (merged or not), oldest first. */
 export async function peopleByIds(db: Db, ids: readonly string[]): Promise<PersonBrief[]> {
-  return ids.length ? (await briefQuery(db).where('id', 'in', [...ids]).execute()).map(toBrief) : [];
+  return ids.length
+    ? (
+        await briefQuery(db)
+          .where('id', 'in', [...ids])
+          .execute()
+      ).map(toBrief)
+    : [];
 }
 
 export interface Activity {
@@ -164,7 +209,12 @@ export async function activityOf(db: Db, ids: readonly string[]): Promise<Map<st
   const out = new Map<string, Activity>(ids.map((id) => [id, { roles: 0, applications: 0, completions: 0 }]));
   if (!ids.length) return out;
   const count = async (table: 'role_grants' | 'applications' | 'completions', field: keyof Activity) => {
-    const rows = await db.selectFrom(table).select(['person_id', (eb) => eb.fn.countAll<number>().as('n')]).where('person_id', 'in', [...ids]).groupBy('person_id').execute();
+    const rows = await db
+      .selectFrom(table)
+      .select(['person_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('person_id', 'in', [...ids])
+      .groupBy('person_id')
+      .execute();
     for (const r of rows) out.get(r.person_id)![field] = Number(r.n);
   };
   await count('role_grants', 'roles');
@@ -207,7 +257,19 @@ export async function recentMerges(db: Db, limit: number) {
     .leftJoin('people as k', 'k.id', 'm.kept_id')
     .leftJoin('people as g', 'g.id', 'm.merged_id')
     .leftJoin('people as b', 'b.id', 'm.by_id')
-    .select(['m.id', 'm.at', 'm.kept_id', 'm.merged_id', 'm.summary_json', 'k.first_name as kept_first', 'k.last_name as kept_last', 'g.first_name as merged_first', 'g.last_name as merged_last', 'b.first_name as by_first', 'b.last_name as by_last'])
+    .select([
+      'm.id',
+      'm.at',
+      'm.kept_id',
+      'm.merged_id',
+      'm.summary_json',
+      'k.first_name as kept_first',
+      'k.last_name as kept_last',
+      'g.first_name as merged_first',
+      'g.last_name as merged_last',
+      'b.first_name as by_first',
+      'b.last_name as by_last',
+    ])
     .orderBy('m.at', 'desc')
     .orderBy('m.id')
     .limit(limit)

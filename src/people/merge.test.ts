@@ -13,7 +13,9 @@ import type { Db } from '../platform/db/database.js';
 
 const q = (db: Db) => db as unknown as Kysely<any>;
 const count = async (db: Db, table: string, where?: [string, string]) => {
-  let s = q(db).selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+  let s = q(db)
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'));
   if (where) s = s.where(where[0], '=', where[1]);
   return Number((await s.executeTakeFirstOrThrow()).n);
 };
@@ -66,7 +68,10 @@ describe.each(testDialects())('merging accounts (%s)', (dialect) => {
     for (const d of summary!.dropped) drops[d.table] = (drops[d.table] ?? 0) + 1;
     expect(drops).toEqual(expectedDrops);
     expect(summary!.dropped.find((d) => d.table === 'class_registrations')?.from).toBe('kept');
-    expect(summary!.dropped.find((d) => d.table === 'applications')).toMatchObject({ from: 'merged', row: { season_id: '2026-fall', ssn_sealed: '(sealed SSN, not copied)', ssn_last4: '(withheld)' } });
+    expect(summary!.dropped.find((d) => d.table === 'applications')).toMatchObject({
+      from: 'merged',
+      row: { season_id: '2026-fall', ssn_sealed: '(sealed SSN, not copied)', ssn_last4: '(withheld)' },
+    });
     for (const c of moved) {
       const k = `${c.table}.${c.column}`;
       const extra = k === 'people.merged_into' ? 1 : 0; // the merged account itself now points to the kept one
@@ -109,7 +114,10 @@ describe.each(testDialects())('merging accounts (%s)', (dialect) => {
     const [s] = await mergeAccounts(t.deps, actor(), kept, [merged]);
     expect(s!.email).toEqual({ merged: `ana.${dialect}@example.org`, movedToKept: true });
     expect(s!.filled).toEqual({ birth_date: '1985-04-02' });
-    expect(await db.selectFrom('people').select(['email', 'birth_date']).where('id', '=', kept).executeTakeFirst()).toEqual({ email: `ana.${dialect}@example.org`, birth_date: '1985-04-02' });
+    expect(await db.selectFrom('people').select(['email', 'birth_date']).where('id', '=', kept).executeTakeFirst()).toEqual({
+      email: `ana.${dialect}@example.org`,
+      birth_date: '1985-04-02',
+    });
   });
 
   it('previews exactly what a merge does, changing nothing', async () => {
@@ -153,7 +161,11 @@ describe.each(testDialects())('merging accounts (%s)', (dialect) => {
     const u = await insertPerson(db, { first: 'Sam', last: 'One', email: `Sam.${tag}@Example.org` });
     const v = await insertPerson(db, { first: 'Samuel', last: 'One', email: `sam.${tag}@example.org ` });
     const groups = await duplicateGroups(db);
-    const ids = (id: string) => groups.find((g) => g.people.some((p) => p.id === id))?.people.map((p) => p.id).sort();
+    const ids = (id: string) =>
+      groups
+        .find((g) => g.people.some((p) => p.id === id))
+        ?.people.map((p) => p.id)
+        .sort();
     expect(ids(x)).toEqual([x, y].sort());
     expect(ids(z)).toBeUndefined();
     expect(ids(u)).toEqual([u, v].sort());

@@ -12,11 +12,26 @@ import { PERSON_COLUMNS } from './merge.store.js';
 
 const AT = '2026-09-01T10:00:00.000Z';
 
-export async function insertPerson(db: Db, p: { first: string; last: string; email: string | null; birthDate?: string | null; passwordHash?: string | null; mergedInto?: string | null }): Promise<string> {
+export async function insertPerson(
+  db: Db,
+  p: { first: string; last: string; email: string | null; birthDate?: string | null; passwordHash?: string | null; mergedInto?: string | null },
+): Promise<string> {
   const id = newId();
   await db
     .insertInto('people')
-    .values({ id, email: p.email, first_name: p.first, last_name: p.last, birth_date: p.birthDate ?? null, phone: null, password_hash: p.passwordHash ?? null, created_at: AT, updated_at: AT, merged_into: p.mergedInto ?? null, association_id: null })
+    .values({
+      id,
+      email: p.email,
+      first_name: p.first,
+      last_name: p.last,
+      birth_date: p.birthDate ?? null,
+      phone: null,
+      password_hash: p.passwordHash ?? null,
+      created_at: AT,
+      updated_at: AT,
+      merged_into: p.mergedInto ?? null,
+      association_id: null,
+    })
     .execute();
   return id;
 }
@@ -27,31 +42,94 @@ const grant = (db: Db, personId: string, role: string, season: string, division:
 const application = (db: Db, personId: string, season: string, checkBy: string | null = null) =>
   db
     .insertInto('applications')
-    .values({ id: newId(), person_id: personId, season_id: season, roles_json: JSON.stringify([{ role: 'head-coach', division: '10U' }]), birth_date: '1980-01-01', is_adult: 1, ssn_sealed: 'sealed', ssn_last4: '1234', signature_name: 'Some Name', signed_at: AT, signed_ip: '127.0.0.1', submitted_at: AT, background_check: 'clear', check_recorded_at: checkBy ? AT : null, check_recorded_by: checkBy })
+    .values({
+      id: newId(),
+      person_id: personId,
+      season_id: season,
+      roles_json: JSON.stringify([{ role: 'head-coach', division: '10U' }]),
+      birth_date: '1980-01-01',
+      is_adult: 1,
+      ssn_sealed: 'sealed',
+      ssn_last4: '1234',
+      signature_name: 'Some Name',
+      signed_at: AT,
+      signed_ip: '127.0.0.1',
+      submitted_at: AT,
+      background_check: 'clear',
+      check_recorded_at: checkBy ? AT : null,
+      check_recorded_by: checkBy,
+    })
     .execute();
 
 const completion = (db: Db, personId: string, training: string, part: string, on: string, by: string | null = null) =>
-  db.insertInto('completions').values({ id: newId(), person_id: personId, training, part, completed_on: on, source: 'online', certificate_no: newId().slice(0, 8), class_session_id: null, recorded_by: by, recorded_at: AT }).execute();
+  db
+    .insertInto('completions')
+    .values({
+      id: newId(),
+      person_id: personId,
+      training,
+      part,
+      completed_on: on,
+      source: 'online',
+      certificate_no: newId().slice(0, 8),
+      class_session_id: null,
+      recorded_by: by,
+      recorded_at: AT,
+    })
+    .execute();
 
 async function classSession(db: Db, instructor: string): Promise<string> {
   const id = newId();
-  await db.insertInto('class_sessions').values({ id, training: 'coach-12u', part: 'in-person', date: '2026-10-01', start_time: '09:00', end_time: '12:00', place: 'Clubhouse', capacity: 20, instructor_id: instructor, created_at: AT, cancelled_at: null }).execute();
+  await db
+    .insertInto('class_sessions')
+    .values({
+      id,
+      training: 'coach-12u',
+      part: 'in-person',
+      date: '2026-10-01',
+      start_time: '09:00',
+      end_time: '12:00',
+      place: 'Clubhouse',
+      capacity: 20,
+      instructor_id: instructor,
+      created_at: AT,
+      cancelled_at: null,
+    })
+    .execute();
   return id;
 }
 
 const registration = (db: Db, session: string, personId: string, creditedBy: string | null = null) =>
-  db.insertInto('class_registrations').values({ id: newId(), session_id: session, person_id: personId, registered_at: AT, credited_at: creditedBy ? AT : null, credited_by: creditedBy }).execute();
+  db
+    .insertInto('class_registrations')
+    .values({ id: newId(), session_id: session, person_id: personId, registered_at: AT, credited_at: creditedBy ? AT : null, credited_by: creditedBy })
+    .execute();
 
 async function file(db: Db, owner: string | null): Promise<string> {
   const id = newId();
-  await db.insertInto('files').values({ id, owner_id: owner, purpose: 'certificate', file_name: 'c.pdf', content_type: 'application/pdf', size: 3, data: Buffer.from('pdf'), created_at: AT }).execute();
+  await db
+    .insertInto('files')
+    .values({ id, owner_id: owner, purpose: 'certificate', file_name: 'c.pdf', content_type: 'application/pdf', size: 3, data: Buffer.from('pdf'), created_at: AT })
+    .execute();
   return id;
 }
 
 const certificateRequest = async (db: Db, personId: string, decidedBy: string | null = null) =>
   db
     .insertInto('certificate_requests')
-    .values({ id: newId(), person_id: personId, training: 'safesport', part: 'online', completed_on: '2026-03-01', file_id: await file(db, personId), status: decidedBy ? 'verified' : 'pending', reason: null, decided_by: decidedBy, decided_at: decidedBy ? AT : null, created_at: AT })
+    .values({
+      id: newId(),
+      person_id: personId,
+      training: 'safesport',
+      part: 'online',
+      completed_on: '2026-03-01',
+      file_id: await file(db, personId),
+      status: decidedBy ? 'verified' : 'pending',
+      reason: null,
+      decided_by: decidedBy,
+      decided_at: decidedBy ? AT : null,
+      created_at: AT,
+    })
     .execute();
 
 /** The conflicts the data holds: table -> rows dropped by a merge of `merged` into `kept`. */
@@ -69,10 +147,19 @@ export async function fillEveryTable(db: Db, kept: string, merged: string, other
   await grant(db, merged, 'head-coach', '2026-fall', '10U');
   await grant(db, merged, 'assistant-coach', '2026-fall', '12U');
   await grant(db, other, 'field-helper', '2026-fall', '8U', merged);
-  await db.insertInto('sessions').values([kept, merged].map((p) => ({ id_hash: newId(), person_id: p, created_at: AT, expires_at: '2026-12-01T00:00:00.000Z', last_seen_at: AT }))).execute();
+  await db
+    .insertInto('sessions')
+    .values([kept, merged].map((p) => ({ id_hash: newId(), person_id: p, created_at: AT, expires_at: '2026-12-01T00:00:00.000Z', last_seen_at: AT })))
+    .execute();
   await db.insertInto('api_tokens').values({ id: newId(), person_id: merged, name: 'phone', token_hash: newId(), created_at: AT, last_used_at: null, revoked_at: null }).execute();
-  await db.insertInto('one_time_links').values({ token_hash: newId(), purpose: 'reset', person_id: merged, created_at: AT, expires_at: '2026-09-01T11:00:00.000Z', used_at: null }).execute();
-  await db.insertInto('audit_log').values({ id: newId(), at: AT, actor_id: merged, actor_name: 'Merged Person', action: 'role.grant', entity: 'person', entity_id: other, before_json: null, after_json: null }).execute();
+  await db
+    .insertInto('one_time_links')
+    .values({ token_hash: newId(), purpose: 'reset', person_id: merged, created_at: AT, expires_at: '2026-09-01T11:00:00.000Z', used_at: null })
+    .execute();
+  await db
+    .insertInto('audit_log')
+    .values({ id: newId(), at: AT, actor_id: merged, actor_name: 'Merged Person', action: 'role.grant', entity: 'person', entity_id: other, before_json: null, after_json: null })
+    .execute();
   await file(db, merged);
   // applications: fall on both (the merged one is dropped), spring only on the merged account
   await application(db, kept, '2026-fall');
@@ -96,7 +183,21 @@ export async function fillEveryTable(db: Db, kept: string, merged: string, other
 }
 
 /** The tables fillEveryTable writes by hand; fillOtherTables covers the rest of PERSON_COLUMNS. */
-export const HAND_FILLED = new Set(['people', 'role_grants', 'sessions', 'api_tokens', 'one_time_links', 'audit_log', 'files', 'applications', 'completions', 'class_sessions', 'class_registrations', 'certificate_requests', 'account_merges']);
+export const HAND_FILLED = new Set([
+  'people',
+  'role_grants',
+  'sessions',
+  'api_tokens',
+  'one_time_links',
+  'audit_log',
+  'files',
+  'applications',
+  'completions',
+  'class_sessions',
+  'class_registrations',
+  'certificate_requests',
+  'account_merges',
+]);
 
 const dummy = (type: string): unknown => (/int|numeric|real|double/.test(type) ? 1 : /blob|bytea/.test(type) ? Buffer.from('x') : `t-${newId()}`);
 

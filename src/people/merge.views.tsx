@@ -27,7 +27,8 @@ export const columnLabel = (key: string) => LABELS[key] ?? `records in ${key.spl
 const who = (p: { firstName: string; lastName: string; email: string | null }) => `${p.firstName} ${p.lastName}${p.email ? ` (${p.email})` : ''}`;
 
 /** The account to offer as kept: the one holding most, then the oldest. */
-const likelyKeep = (people: CandidatePerson[]) => [...people].sort((a, b) => b.roles + b.applications + b.completions - (a.roles + a.applications + a.completions) || a.createdAt.localeCompare(b.createdAt))[0]!.id;
+const likelyKeep = (people: CandidatePerson[]) =>
+  [...people].sort((a, b) => b.roles + b.applications + b.completions - (a.roles + a.applications + a.completions) || a.createdAt.localeCompare(b.createdAt))[0]!.id;
 
 function GroupCard({ group, index }: { group: DuplicateGroup<CandidatePerson>; index: number }) {
   const keep = likelyKeep(group.people);
@@ -78,7 +79,10 @@ export function DuplicatesView({ groups, history, errors }: { groups: DuplicateG
   return (
     <>
       <h1>Duplicate accounts</h1>
-      <p>Accounts that look like one person: the same email, or the same name and date of birth. Pick the account to keep; everything the others hold (roles, applications, trainings, classes, history) moves to it.</p>
+      <p>
+        Accounts that look like one person: the same email, or the same name and date of birth. Pick the account to keep; everything the others hold (roles, applications,
+        trainings, classes, history) moves to it.
+      </p>
       <Errors errors={errors} />
       {groups.length === 0 ? <p>No duplicate accounts found.</p> : groups.map((g, i) => <GroupCard group={g} index={i} />)}
       <Table caption="Recent merges" head={['When (UTC)', 'Kept', 'Merged', 'By', 'Moved', 'Held by both']}>
@@ -123,7 +127,9 @@ function Preview({ person, summary }: { person: CandidatePerson; summary: MergeS
               : `Held by both, kept once: ${LABELS[`${d.table}.person_id`] ?? d.table.replaceAll('_', ' ')} (${keyText(d)}); the ${d.from} account's copy is recorded in the audit log.`}
           </li>
         ))}
-        {summary.email.merged ? <li>{`Its email ${summary.email.merged} is taken off it${summary.email.movedToKept ? ' and given to the kept account, which has none' : ''}.`}</li> : null}
+        {summary.email.merged ? (
+          <li>{`Its email ${summary.email.merged} is taken off it${summary.email.movedToKept ? ' and given to the kept account, which has none' : ''}.`}</li>
+        ) : null}
         {Object.entries(summary.filled).map(([k, v]) => (
           <li>{`The kept account takes its ${k.replace('_', ' ')}: ${v}.`}</li>
         ))}

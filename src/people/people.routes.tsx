@@ -24,8 +24,7 @@ const PUBLIC = { access: 'public' as const };
 const AUTH = { access: 'authenticated' as const };
 const hidden = { hide: true };
 
-export 
-async function logIn(deps: Deps, reply: FastifyReply, personId: string): Promise<void> {
+export async function logIn(deps: Deps, reply: FastifyReply, personId: string): Promise<void> {
   const token = await startSession(accountDeps(deps), personId);
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: deps.config.secureCookies, maxAge: 30 * 86400 });
 }
@@ -52,7 +51,8 @@ function authRoutes(app: App, deps: Deps) {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/', 303);
   });
-  const signupPage = (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => page(req, reply, 'Create an account', (ctx) => <SignupView ctx={ctx} state={state} />, { status });
+  const signupPage = (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) =>
+    page(req, reply, 'Create an account', (ctx) => <SignupView ctx={ctx} state={state} />, { status });
   app.get('/signup', { config: PUBLIC, schema: hidden }, (req, reply) => signupPage(req, reply, {}));
   app.post('/signup', { config: PUBLIC, schema: hidden }, async (req, reply) => {
     const f = formBody(req);
@@ -75,7 +75,9 @@ function resetRoutes(app: App, deps: Deps) {
   app.post('/forgot', { config: PUBLIC, schema: hidden }, async (req, reply) => {
     const f = formBody(req);
     if (!/^[^@\s]+@[^@\s]+$/.test(f.email ?? '')) {
-      return page(req, reply, 'Reset your password', (ctx) => <ForgotView ctx={ctx} sent={false} state={{ values: f, errors: ['Write the email address of your account.'] }} />, { status: 422 });
+      return page(req, reply, 'Reset your password', (ctx) => <ForgotView ctx={ctx} sent={false} state={{ values: f, errors: ['Write the email address of your account.'] }} />, {
+        status: 422,
+      });
     }
     await requestPasswordReset(acc, f.email!);
     return page(req, reply, 'Reset your password', (ctx) => <ForgotView ctx={ctx} sent state={{}} />);

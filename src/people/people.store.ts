@@ -47,7 +47,10 @@ export async function insertPerson(db: Db, row: PersonRow): Promise<void> {
 
 /** Adds many people in one statement (the caller keeps batches to a few hundred rows). */
 export async function insertPeople(db: Db, rows: readonly PersonRow[]): Promise<void> {
-  await db.insertInto('people').values([...rows]).execute();
+  await db
+    .insertInto('people')
+    .values([...rows])
+    .execute();
 }
 
 /** Whether anyone's email is at this domain (the demo's, say). */

@@ -27,7 +27,13 @@ export async function updateProfile(deps: AccountDeps, personId: string, c: Prof
   if (c.birthDate && c.birthDate > deps.clock.now().toISOString().slice(0, 10)) errors.push('The date of birth cannot be in the future.');
   if (c.phone && !/^[0-9+().\s-]{7,25}$/.test(c.phone)) errors.push('Write the phone number with digits, spaces, dashes or a leading +.');
   if (errors.length) throw new AppError('VALIDATION', errors[0]!, { errors });
-  await updatePerson(deps.db, personId, { first_name: c.firstName.trim(), last_name: c.lastName.trim(), phone: c.phone?.trim() || null, birth_date: c.birthDate || null, updated_at: deps.clock.now().toISOString() });
+  await updatePerson(deps.db, personId, {
+    first_name: c.firstName.trim(),
+    last_name: c.lastName.trim(),
+    phone: c.phone?.trim() || null,
+    birth_date: c.birthDate || null,
+    updated_at: deps.clock.now().toISOString(),
+  });
 }
 
 export async function changePassword(deps: AccountDeps, personId: string, current: string, next: string): Promise<void> {

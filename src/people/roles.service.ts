@@ -39,9 +39,17 @@ export async function revokeRole(db: Db, clock: Clock, actor: Actor, grantId: st
     const g = await findGrant(trx, grantId);
     if (!g) throw new AppError('NOT_FOUND', 'That role grant does not exist.');
     if (g.role === 'region-administrator') {
-      if ((await countPeopleWithRole(trx, 'region-administrator')) <= 1) throw new AppError('CONFLICT', 'This is the last region administrator. Make someone else administrator first.');
+      if ((await countPeopleWithRole(trx, 'region-administrator')) <= 1)
+        throw new AppError('CONFLICT', 'This is the last region administrator. Make someone else administrator first.');
     }
     await deleteGrant(trx, grantId);
-    await recordAudit(trx, { actor, at: clock.now().toISOString(), action: 'role.revoke', entity: 'person', entityId: g.person_id, before: { role: g.role, season: g.season_id, division: g.division } });
+    await recordAudit(trx, {
+      actor,
+      at: clock.now().toISOString(),
+      action: 'role.revoke',
+      entity: 'person',
+      entityId: g.person_id,
+      before: { role: g.role, season: g.season_id, division: g.division },
+    });
   });
 }

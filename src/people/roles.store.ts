@@ -13,7 +13,11 @@ export async function listRoleGrants(db: Db, personId: string) {
 
 /** How many grants of this role there are (one per person, season and division). */
 export async function countPeopleWithRole(db: Db, role: Role): Promise<number> {
-  const r = await db.selectFrom('role_grants').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', role).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('role_grants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', role)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -25,7 +29,14 @@ export async function anyoneHoldsRole(db: Db, role: Role): Promise<boolean> {
 
 /** The id of the grant of exactly this role, season ('' standing) and division ('' none) to a person, if any. */
 export async function findGrantId(db: Db, g: { personId: string; role: string; seasonId: string; division: string }): Promise<string | undefined> {
-  const r = await db.selectFrom('role_grants').select('id').where('person_id', '=', g.personId).where('role', '=', g.role).where('season_id', '=', g.seasonId).where('division', '=', g.division).executeTakeFirst();
+  const r = await db
+    .selectFrom('role_grants')
+    .select('id')
+    .where('person_id', '=', g.personId)
+    .where('role', '=', g.role)
+    .where('season_id', '=', g.seasonId)
+    .where('division', '=', g.division)
+    .executeTakeFirst();
   return r?.id;
 }
 
@@ -40,7 +51,10 @@ export async function insertGrant(db: Db, row: RoleGrantRow): Promise<void> {
 
 /** Adds many role grants in one statement (the caller keeps batches to a few hundred rows). */
 export async function insertGrants(db: Db, rows: readonly RoleGrantRow[]): Promise<void> {
-  await db.insertInto('role_grants').values([...rows]).execute();
+  await db
+    .insertInto('role_grants')
+    .values([...rows])
+    .execute();
 }
 
 export async function deleteGrant(db: Db, id: string): Promise<void> {

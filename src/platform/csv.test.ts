@@ -188,11 +188,14 @@ describe('parseDate', () => {
 
 describe('writeCsv', () => {
   it('writes CRLF, quotes where needed and formats cells', () => {
-    const out = writeCsv(['Name', 'Rating', 'Note'], [
-      ["O'Brien, Miles", 3, 'said "hi"'],
-      ['Lucía', null, 'two\nlines'],
-      ['Kim', 2.5, true],
-    ]);
+    const out = writeCsv(
+      ['Name', 'Rating', 'Note'],
+      [
+        ["O'Brien, Miles", 3, 'said "hi"'],
+        ['Lucía', null, 'two\nlines'],
+        ['Kim', 2.5, true],
+      ],
+    );
     expect(out).toBe('Name,Rating,Note\r\n"O\'Brien, Miles",3,"said ""hi"""\r\nLucía,,"two\nlines"\r\nKim,2.5,true\r\n');
   });
 
@@ -208,7 +211,16 @@ describe('writeCsv', () => {
   });
 
   it('round-trips through readCsvTable', () => {
-    const t = table(writeCsv(['Name', 'Note'], [['Martínez, Ana', 'line1\nline2'], ['Kim', '']], { bom: true }));
+    const t = table(
+      writeCsv(
+        ['Name', 'Note'],
+        [
+          ['Martínez, Ana', 'line1\nline2'],
+          ['Kim', ''],
+        ],
+        { bom: true },
+      ),
+    );
     expect(t.records).toEqual([
       { row: 2, cells: ['Martínez, Ana', 'line1\nline2'] },
       { row: 4, cells: ['Kim', ''] },

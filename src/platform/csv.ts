@@ -60,7 +60,9 @@ const CP1252_HIGH =
 
 /** Node 20's TextDecoder reads 'windows-1252' as ISO-8859-1, so the 0x80..0x9F range is mapped here. */
 function decodeWindows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+  return Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
 }
 
 /**
@@ -103,9 +105,7 @@ export function readCsvTable(input: Uint8Array | string): CsvReadResult {
     const reason = parseMessages[err.code ?? ''] ?? `the file could not be read as CSV here (${err.message})`;
     return { ok: false, errors: [rowError(err.lines ?? 1, `Line ${err.lines ?? 1}: ${reason}.`)] };
   }
-  const lines = parsed
-    .map(({ record, info }) => ({ row: info.lines - newlinesIn(record), cells: record.map((c) => c.trim()) }))
-    .filter((r) => r.cells.some((c) => c !== ''));
+  const lines = parsed.map(({ record, info }) => ({ row: info.lines - newlinesIn(record), cells: record.map((c) => c.trim()) })).filter((r) => r.cells.some((c) => c !== ''));
   const [head, ...rest] = lines;
   if (!head) return { ok: false, errors: [rowError(1, 'The file is empty: it has no header line.')] };
   return { ok: true, table: { header: head.cells, ...splitOverfull(rest, head.cells.length), delimiter, encoding } };

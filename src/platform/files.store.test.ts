@@ -59,7 +59,14 @@ describe.each(testDialects())('files table on %s', (dialect) => {
 
   it('stores and reads back the exact bytes, with the description', async () => {
     const bytes = Buffer.concat([PNG, Buffer.from([0, 1, 2, 255, 254, 0, 0, 128])]);
-    const id = await saveFile(t.database.db, { ownerId: null, purpose: 'test', fileName: 'dir/photo.png', contentType: 'image/png', data: bytes, createdAt: '2026-09-15T17:00:00.000Z' });
+    const id = await saveFile(t.database.db, {
+      ownerId: null,
+      purpose: 'test',
+      fileName: 'dir/photo.png',
+      contentType: 'image/png',
+      data: bytes,
+      createdAt: '2026-09-15T17:00:00.000Z',
+    });
     const info = await fileInfo(t.database.db, id);
     expect(info).toEqual({ id, ownerId: null, purpose: 'test', fileName: 'photo.png', contentType: 'image/png', size: bytes.length, createdAt: '2026-09-15T17:00:00.000Z' });
     const file = await readFile(t.database.db, id);

@@ -26,7 +26,10 @@ export function sniffFileKind(data: Uint8Array): { kind: FileKind; contentType: 
 /** A file name safe to store and to send back in Content-Disposition: no path, no control characters. */
 export function safeFileName(name: string, fallback = 'file'): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 120);
+  const clean = base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 120);
   return clean || fallback;
 }
 
@@ -41,12 +44,17 @@ export interface UploadCheck {
  * FILE_EMPTY, PAYLOAD_TOO_LARGE or UNSUPPORTED_FILE.
  */
 export function checkUpload(data: Uint8Array, check: UploadCheck): { kind: FileKind; contentType: string } {
-  const kinds = check.allowed.map((k) => KIND_LABELS[k]).join(', ').replace(/, ([^,]*)$/, ' or $1');
+  const kinds = check.allowed
+    .map((k) => KIND_LABELS[k])
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');
   if (data.length === 0) throw new AppError('FILE_EMPTY', `The file is empty: choose a ${kinds} file.`);
   const mb = Math.round(check.maxBytes / (1024 * 1024));
-  if (data.length > check.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${mb} MB: save a smaller ${kinds} (a photo at lower resolution works) and upload it again.`);
+  if (data.length > check.maxBytes)
+    throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${mb} MB: save a smaller ${kinds} (a photo at lower resolution works) and upload it again.`);
   const sniffed = sniffFileKind(data);
-  if (!sniffed || !check.allowed.includes(sniffed.kind)) throw new AppError('UNSUPPORTED_FILE', `That file is not a ${kinds}: save or scan the certificate as ${kinds} and upload that.`);
+  if (!sniffed || !check.allowed.includes(sniffed.kind))
+    throw new AppError('UNSUPPORTED_FILE', `That file is not a ${kinds}: save or scan the certificate as ${kinds} and upload that.`);
   return sniffed;
 }
 
@@ -74,7 +82,16 @@ export async function saveFile(db: Db, f: NewFile): Promise<string> {
   const id = newId();
   await db
     .insertInto('files')
-    .values({ id, owner_id: f.ownerId, purpose: f.purpose, file_name: safeFileName(f.fileName), content_type: f.contentType, size: f.data.length, data: Buffer.from(f.data), created_at: f.createdAt })
+    .values({
+      id,
+      owner_id: f.ownerId,
+      purpose: f.purpose,
+      file_name: safeFileName(f.fileName),
+      content_type: f.contentType,
+      size: f.data.length,
+      data: Buffer.from(f.data),
+      created_at: f.createdAt,
+    })
     .execute();
   return id;
 }
@@ -89,7 +106,16 @@ export async function fileInfo(db: Db, id: string): Promise<StoredFile | undefin
 export async function readFile(db: Db, id: string): Promise<(StoredFile & { data: Buffer }) | undefined> {
   const r = await db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
   if (!r) return undefined;
-  return { id: r.id, ownerId: r.owner_id, purpose: r.purpose, fileName: r.file_name, contentType: r.content_type, size: Number(r.size), createdAt: r.created_at, data: Buffer.from(r.data) };
+  return {
+    id: r.id,
+    ownerId: r.owner_id,
+    purpose: r.purpose,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    size: Number(r.size),
+    createdAt: r.created_at,
+    data: Buffer.from(r.data),
+  };
 }
 
 export async function deleteFile(db: Db, id: string): Promise<void> {

@@ -8,5 +8,9 @@ export async function readMeta(db: Db, key: string): Promise<string | null> {
 
 /** Sets a value once: when the key is already there (another instance was first), nothing changes. */
 export async function insertMetaOnce(db: Db, key: string, value: string): Promise<void> {
-  await db.insertInto('app_meta').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  await db
+    .insertInto('app_meta')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
 }

@@ -32,7 +32,19 @@ export async function guardianPerson(db: Db, parent: ParentInput, at: string, ca
     return { id: row.id, created: false };
   }
   const id = newId();
-  await insertPerson(db, { id, email, first_name: parent.firstName.trim() || 'Parent', last_name: parent.lastName.trim() || 'Unknown', birth_date: null, phone, password_hash: null, created_at: at, updated_at: at, merged_into: null, association_id: null });
+  await insertPerson(db, {
+    id,
+    email,
+    first_name: parent.firstName.trim() || 'Parent',
+    last_name: parent.lastName.trim() || 'Unknown',
+    birth_date: null,
+    phone,
+    password_hash: null,
+    created_at: at,
+    updated_at: at,
+    merged_into: null,
+    association_id: null,
+  });
   cache.set(email, id);
   return { id, created: true };
 }

@@ -55,7 +55,9 @@ function checkRows(config: RegionConfig, seasonId: string, data: Uint8Array): Pl
   if (errors.length > 0) {
     const list = errors.sort((a, b) => a.row - b.row).map((e) => `line ${e.row}: ${e.message}`);
     const lines = new Set(errors.map((e) => e.row)).size;
-    throw new AppError('VALIDATION', `The file has ${list.length} problem(s) on ${lines} line(s); nothing was imported. Fix them and upload the whole file again.`, { errors: list });
+    throw new AppError('VALIDATION', `The file has ${list.length} problem(s) on ${lines} line(s); nothing was imported. Fix them and upload the whole file again.`, {
+      errors: list,
+    });
   }
   return placed;
 }
@@ -89,12 +91,29 @@ async function loadKnown(db: Db, seasonId: string, externalIds: string[]): Promi
 }
 
 /** Writes one line; answers whether the player was new, changed or already as the file says. */
-async function writeRow(trx: Db, known: Known, seasonId: string, r: Placed, at: string, cache: PersonCache, report: PlayerImportReport): Promise<'added' | 'updated' | 'unchanged'> {
+async function writeRow(
+  trx: Db,
+  known: Known,
+  seasonId: string,
+  r: Placed,
+  at: string,
+  cache: PersonCache,
+  report: PlayerImportReport,
+): Promise<'added' | 'updated' | 'unchanged'> {
   const old = known.players.get(r.externalId);
   const id = old?.id ?? newId();
   let changed = false;
   if (!old) {
-    await insertPlayer(trx, { id, external_id: r.externalId, first_name: r.firstName, last_name: r.lastName, birth_date: r.birthDate, gender: r.gender, created_at: at, updated_at: at });
+    await insertPlayer(trx, {
+      id,
+      external_id: r.externalId,
+      first_name: r.firstName,
+      last_name: r.lastName,
+      birth_date: r.birthDate,
+      gender: r.gender,
+      created_at: at,
+      updated_at: at,
+    });
   } else if (old.first_name !== r.firstName || old.last_name !== r.lastName || old.birth_date !== r.birthDate || old.gender !== r.gender) {
     await updatePlayer(trx, id, { first_name: r.firstName, last_name: r.lastName, birth_date: r.birthDate, gender: r.gender, updated_at: at });
     changed = true;
@@ -108,7 +127,10 @@ async function writeRow(trx: Db, known: Known, seasonId: string, r: Placed, at: 
     await insertSeasonPlayer(trx, { id: newId(), season_id: seasonId, player_id: id, division: r.division, program: r.program, goalkeeper, moved_reason: null, created_at: at });
     if (old) changed = true;
   } else if (reg.moved_reason !== null) {
-    if (reg.division !== r.division || reg.program !== r.program) report.notes.push(`line ${r.rowNumber}: ${r.firstName} ${r.lastName} stays in ${reg.division} ${reg.program}, where the coach administrator moved them (${reg.moved_reason}).`);
+    if (reg.division !== r.division || reg.program !== r.program)
+      report.notes.push(
+        `line ${r.rowNumber}: ${r.firstName} ${r.lastName} stays in ${reg.division} ${reg.program}, where the coach administrator moved them (${reg.moved_reason}).`,
+      );
   } else if (reg.division !== r.division || reg.program !== r.program || (r.goalkeeper !== undefined && reg.goalkeeper !== goalkeeper)) {
     await updateSeasonPlayer(trx, seasonId, id, { division: r.division, program: r.program, goalkeeper: r.goalkeeper === undefined ? reg.goalkeeper : goalkeeper });
     changed = true;
@@ -132,7 +154,11 @@ export async function importPlayers(deps: Pick<Deps, 'db' | 'clock'>, actor: Act
     if (note) report.notes.push(note);
   }
   await deps.db.transaction().execute(async (trx) => {
-    const known = await loadKnown(trx, seasonId, rows.map((r) => r.externalId));
+    const known = await loadKnown(
+      trx,
+      seasonId,
+      rows.map((r) => r.externalId),
+    );
     const cache: PersonCache = new Map();
     for (const r of rows) report[await writeRow(trx, known, seasonId, r, at, cache, report)]++;
     report.notes.sort((a, b) => lineOf(a) - lineOf(b));

@@ -19,7 +19,9 @@ export function PlayerPage({ ctx, m, errors, values }: { ctx: ViewCtx; m: Player
   return (
     <>
       <p>
-        <a href={back}>Back to {p.division} {PROGRAM_LABELS[p.program]}</a>
+        <a href={back}>
+          Back to {p.division} {PROGRAM_LABELS[p.program]}
+        </a>
       </p>
       <h1>{`${p.firstName} ${p.lastName}`}</h1>
       <section class="card">

@@ -2,17 +2,7 @@
  * Reads a registration system's player export (CSV or TSV, UTF-8 or Latin-1) into typed player rows
  * and row errors. Pure: the service decides what to do with a file that has errors.
  */
-import {
-  cellAt,
-  matchColumns,
-  missingColumnsError,
-  parseDate,
-  readCsvTable,
-  rowError,
-  type ColumnRule,
-  type CsvRecord,
-  type RowError,
-} from '../platform/csv.js';
+import { cellAt, matchColumns, missingColumnsError, parseDate, readCsvTable, rowError, type ColumnRule, type CsvRecord, type RowError } from '../platform/csv.js';
 
 export interface PlayerImportRow {
   /** Line of the file the player is on (header = 1). */

@@ -22,7 +22,12 @@ export async function insertSeasonPlayer(db: Db, row: SeasonPlayerRow): Promise<
 }
 
 /** Changes a player's registration in a season (division, program, goalkeeper, reason of a move). */
-export async function updateSeasonPlayer(db: Db, seasonId: string, playerId: string, patch: Pick<Updateable<PlayerTables['season_players']>, 'division' | 'program' | 'goalkeeper' | 'moved_reason'>): Promise<void> {
+export async function updateSeasonPlayer(
+  db: Db,
+  seasonId: string,
+  playerId: string,
+  patch: Pick<Updateable<PlayerTables['season_players']>, 'division' | 'program' | 'goalkeeper' | 'moved_reason'>,
+): Promise<void> {
   await db.updateTable('season_players').set(patch).where('season_id', '=', seasonId).where('player_id', '=', playerId).execute();
 }
 
@@ -36,7 +41,10 @@ export async function insertGuardianLink(db: Db, row: GuardianLinkRow): Promise<
 }
 
 /** Sets a player's rating of a season (insert or update of the one row per season and player). */
-export async function putRating(db: Db, r: { seasonId: string; playerId: string; rating: number; ratedBy: string | null; ratedAt: string; overrideReason: string | null }): Promise<void> {
+export async function putRating(
+  db: Db,
+  r: { seasonId: string; playerId: string; rating: number; ratedBy: string | null; ratedAt: string; overrideReason: string | null },
+): Promise<void> {
   const updated = await db
     .updateTable('ratings')
     .set({ rating: r.rating, rated_by: r.ratedBy, rated_at: r.ratedAt, override_reason: r.overrideReason })
@@ -44,5 +52,8 @@ export async function putRating(db: Db, r: { seasonId: string; playerId: string;
     .where('player_id', '=', r.playerId)
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) > 0) return;
-  await db.insertInto('ratings').values({ id: newId(), season_id: r.seasonId, player_id: r.playerId, rating: r.rating, rated_by: r.ratedBy, rated_at: r.ratedAt, override_reason: r.overrideReason }).execute();
+  await db
+    .insertInto('ratings')
+    .values({ id: newId(), season_id: r.seasonId, player_id: r.playerId, rating: r.rating, rated_by: r.ratedBy, rated_at: r.ratedAt, override_reason: r.overrideReason })
+    .execute();
 }

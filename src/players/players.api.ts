@@ -59,7 +59,12 @@ const NewPlayerBody = Type.Object({
   gender: Type.Union([Type.Literal('M'), Type.Literal('F')]),
   goalkeeper: Type.Optional(Type.Boolean()),
   externalId: Type.Optional(Type.String({ maxLength: 40 })),
-  parent: Type.Object({ firstName: Type.String({ minLength: 1, maxLength: 80 }), lastName: Type.String({ minLength: 1, maxLength: 80 }), email: Type.String({ maxLength: 200 }), phone: Type.Optional(Type.String({ maxLength: 40 })) }),
+  parent: Type.Object({
+    firstName: Type.String({ minLength: 1, maxLength: 80 }),
+    lastName: Type.String({ minLength: 1, maxLength: 80 }),
+    email: Type.String({ maxLength: 200 }),
+    phone: Type.Optional(Type.String({ maxLength: 40 })),
+  }),
 });
 
 const ImportReport = Type.Object({
@@ -79,7 +84,12 @@ export function playersApi(app: App, deps: Deps): void {
     '/api/v1/players',
     {
       config: { access: BOARD_VIEWERS },
-      schema: { tags, summary: "A season's players of one division and program (board), with the rating formation uses, guardians and team", querystring: Type.Object({ season: Type.Optional(SeasonText), division: Type.String({ maxLength: 40 }), program: Program }), response: { 200: Type.Array(PlayerJson), 404: ErrorSchema } },
+      schema: {
+        tags,
+        summary: "A season's players of one division and program (board), with the rating formation uses, guardians and team",
+        querystring: Type.Object({ season: Type.Optional(SeasonText), division: Type.String({ maxLength: 40 }), program: Program }),
+        response: { 200: Type.Array(PlayerJson), 404: ErrorSchema },
+      },
     },
     async (req) => {
       const config = await req.regionConfig();
@@ -88,11 +98,24 @@ export function playersApi(app: App, deps: Deps): void {
   );
   app.post(
     '/api/v1/players',
-    { config: { access: REGISTRARS }, schema: { tags, summary: 'Register a player by hand: division from the birth date and the age cut-off, program from the gender; the parent is matched by email or created (audited)', body: NewPlayerBody, response: { 201: Type.Object({ id: Type.String(), division: Type.String(), program: Program }), 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema } } },
+    {
+      config: { access: REGISTRARS },
+      schema: {
+        tags,
+        summary: 'Register a player by hand: division from the birth date and the age cut-off, program from the gender; the parent is matched by email or created (audited)',
+        body: NewPlayerBody,
+        response: { 201: Type.Object({ id: Type.String(), division: Type.String(), program: Program }), 404: ErrorSchema, 409: ErrorSchema, 422: ErrorSchema },
+      },
+    },
     async (req, reply) => {
       const b = req.body;
       const seasonId = seasonIdOf(await req.regionConfig(), deps.clock, b.season);
-      const made = await addPlayer(deps, actorOf(req), seasonId, { ...b, goalkeeper: b.goalkeeper ?? false, externalId: b.externalId ?? null, parent: { ...b.parent, phone: b.parent.phone ?? null } });
+      const made = await addPlayer(deps, actorOf(req), seasonId, {
+        ...b,
+        goalkeeper: b.goalkeeper ?? false,
+        externalId: b.externalId ?? null,
+        parent: { ...b.parent, phone: b.parent.phone ?? null },
+      });
       return reply.code(201).send(made);
     },
   );
@@ -103,7 +126,8 @@ export function playersApi(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: 'Import the registration export (multipart field `file`; optional field `season`): all or nothing, audited',
-        description: 'A file with any bad line answers 422 with `details.errors` listing every line and reason, and changes nothing. Importing the same file again updates players by PlayerID and adds nobody twice. The rating column is stored as the season `imported`.',
+        description:
+          'A file with any bad line answers 422 with `details.errors` listing every line and reason, and changes nothing. Importing the same file again updates players by PlayerID and adds nobody twice. The rating column is stored as the season `imported`.',
         consumes: ['multipart/form-data'],
         response: { 200: ImportReport, 404: ErrorSchema, 413: ErrorSchema, 422: ErrorSchema },
       },
@@ -119,7 +143,13 @@ export function playersApi(app: App, deps: Deps): void {
     '/api/v1/players/:id/move',
     {
       config: { access: FORMERS },
-      schema: { tags, summary: "Move a player to another division or program for a season, with a reason (coach administrator; audited); a player on a team leaves it", params: Type.Object({ id: Type.String() }), body: Type.Object({ season: Type.Optional(SeasonText), division: Type.String({ maxLength: 40 }), program: Program, reason: Type.String({ maxLength: 500 }) }), response: { 204: Type.Null(), 404: ErrorSchema, 422: ErrorSchema } },
+      schema: {
+        tags,
+        summary: 'Move a player to another division or program for a season, with a reason (coach administrator; audited); a player on a team leaves it',
+        params: Type.Object({ id: Type.String() }),
+        body: Type.Object({ season: Type.Optional(SeasonText), division: Type.String({ maxLength: 40 }), program: Program, reason: Type.String({ maxLength: 500 }) }),
+        response: { 204: Type.Null(), 404: ErrorSchema, 422: ErrorSchema },
+      },
     },
     async (req, reply) => {
       const seasonId = seasonIdOf(await req.regionConfig(), deps.clock, req.body.season);

@@ -12,7 +12,15 @@ import { refusal } from '../testing/refusals.js';
 
 const sample = readFileSync(new URL('./fixtures/players-export.tsv', import.meta.url));
 
-const count = async (t: TestApp, table: 'players' | 'season_players' | 'ratings' | 'people' | 'player_guardians') => Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (t: TestApp, table: 'players' | 'season_players' | 'ratings' | 'people' | 'player_guardians') =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(testDialects())('players on %s', (dialect) => {
   let t: TestApp;
@@ -24,7 +32,14 @@ describe.each(testDialects())('players on %s', (dialect) => {
   it('imports the messy sample export: every player, parent and rating, placed by birth date', async () => {
     const people = await count(t, 'people');
     const r = await importPlayers(t.deps, CLI_ACTOR, SEASON, sample, 'players-export.tsv');
-    expect({ rows: r.rows, added: r.added, updated: r.updated, unchanged: r.unchanged, guardians: r.guardiansCreated, ratings: r.ratingsImported }).toEqual({ rows: 40, added: 40, updated: 0, unchanged: 0, guardians: 40, ratings: 32 });
+    expect({ rows: r.rows, added: r.added, updated: r.updated, unchanged: r.unchanged, guardians: r.guardiansCreated, ratings: r.ratingsImported }).toEqual({
+      rows: 40,
+      added: 40,
+      updated: 0,
+      unchanged: 0,
+      guardians: 40,
+      ratings: 32,
+    });
     expect(await count(t, 'people')).toBe(people + 40);
     // Born 2015 and 2016: 12 and 11 on 31 December 2027, the cut-off of MY2026, so 12U; the
     // export's "10U" (last year's placement) is reported, not followed.
@@ -49,7 +64,13 @@ describe.each(testDialects())('players on %s', (dialect) => {
   it('imports the same file again without adding anything twice', async () => {
     const before = await Promise.all((['players', 'season_players', 'ratings', 'people', 'player_guardians'] as const).map((x) => count(t, x)));
     const r = await importPlayers(t.deps, CLI_ACTOR, SEASON, sample, 'again.tsv');
-    expect({ added: r.added, updated: r.updated, unchanged: r.unchanged, guardians: r.guardiansCreated, ratings: r.ratingsImported }).toEqual({ added: 0, updated: 0, unchanged: 40, guardians: 0, ratings: 0 });
+    expect({ added: r.added, updated: r.updated, unchanged: r.unchanged, guardians: r.guardiansCreated, ratings: r.ratingsImported }).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 40,
+      guardians: 0,
+      ratings: 0,
+    });
     expect(await Promise.all((['players', 'season_players', 'ratings', 'people', 'player_guardians'] as const).map((x) => count(t, x)))).toEqual(before);
   });
 
@@ -77,16 +98,48 @@ describe.each(testDialects())('players on %s', (dialect) => {
   });
 
   it('places a player entered by hand by birth date and gender, and refuses an age without a division', async () => {
-    const a = await addPlayer(t.deps, CLI_ACTOR, SEASON, { firstName: 'Ana', lastName: 'Hand', birthDate: '2017-03-10', gender: 'F', goalkeeper: true, parent: { firstName: 'Rosa', lastName: 'Hand', email: 'Rosa.Hand@Example.org', phone: '310-555-0101' } });
+    const a = await addPlayer(t.deps, CLI_ACTOR, SEASON, {
+      firstName: 'Ana',
+      lastName: 'Hand',
+      birthDate: '2017-03-10',
+      gender: 'F',
+      goalkeeper: true,
+      parent: { firstName: 'Rosa', lastName: 'Hand', email: 'Rosa.Hand@Example.org', phone: '310-555-0101' },
+    });
     expect(a).toMatchObject({ division: '10U', program: 'girls' });
-    const b = await addPlayer(t.deps, CLI_ACTOR, SEASON, { firstName: 'Ben', lastName: 'Small', birthDate: '2021-05-01', gender: 'M', goalkeeper: false, parent: { firstName: 'Rosa', lastName: 'Hand', email: 'rosa.hand@example.org' } });
+    const b = await addPlayer(t.deps, CLI_ACTOR, SEASON, {
+      firstName: 'Ben',
+      lastName: 'Small',
+      birthDate: '2021-05-01',
+      gender: 'M',
+      goalkeeper: false,
+      parent: { firstName: 'Rosa', lastName: 'Hand', email: 'rosa.hand@example.org' },
+    });
     expect(b).toMatchObject({ division: '6U', program: 'coed' });
     const rosa = await t.deps.db.selectFrom('people').select(['id', 'phone']).where('email', '=', 'rosa.hand@example.org').execute();
     expect(rosa).toHaveLength(1);
     expect(rosa[0]!.phone).toBe('310-555-0101');
-    const e = await refusal(addPlayer(t.deps, CLI_ACTOR, SEASON, { firstName: 'Old', lastName: 'Timer', birthDate: '2000-01-01', gender: 'M', goalkeeper: false, parent: { firstName: 'X', lastName: 'Y', email: 'xy@example.org' } }));
+    const e = await refusal(
+      addPlayer(t.deps, CLI_ACTOR, SEASON, {
+        firstName: 'Old',
+        lastName: 'Timer',
+        birthDate: '2000-01-01',
+        gender: 'M',
+        goalkeeper: false,
+        parent: { firstName: 'X', lastName: 'Y', email: 'xy@example.org' },
+      }),
+    );
     expect(e.message).toContain('no division');
-    const twin = await refusal(addPlayer(t.deps, CLI_ACTOR, SEASON, { firstName: 'Ana', lastName: 'Hand', birthDate: '2017-03-10', gender: 'F', goalkeeper: false, parent: { firstName: 'Rosa', lastName: 'Hand', email: 'rosa.hand@example.org' } }));
+    const twin = await refusal(
+      addPlayer(t.deps, CLI_ACTOR, SEASON, {
+        firstName: 'Ana',
+        lastName: 'Hand',
+        birthDate: '2017-03-10',
+        gender: 'F',
+        goalkeeper: false,
+        parent: { firstName: 'Rosa', lastName: 'Hand', email: 'rosa.hand@example.org' },
+      }),
+    );
     expect(twin.code).toBe('CONFLICT');
   });
 
@@ -95,7 +148,11 @@ describe.each(testDialects())('players on %s', (dialect) => {
     const chloe = (await playerLines(t.deps, config, SEASON, { division: '12U', program: 'girls' })).find((p) => p.externalId === '31800000')!;
     const noReason = await refusal(movePlayer(t.deps, CLI_ACTOR, SEASON, chloe.id, { division: '10U', program: 'girls', reason: ' ' }));
     expect(noReason.message).toContain('reason');
-    await movePlayer(t.deps, { id: null, name: 'Coach Admin' }, SEASON, chloe.id, { division: '10U', program: 'girls', reason: 'Plays with her age group at the parents’ request' });
+    await movePlayer(t.deps, { id: null, name: 'Coach Admin' }, SEASON, chloe.id, {
+      division: '10U',
+      program: 'girls',
+      reason: 'Plays with her age group at the parents’ request',
+    });
     const audit = await t.deps.db.selectFrom('audit_log').select(['before_json', 'after_json', 'actor_name']).where('action', '=', 'player.move').executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before_json!)).toMatchObject({ division: '12U', program: 'girls' });
     expect(JSON.parse(audit.after_json!)).toMatchObject({ division: '10U', program: 'girls', reason: 'Plays with her age group at the parents’ request' });
@@ -111,7 +168,13 @@ describe.each(testDialects())('players on %s', (dialect) => {
     const list = await t.app.inject({ method: 'GET', url: `/api/v1/players?season=${SEASON}&division=12U&program=boys`, headers: registrar.bearer });
     expect(list.statusCode).toBe(200);
     const leo = list.json().find((p: { externalId: string }) => p.externalId === '31800037');
-    expect(leo).toMatchObject({ firstName: 'Leo', rating: 1, ratingSeason: 'imported', guardians: [{ name: 'Mark Rodríguez', email: 'leo.1@example.org', primary: true }], teamId: null });
+    expect(leo).toMatchObject({
+      firstName: 'Leo',
+      rating: 1,
+      ratingSeason: 'imported',
+      guardians: [{ name: 'Mark Rodríguez', email: 'leo.1@example.org', primary: true }],
+      teamId: null,
+    });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/players?division=12U&program=boys', headers: coach.bearer })).statusCode).toBe(403);
     const body = multipartBody({ season: SEASON }, { fileName: 'export.tsv', contentType: 'text/tab-separated-values', data: sample });
     const r = await t.app.inject({ method: 'POST', url: '/api/v1/players/import', headers: { ...registrar.bearer, 'content-type': body.contentType }, payload: body.payload });

@@ -24,10 +24,23 @@ async function playersModel(req: FastifyRequest, deps: Deps, query: Query): Prom
   const config = await req.regionConfig();
   const seasonId = seasonIdOf(config, deps.clock, query.season);
   const counts = await countsByProgram(deps.db, seasonId);
-  const list = programsOf(config).map((p) => ({ division: p.division, program: p.program as Program, label: `${p.divisionName} ${PROGRAM_LABELS[p.program as Program]}`, players: counts.find((c) => c.division === p.division && c.program === p.program)?.players ?? 0 }));
+  const list = programsOf(config).map((p) => ({
+    division: p.division,
+    program: p.program as Program,
+    label: `${p.divisionName} ${PROGRAM_LABELS[p.program as Program]}`,
+    players: counts.find((c) => c.division === p.division && c.program === p.program)?.players ?? 0,
+  }));
   const selected = list.find((c) => c.division === query.division && c.program === query.program) ?? null;
   const lines = selected ? await playerLines(deps, config, seasonId, { division: selected.division, program: selected.program }) : [];
-  return { seasonId, seasonName: findSeason(config, seasonId)!.season.name, seasons: seasonOptions(config), counts: list, selected, lines, canImport: hasAnyRole(req.auth, REGISTRARS) };
+  return {
+    seasonId,
+    seasonName: findSeason(config, seasonId)!.season.name,
+    seasons: seasonOptions(config),
+    counts: list,
+    selected,
+    lines,
+    canImport: hasAnyRole(req.auth, REGISTRARS),
+  };
 }
 
 export function newPlayerFrom(f: Record<string, string>) {
@@ -84,7 +97,9 @@ function pageRoutes(app: App, deps: Deps) {
     const m = { seasonId, player, history, programs, canMove: hasAnyRole(req.auth, FORMERS) };
     return page(req, reply, `${player.firstName} ${player.lastName}`, (ctx) => <PlayerPage ctx={ctx} m={m} errors={errors} values={values} />, { status });
   };
-  app.get('/players/:id', { config: { access: BOARD_VIEWERS }, schema: hidden }, (req, reply) => detail(req, reply, (req.params as { id: string }).id, (req.query as Query).season));
+  app.get('/players/:id', { config: { access: BOARD_VIEWERS }, schema: hidden }, (req, reply) =>
+    detail(req, reply, (req.params as { id: string }).id, (req.query as Query).season),
+  );
   app.post('/players/:id/move', { config: { access: FORMERS }, schema: hidden }, async (req, reply) => {
     const f = formBody(req);
     const id = (req.params as { id: string }).id;

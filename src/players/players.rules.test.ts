@@ -20,7 +20,7 @@ describe('placePlayer', () => {
     expect(r).toEqual({ ok: false, message: expect.stringContaining('cover ages 5 to 19') });
   });
 
-  it("puts a player in the co-ed program when the division has no program for their gender, and nowhere when it has neither", () => {
+  it('puts a player in the co-ed program when the division has no program for their gender, and nowhere when it has neither', () => {
     const d = { ...config.divisions[3]!, programs: ['girls', 'coed'] as ('girls' | 'coed')[] };
     expect(programFor(d, 'F')).toBe('girls');
     expect(programFor(d, 'M')).toBe('coed');
@@ -32,7 +32,13 @@ describe('ratingForFormation', () => {
   const r = (seasonId: string, rating: number, ratedAt: string) => ({ seasonId, rating, ratedAt });
 
   it('takes the latest rating of an earlier season, never one of the season being formed or a later one', () => {
-    const rows = [r('2026-fall', 5, '2026-12-20T00:00:00Z'), r('2025-fall', 2, '2025-12-01T00:00:00Z'), r('2026-spring', 3, '2026-06-01T00:00:00Z'), r('2027-spring', 1, '2027-06-01T00:00:00Z'), r(IMPORTED_RATINGS, 4, '2026-08-01T00:00:00Z')];
+    const rows = [
+      r('2026-fall', 5, '2026-12-20T00:00:00Z'),
+      r('2025-fall', 2, '2025-12-01T00:00:00Z'),
+      r('2026-spring', 3, '2026-06-01T00:00:00Z'),
+      r('2027-spring', 1, '2027-06-01T00:00:00Z'),
+      r(IMPORTED_RATINGS, 4, '2026-08-01T00:00:00Z'),
+    ];
     expect(ratingForFormation(rows, '2026-fall', config)).toEqual(r('2026-spring', 3, '2026-06-01T00:00:00Z'));
     expect(ratingForFormation(rows, '2027-spring', config)).toEqual(r('2026-fall', 5, '2026-12-20T00:00:00Z'));
   });

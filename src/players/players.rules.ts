@@ -34,7 +34,10 @@ export function placePlayer(config: RegionConfig, year: MembershipYear, birthDat
   const division = divisionForBirthDate(config, year, birthDate);
   if (!division) {
     const ages = config.divisions.map((d) => d.ageMin).concat(config.divisions.map((d) => d.ageMax));
-    return { ok: false, message: `born ${birthDate}: no division of ${year.name} takes this age (the region's divisions cover ages ${Math.min(...ages)} to ${Math.max(...ages)}). Check the date of birth.` };
+    return {
+      ok: false,
+      message: `born ${birthDate}: no division of ${year.name} takes this age (the region's divisions cover ages ${Math.min(...ages)} to ${Math.max(...ages)}). Check the date of birth.`,
+    };
   }
   const program = programFor(division, gender);
   if (!program) return { ok: false, message: `${division.code} has no program for ${gender === 'F' ? 'girls' : 'boys'} (programs: ${division.programs.join(', ')}).` };

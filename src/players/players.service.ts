@@ -58,11 +58,36 @@ export async function addPlayer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, 
     const twin = await seasonTwin(trx, seasonId, { firstName: p.firstName.trim(), lastName: p.lastName.trim(), birthDate: p.birthDate });
     if (twin !== undefined) throw new AppError('CONFLICT', `${p.firstName.trim()} ${p.lastName.trim()}, born ${p.birthDate}, is already registered for this season.`);
     const id = newId();
-    await insertPlayer(trx, { id, external_id: externalId, first_name: p.firstName.trim(), last_name: p.lastName.trim(), birth_date: p.birthDate, gender: p.gender, created_at: at, updated_at: at });
+    await insertPlayer(trx, {
+      id,
+      external_id: externalId,
+      first_name: p.firstName.trim(),
+      last_name: p.lastName.trim(),
+      birth_date: p.birthDate,
+      gender: p.gender,
+      created_at: at,
+      updated_at: at,
+    });
     const guardian = await guardianPerson(trx, p.parent, at);
     await linkGuardian(trx, id, guardian.id);
-    await insertSeasonPlayer(trx, { id: newId(), season_id: seasonId, player_id: id, division: where.division, program: where.program, goalkeeper: p.goalkeeper ? 1 : 0, moved_reason: null, created_at: at });
-    await recordAudit(trx, { actor, at, action: 'player.add', entity: 'player', entityId: id, after: { seasonId, name: `${p.firstName.trim()} ${p.lastName.trim()}`, birthDate: p.birthDate, division: where.division, program: where.program, guardian: guardian.id } });
+    await insertSeasonPlayer(trx, {
+      id: newId(),
+      season_id: seasonId,
+      player_id: id,
+      division: where.division,
+      program: where.program,
+      goalkeeper: p.goalkeeper ? 1 : 0,
+      moved_reason: null,
+      created_at: at,
+    });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'player.add',
+      entity: 'player',
+      entityId: id,
+      after: { seasonId, name: `${p.firstName.trim()} ${p.lastName.trim()}`, birthDate: p.birthDate, division: where.division, program: where.program, guardian: guardian.id },
+    });
     return { id, division: where.division, program: where.program };
   });
 }
@@ -82,17 +107,30 @@ export async function movePlayer(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor,
   const config = await getRegionConfig(deps.db);
   seasonRef(config, seasonId);
   const reason = m.reason.trim();
-  const problems = [programProblem(config, m.division, m.program), reason ? null : 'Give the reason for the move (it is kept in the audit log).', reason.length > MAX_REASON ? `Keep the reason under ${MAX_REASON} characters.` : null].filter((x): x is string => !!x);
+  const problems = [
+    programProblem(config, m.division, m.program),
+    reason ? null : 'Give the reason for the move (it is kept in the audit log).',
+    reason.length > MAX_REASON ? `Keep the reason under ${MAX_REASON} characters.` : null,
+  ].filter((x): x is string => !!x);
   if (problems.length) throw new AppError('VALIDATION', problems[0]!, { errors: problems });
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     const [player] = await seasonPlayers(trx, seasonId, { playerIds: [playerId] });
     if (!player) throw new AppError('NOT_FOUND', 'That player is not registered in this season.');
-    if (player.division === m.division && player.program === m.program) throw new AppError('VALIDATION', `${player.firstName} ${player.lastName} is already in ${m.division} ${m.program}.`);
+    if (player.division === m.division && player.program === m.program)
+      throw new AppError('VALIDATION', `${player.firstName} ${player.lastName} is already in ${m.division} ${m.program}.`);
     const team = (await teamsOfPlayers(trx, seasonId, [playerId])).get(playerId) ?? null;
     if (team) await removeFromTeam(trx, seasonId, playerId);
     await updateSeasonPlayer(trx, seasonId, playerId, { division: m.division, program: m.program, moved_reason: reason });
-    await recordAudit(trx, { actor, at, action: 'player.move', entity: 'player', entityId: playerId, before: { seasonId, division: player.division, program: player.program, team: team?.name ?? null }, after: { seasonId, division: m.division, program: m.program, team: null, reason } });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'player.move',
+      entity: 'player',
+      entityId: playerId,
+      before: { seasonId, division: player.division, program: player.program, team: team?.name ?? null },
+      after: { seasonId, division: m.division, program: m.program, team: null, reason },
+    });
   });
 }
 
@@ -104,7 +142,12 @@ export interface PlayerLine extends SeasonPlayer {
 }
 
 /** A season's players of one division and program, with the rating formation uses, guardians and team. */
-export async function playerLines(deps: Pick<Deps, 'db'>, config: RegionConfig, seasonId: string, where: { division?: string; program?: string; playerIds?: string[] }): Promise<PlayerLine[]> {
+export async function playerLines(
+  deps: Pick<Deps, 'db'>,
+  config: RegionConfig,
+  seasonId: string,
+  where: { division?: string; program?: string; playerIds?: string[] },
+): Promise<PlayerLine[]> {
   const players = await seasonPlayers(deps.db, seasonId, where);
   const ids = players.map((p) => p.id);
   const [ratings, guardians, teams] = await Promise.all([ratingsOf(deps.db, ids), guardiansOf(deps.db, ids), teamsOfPlayers(deps.db, seasonId, ids)]);

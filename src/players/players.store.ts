@@ -86,7 +86,13 @@ export async function guardiansOf(db: Db, playerIds: readonly string[]): Promise
 /** The team each of these players is on in a season (player id -> team). */
 export async function teamsOfPlayers(db: Db, seasonId: string, playerIds: readonly string[]): Promise<Map<string, { teamId: string; name: string }>> {
   const rows = await inSlices(playerIds, (ids) =>
-    db.selectFrom('team_players as tp').innerJoin('teams as t', 't.id', 'tp.team_id').select(['tp.player_id', 't.id', 't.name']).where('tp.season_id', '=', seasonId).where('tp.player_id', 'in', ids).execute(),
+    db
+      .selectFrom('team_players as tp')
+      .innerJoin('teams as t', 't.id', 'tp.team_id')
+      .select(['tp.player_id', 't.id', 't.name'])
+      .where('tp.season_id', '=', seasonId)
+      .where('tp.player_id', 'in', ids)
+      .execute(),
   );
   return new Map(rows.map((r) => [r.player_id, { teamId: r.id, name: r.name }]));
 }
@@ -104,12 +110,21 @@ export async function countsByProgram(db: Db, seasonId: string): Promise<{ divis
 
 /** The players with these external ids (the registration system's PlayerID), for an import. */
 export async function playersByExternalIds(db: Db, externalIds: readonly string[]) {
-  return inSlices(externalIds, (ids) => db.selectFrom('players').select(['id', 'external_id', 'first_name', 'last_name', 'birth_date', 'gender']).where('external_id', 'in', ids).execute());
+  return inSlices(externalIds, (ids) =>
+    db.selectFrom('players').select(['id', 'external_id', 'first_name', 'last_name', 'birth_date', 'gender']).where('external_id', 'in', ids).execute(),
+  );
 }
 
 /** How these players are registered in a season: division, program, goalkeeper and the reason of a move. */
 export async function placementsOf(db: Db, seasonId: string, playerIds: readonly string[]) {
-  return inSlices(playerIds, (s) => db.selectFrom('season_players').select(['player_id', 'division', 'program', 'goalkeeper', 'moved_reason']).where('season_id', '=', seasonId).where('player_id', 'in', s).execute());
+  return inSlices(playerIds, (s) =>
+    db
+      .selectFrom('season_players')
+      .select(['player_id', 'division', 'program', 'goalkeeper', 'moved_reason'])
+      .where('season_id', '=', seasonId)
+      .where('player_id', 'in', s)
+      .execute(),
+  );
 }
 
 /** These players' ratings of one season (or of the imported one). */

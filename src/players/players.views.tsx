@@ -88,7 +88,10 @@ function ImportForm({ ctx, m, state }: { ctx: ViewCtx; m: PlayersModel; state: P
   return (
     <section class="card" aria-labelledby="import">
       <h2 id="import">Import the registration export</h2>
-      <p class="hint">CSV or TSV from the registration system. A file with any bad line is refused whole, with every line and reason; importing the same file again updates players by their PlayerID and adds nobody twice. Its rating column is last season's rating.</p>
+      <p class="hint">
+        CSV or TSV from the registration system. A file with any bad line is refused whole, with every line and reason; importing the same file again updates players by their
+        PlayerID and adds nobody twice. Its rating column is last season's rating.
+      </p>
       {state.form === 'import' ? <Errors errors={state.errors} /> : null}
       <form method="post" action={uploadAction('/players/import', ctx.csrf)} enctype="multipart/form-data">
         <input type="hidden" name="season" value={m.seasonId} />
@@ -130,7 +133,15 @@ function AddForm({ ctx, m, state }: { ctx: ViewCtx; m: PlayersModel; state: Play
         <Input label="First name" name="firstName" value={v.firstName} required />
         <Input label="Last name" name="lastName" value={v.lastName} required />
         <Input label="Date of birth" name="birthDate" type="date" value={v.birthDate} required />
-        <Select label="Gender" name="gender" value={v.gender} options={[{ value: 'F', label: 'Girl (F)' }, { value: 'M', label: 'Boy (M)' }]} />
+        <Select
+          label="Gender"
+          name="gender"
+          value={v.gender}
+          options={[
+            { value: 'F', label: 'Girl (F)' },
+            { value: 'M', label: 'Boy (M)' },
+          ]}
+        />
         <Input label="PlayerID (registration system, optional)" name="externalId" value={v.externalId} />
         <Checkbox label="Wants to play goalkeeper" name="goalkeeper" checked={v.goalkeeper === 'on'} />
         <Input label="Parent first name" name="parentFirstName" value={v.parentFirstName} required />
@@ -158,4 +169,3 @@ export function PlayersPage({ ctx, m, state }: { ctx: ViewCtx; m: PlayersModel; 
     </>
   );
 }
-

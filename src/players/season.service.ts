@@ -7,7 +7,13 @@ import { seasonNow } from '../region/index.js';
 /** The season asked for, or the current one; NOT_FOUND for an unknown id. */
 export function seasonIdOf(config: RegionConfig, clock: Clock, given?: string | null): string {
   if (given) {
-    if (!findSeason(config, given)) throw new AppError('NOT_FOUND', `There is no season "${given}". Seasons: ${allSeasons(config).map((s) => s.season.id).join(', ')}.`);
+    if (!findSeason(config, given))
+      throw new AppError(
+        'NOT_FOUND',
+        `There is no season "${given}". Seasons: ${allSeasons(config)
+          .map((s) => s.season.id)
+          .join(', ')}.`,
+      );
     return given;
   }
   const now = seasonNow(config, clock);

@@ -27,16 +27,17 @@ describe.each(testDialects())('practice API on %s', (dialect) => {
     await setUpSeason(t.deps);
     coaches = await insertCoaches(t.deps, 3);
     admin = await makeActor(t.deps, ['coach-administrator']);
-    [u10, u6, other] = await insertTeams(t.deps.db, SEASON, [
+    [u10, u6, other] = (await insertTeams(t.deps.db, SEASON, [
       { division: '10U', name: 'Comets', headCoachId: coaches[0]!.id },
       { division: '6U', name: 'Minnows', headCoachId: coaches[0]!.id },
       { division: '12U', name: 'Others', headCoachId: coaches[1]!.id },
-    ]) as [string, string, string];
+    ])) as [string, string, string];
   });
   afterAll(async () => t?.close());
 
   const get = (url: string, who: { authorization: string }) => t.app.inject({ method: 'GET', url, headers: who });
-  const book = (who: { authorization: string }, teamId: string, slotId: string) => t.app.inject({ method: 'POST', url: '/api/v1/practice/bookings', headers: who, payload: { teamId, slotId } });
+  const book = (who: { authorization: string }, teamId: string, slotId: string) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/practice/bookings', headers: who, payload: { teamId, slotId } });
   const slotsFor = async (team?: string) => (await get(`/api/v1/practice/slots${team ? `?team=${team}` : ''}`, coaches[0]!.bearer)).json() as SlotJson[];
   const find = (list: SlotJson[], field: string, weekday: number, start: string) => list.find((s) => s.field === field && s.weekday === weekday && s.start === start)!;
 
@@ -113,7 +114,12 @@ describe.each(testDialects())('practice API on %s', (dialect) => {
     expect((await t.app.inject({ method: 'PUT', url: '/api/v1/practice/signup', headers: coaches[0]!.bearer, payload: settings })).statusCode).toBe(403);
     const bad = await t.app.inject({ method: 'PUT', url: '/api/v1/practice/signup', headers: admin.bearer, payload: settings });
     expect([bad.statusCode, bad.json().error.code]).toEqual([422, 'VALIDATION']);
-    const added = await t.app.inject({ method: 'POST', url: '/api/v1/practice/slots', headers: admin.bearer, payload: { fieldId: 'brett', weekday: 6, start: '09:00', end: '10:00', capacity: 4 } });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/practice/slots',
+      headers: admin.bearer,
+      payload: { fieldId: 'brett', weekday: 6, start: '09:00', end: '10:00', capacity: 4 },
+    });
     expect(added.statusCode).toBe(201);
     expect(added.json()).toMatchObject({ field: 'brett', weekday: 6, capacity: 4, remaining: 4, divisions: ['6U', '7U', '8U', '10U', '12U'] });
     const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/practice/slots/${added.json().id}`, headers: admin.bearer, payload: { capacity: 1 } });

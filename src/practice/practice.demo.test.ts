@@ -35,7 +35,12 @@ describe('the practice demo step', () => {
 
   it('opens sign-up now, books about two teams in three without breaking a rule, and leaves the first coaches to book', async () => {
     const config = await getRegionConfig(t.deps.db);
-    const [teams, slots, rows, signup] = await Promise.all([listTeams(t.deps.db, SEASON), listSlots(t.deps.db, SEASON), seasonBookingRows(t.deps.db, SEASON), loadSignup(t.deps.db, SEASON)]);
+    const [teams, slots, rows, signup] = await Promise.all([
+      listTeams(t.deps.db, SEASON),
+      listSlots(t.deps.db, SEASON),
+      seasonBookingRows(t.deps.db, SEASON),
+      loadSignup(t.deps.db, SEASON),
+    ]);
     expect(Date.parse(signup.opensAt!)).toBeLessThan(t.clock.now().getTime());
     expect(Date.parse(signup.closesAt!)).toBeGreaterThan(t.clock.now().getTime());
     expect(bookingViolations({ bookings: rows, slots, teams, divisions: config.divisions })).toEqual([]);

@@ -29,7 +29,8 @@ export function roomyWindows(config: RegionConfig): PracticeWindow[] {
   const lengths = [...byLength.keys()].sort((a, b) => a - b);
   const short = lengths[0];
   for (const f of config.fields) {
-    if (short !== undefined) out.push({ fieldId: f.id, weekdays: WEEKDAYS, startTime: '16:00', endTime: '20:00', capacity: Math.max(6, f.capacity * 2), divisions: byLength.get(short)! });
+    if (short !== undefined)
+      out.push({ fieldId: f.id, weekdays: WEEKDAYS, startTime: '16:00', endTime: '20:00', capacity: Math.max(6, f.capacity * 2), divisions: byLength.get(short)! });
     for (const long of lengths.slice(1)) {
       out.push({ fieldId: f.id, weekdays: WEEKDAYS, startTime: '20:00', endTime: '21:30', capacity: Math.max(4, f.capacity), divisions: byLength.get(long)! });
       out.push({ fieldId: f.id, weekdays: WEEKEND, startTime: '08:00', endTime: '17:00', capacity: Math.max(6, f.capacity * 2), divisions: byLength.get(long)! });
@@ -50,7 +51,16 @@ async function makeTeams(ctx: DemoContext, config: RegionConfig): Promise<number
     for (const program of d.programs) {
       for (let number = 1; number <= 2; number++) {
         const id = newId();
-        teams.push({ id, season_id: ctx.seasonId, division: d.code, program, number, name: `${d.code} ${program[0]!.toUpperCase()}${program.slice(1)} ${number}`, published_at: at, created_at: at });
+        teams.push({
+          id,
+          season_id: ctx.seasonId,
+          division: d.code,
+          program,
+          number,
+          name: `${d.code} ${program[0]!.toUpperCase()}${program.slice(1)} ${number}`,
+          published_at: at,
+          created_at: at,
+        });
         const coach = people[used++];
         if (coach) staff.push({ team_id: id, person_id: coach, role: 'head-coach', added_at: at });
       }
@@ -102,13 +112,23 @@ export async function demoPractice(ctx: DemoContext): Promise<string> {
   await generateSeasonSlots(deps, config, DEMO_ACTOR, ctx.seasonId);
   const now = deps.clock.now().getTime();
   const day = 86_400_000;
-  await saveSignupSettings(deps, config, DEMO_ACTOR, ctx.seasonId, { opensAt: new Date(now - 2 * day).toISOString(), closesAt: new Date(now + 14 * day).toISOString(), divisionOpensAt: {}, blackouts: demoBlackouts(season.startDate, season.endDate) });
+  await saveSignupSettings(deps, config, DEMO_ACTOR, ctx.seasonId, {
+    opensAt: new Date(now - 2 * day).toISOString(),
+    closesAt: new Date(now + 14 * day).toISOString(),
+    divisionOpensAt: {},
+    blackouts: demoBlackouts(season.startDate, season.endDate),
+  });
   const slots = await listSlots(deps.db, ctx.seasonId);
   const firstCoaches = new Set(Object.values((ctx.facts.get('headCoaches') ?? {}) as Record<string, string[]>).map((list) => list[0]));
   const leaveOpen = new Set(teams.filter((t) => t.headCoachId && firstCoaches.has(t.headCoachId)).map((t) => t.id));
   const rows = allocate(config, teams, slots, leaveOpen, ctx.random);
   const at = deps.clock.now().toISOString();
-  await deps.db.transaction().execute((trx) => insertBookings(trx, rows.map((r) => ({ id: newId(), season_id: ctx.seasonId, slot_id: r.slot.id, team_id: r.teamId, booked_at: at, booked_by: null, via: 'admin' }))));
+  await deps.db.transaction().execute((trx) =>
+    insertBookings(
+      trx,
+      rows.map((r) => ({ id: newId(), season_id: ctx.seasonId, slot_id: r.slot.id, team_id: r.teamId, booked_at: at, booked_by: null, via: 'admin' })),
+    ),
+  );
   const places = slots.reduce((n, s) => n + s.capacity, 0);
   const bookedTeams = new Set(rows.map((r) => r.teamId)).size;
   return `Practice: ${slots.length} weekly slots with ${places} places${made ? ` (${made} teams made for them)` : ''}; sign-up open for two weeks; ${rows.length} bookings for ${bookedTeams} of ${teams.length} teams, the rest left to book.`;

@@ -34,11 +34,20 @@ describe('practice pages', () => {
   const get = (url: string, session: Session = s) => t.app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
   /** The page a redirect leads to, with the one-time message cookie it set. */
   const follow = (r: { headers: Record<string, unknown> }) => {
-    const flash = [r.headers['set-cookie'] ?? []].flat().map(String).find((c) => c.startsWith('tl_flash='))?.split(';')[0];
+    const flash = [r.headers['set-cookie'] ?? []]
+      .flat()
+      .map(String)
+      .find((c) => c.startsWith('tl_flash='))
+      ?.split(';')[0];
     return t.app.inject({ method: 'GET', url: String(r.headers.location), headers: { cookie: [s.cookie, flash].filter(Boolean).join('; ') } });
   };
   const htmx = (url: string, data: Record<string, string>) =>
-    t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'hx-request': 'true', 'x-csrf-token': s.csrf, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(data).toString() });
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: s.cookie, 'hx-request': 'true', 'x-csrf-token': s.csrf, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(data).toString(),
+    });
 
   it('counts down to the opening, with the exact time in the region zone, and offers no button', async () => {
     t.clock.set('2026-08-21T22:00:00.000Z');
@@ -87,8 +96,12 @@ describe('practice pages', () => {
     expect(ok.body.startsWith(`<section class="card" id="team-${team}"`)).toBe(true);
     expect(ok.body).toContain('2 of 2 weekly practices booked');
     const full = slot('brett', 4, '17:00');
-    const [a, b] = await insertTeams(t.deps.db, SEASON, [{ division: '8U', headCoachId: admin.id }, { division: '8U', headCoachId: admin.id }]);
-    for (const id of [a!, b!]) expect((await t.app.inject({ method: 'POST', url: '/api/v1/practice/bookings', headers: admin.bearer, payload: { teamId: id, slotId: full.id } })).statusCode).toBe(201);
+    const [a, b] = await insertTeams(t.deps.db, SEASON, [
+      { division: '8U', headCoachId: admin.id },
+      { division: '8U', headCoachId: admin.id },
+    ]);
+    for (const id of [a!, b!])
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/practice/bookings', headers: admin.bearer, payload: { teamId: id, slotId: full.id } })).statusCode).toBe(201);
     const refused = await htmx(`/practice/teams/${team2}/book`, { slotId: full.id });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('is full. Pick another slot.');
@@ -132,9 +145,19 @@ describe('practice pages', () => {
     expect((await get('/practice/admin')).statusCode).toBe(403);
     const a = await browserSession(t.app, admin.email, admin.password);
     expect((await get('/practice/admin', a)).body).toContain('Practice sign-up administration');
-    const saved = await postForm(t.app, '/practice/admin/signup', a, { opensAt: '2026-08-24T19:00', closesAt: '2026-09-30T00:00', opens_14U: '2026-08-26T19:00', blackouts: '2026-11-26\n2026-10-12' });
+    const saved = await postForm(t.app, '/practice/admin/signup', a, {
+      opensAt: '2026-08-24T19:00',
+      closesAt: '2026-09-30T00:00',
+      opens_14U: '2026-08-26T19:00',
+      blackouts: '2026-11-26\n2026-10-12',
+    });
     expect(saved.statusCode).toBe(303);
-    expect(await loadSignup(t.deps.db, SEASON)).toMatchObject({ opensAt: '2026-08-25T02:00:00.000Z', closesAt: '2026-09-30T07:00:00.000Z', divisionOpensAt: { '14U': '2026-08-27T02:00:00.000Z' }, blackouts: ['2026-10-12', '2026-11-26'] });
+    expect(await loadSignup(t.deps.db, SEASON)).toMatchObject({
+      opensAt: '2026-08-25T02:00:00.000Z',
+      closesAt: '2026-09-30T07:00:00.000Z',
+      divisionOpensAt: { '14U': '2026-08-27T02:00:00.000Z' },
+      blackouts: ['2026-10-12', '2026-11-26'],
+    });
     const bad = await postForm(t.app, '/practice/admin/signup', a, { opensAt: '2026-08-24T19:00', closesAt: '2026-08-01T00:00', blackouts: '2027-02-30' });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('The change deadline must come after the opening.');
@@ -142,7 +165,12 @@ describe('practice pages', () => {
     const body = new URLSearchParams({ _csrf: a.csrf, fieldId: 'brett', startTime: '16:00', endTime: '17:00', capacity: '3' });
     body.append('weekdays', '5');
     body.append('divisions', '8U');
-    const added = await t.app.inject({ method: 'POST', url: '/practice/admin/windows', headers: { cookie: a.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: '/practice/admin/windows',
+      headers: { cookie: a.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: body.toString(),
+    });
     expect(added.statusCode).toBe(303);
     expect((await postForm(t.app, '/practice/admin/generate', a, {})).statusCode).toBe(303);
     const list = await get('/practice/admin/slots', a);

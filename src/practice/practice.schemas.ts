@@ -12,7 +12,11 @@ export const SlotSchema = Type.Object({
   capacity: Type.Integer({ description: 'teams that fit at once' }),
   remaining: Type.Integer({ description: 'places left' }),
   divisions: Type.Array(Type.String()),
-  refusal: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'with team: why the team may not take it now (SLOT_FULL, SAME_DAY, ALLOTMENT_USED, ALREADY_BOOKED), null when it may' })),
+  refusal: Type.Optional(
+    Type.Union([Type.String(), Type.Null()], {
+      description: 'with team: why the team may not take it now (SLOT_FULL, SAME_DAY, ALLOTMENT_USED, ALREADY_BOOKED), null when it may',
+    }),
+  ),
 });
 
 export const BookingSchema = Type.Object({
@@ -38,4 +42,3 @@ export const TeamSchema = Type.Object({
   headCoachId: Type.Union([Type.String(), Type.Null()]),
   published: Type.Boolean(),
 });
-

@@ -32,7 +32,12 @@ export interface TeamSpec {
 /** Inserts teams (and their staff) straight into the teams tables; answers their ids in order. */
 export async function insertTeams(db: Db, seasonId: string, specs: TeamSpec[], at = TEST_NOW): Promise<string[]> {
   const ids = specs.map(() => newId());
-  const existing = await db.selectFrom('teams').select(['division', 'program', (eb) => eb.fn.max('number').as('n')]).where('season_id', '=', seasonId).groupBy(['division', 'program']).execute();
+  const existing = await db
+    .selectFrom('teams')
+    .select(['division', 'program', (eb) => eb.fn.max('number').as('n')])
+    .where('season_id', '=', seasonId)
+    .groupBy(['division', 'program'])
+    .execute();
   const numbers = new Map(existing.map((r) => [`${r.division}|${r.program}`, Number(r.n)]));
   const teams = specs.map((s, i) => {
     const program = s.program ?? (s.division === '6U' ? 'coed' : 'girls');
@@ -45,8 +50,16 @@ export async function insertTeams(db: Db, seasonId: string, specs: TeamSpec[], a
     ...(s.headCoachId ? [{ team_id: ids[i]!, person_id: s.headCoachId, role: 'head-coach', added_at: at }] : []),
     ...(s.assistantIds ?? []).map((p) => ({ team_id: ids[i]!, person_id: p, role: 'assistant-coach', added_at: at })),
   ]);
-  for (let i = 0; i < teams.length; i += 200) await db.insertInto('teams').values(teams.slice(i, i + 200)).execute();
-  for (let i = 0; i < staff.length; i += 200) await db.insertInto('team_staff').values(staff.slice(i, i + 200)).execute();
+  for (let i = 0; i < teams.length; i += 200)
+    await db
+      .insertInto('teams')
+      .values(teams.slice(i, i + 200))
+      .execute();
+  for (let i = 0; i < staff.length; i += 200)
+    await db
+      .insertInto('team_staff')
+      .values(staff.slice(i, i + 200))
+      .execute();
   return ids;
 }
 
@@ -58,7 +71,11 @@ export const TEST_WINDOWS: PracticeWindow[] = [
 ];
 
 /** Windows, generated slots and a sign-up that is open at TEST_NOW (opened 25 Aug, closes 30 Sep). */
-export async function setUpSeason(deps: Deps, windows: PracticeWindow[] = TEST_WINDOWS, signup: { opensAt?: string | null; closesAt?: string | null; divisionOpensAt?: Record<string, string>; blackouts?: string[] } = {}): Promise<void> {
+export async function setUpSeason(
+  deps: Deps,
+  windows: PracticeWindow[] = TEST_WINDOWS,
+  signup: { opensAt?: string | null; closesAt?: string | null; divisionOpensAt?: Record<string, string>; blackouts?: string[] } = {},
+): Promise<void> {
   const config = await getRegionConfig(deps.db);
   for (const w of windows) await addWindow(deps, config, ADMIN_ACTOR, SEASON, w);
   await generateSeasonSlots(deps, config, ADMIN_ACTOR, SEASON);
@@ -79,11 +96,34 @@ export interface Coach {
 /** People with a head-coach role this season and an API token, inserted in bulk (no password). */
 export async function insertCoaches(deps: Deps, n: number, prefix = 'coach'): Promise<Coach[]> {
   const at = deps.clock.now().toISOString();
-  const tag = newId().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x');
-  const people = Array.from({ length: n }, (_, i) => ({ id: newId(), email: `${prefix}${i + 1}.${tag}@example.org`, first_name: `Coach${i + 1}`, last_name: tag, birth_date: null, phone: null, password_hash: null, created_at: at, updated_at: at, merged_into: null, association_id: null }));
-  for (let i = 0; i < people.length; i += 200) await deps.db.insertInto('people').values(people.slice(i, i + 200)).execute();
+  const tag = newId()
+    .slice(0, 6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x');
+  const people = Array.from({ length: n }, (_, i) => ({
+    id: newId(),
+    email: `${prefix}${i + 1}.${tag}@example.org`,
+    first_name: `Coach${i + 1}`,
+    last_name: tag,
+    birth_date: null,
+    phone: null,
+    password_hash: null,
+    created_at: at,
+    updated_at: at,
+    merged_into: null,
+    association_id: null,
+  }));
+  for (let i = 0; i < people.length; i += 200)
+    await deps.db
+      .insertInto('people')
+      .values(people.slice(i, i + 200))
+      .execute();
   const grants = people.map((p) => ({ id: newId(), person_id: p.id, role: 'head-coach', season_id: SEASON, division: '', granted_at: at, granted_by: null }));
-  for (let i = 0; i < grants.length; i += 200) await deps.db.insertInto('role_grants').values(grants.slice(i, i + 200)).execute();
+  for (let i = 0; i < grants.length; i += 200)
+    await deps.db
+      .insertInto('role_grants')
+      .values(grants.slice(i, i + 200))
+      .execute();
   const out: Coach[] = [];
   for (const p of people) {
     const { token } = await createApiToken(accountDeps(deps), p.id, 'test');

@@ -117,7 +117,11 @@ describe('slot dates', () => {
   });
 
   it('gives a recurrence starting after a blacked-out first date, with only that weekday excluded', () => {
-    expect(slotRecurrence(1, fall, ['2026-08-03', '2026-09-07', '2026-11-26', '2027-01-04'])).toEqual({ firstDate: '2026-08-10', untilDate: '2026-12-31', exdates: ['2026-09-07'] });
+    expect(slotRecurrence(1, fall, ['2026-08-03', '2026-09-07', '2026-11-26', '2027-01-04'])).toEqual({
+      firstDate: '2026-08-10',
+      untilDate: '2026-12-31',
+      exdates: ['2026-09-07'],
+    });
     expect(slotRecurrence(1, { startDate: '2026-08-04', endDate: '2026-08-09' })).toBeNull();
   });
 });

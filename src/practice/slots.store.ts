@@ -9,7 +9,21 @@ import { locksRows } from '../platform/db/transactions.js';
 export type SlotRow = PracticeTables['practice_slots'];
 
 /** The columns of a slot row, for queries that read slots under another name beside other rows. */
-export const SLOT_COLUMNS = ['id', 'season_id', 'slot_key', 'field_id', 'weekday', 'start_time', 'end_time', 'minutes', 'capacity', 'divisions_json', 'origin', 'created_at', 'updated_at'] as const satisfies readonly (keyof SlotRow)[];
+export const SLOT_COLUMNS = [
+  'id',
+  'season_id',
+  'slot_key',
+  'field_id',
+  'weekday',
+  'start_time',
+  'end_time',
+  'minutes',
+  'capacity',
+  'divisions_json',
+  'origin',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof SlotRow)[];
 
 /** A slot as stored: the rules' weekly slot (its id is the row id) and where it came from. */
 export interface StoredSlot extends WeeklySlot {
@@ -86,13 +100,20 @@ export async function lockSeasonSlots(db: Db, seasonId: string): Promise<void> {
  * snapshot, taken before waiting for the lock, and miss the booking that the lock waited for.)
  */
 export async function countBookings(db: Db, slotId: string): Promise<number> {
-  const r = await db.selectFrom('practice_bookings').select((eb) => eb.fn.countAll<number>().as('n')).where('slot_id', '=', slotId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('practice_bookings')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('slot_id', '=', slotId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** How many teams hold the slot of the outer query's row (a correlated count, found by the slot index). */
 const bookedHere = (eb: ExpressionBuilder<DB, 'practice_slots'>) =>
-  eb.selectFrom('practice_bookings').select((c) => c.fn.countAll<number>().as('n')).whereRef('practice_bookings.slot_id', '=', 'practice_slots.id');
+  eb
+    .selectFrom('practice_bookings')
+    .select((c) => c.fn.countAll<number>().as('n'))
+    .whereRef('practice_bookings.slot_id', '=', 'practice_slots.id');
 
 /** A LIKE pattern matching a division code inside the JSON list of a slot's divisions. */
 const divisionPattern = (code: string) => `%${JSON.stringify(code).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -124,7 +145,11 @@ export async function bookedCounts(db: Db, seasonId: string): Promise<Map<string
 }
 
 export async function insertSlots(db: Db, slots: Omit<StoredSlot, 'key'>[], at: string): Promise<void> {
-  for (let i = 0; i < slots.length; i += 200) await db.insertInto('practice_slots').values(slots.slice(i, i + 200).map((s) => slotRow(s, at))).execute();
+  for (let i = 0; i < slots.length; i += 200)
+    await db
+      .insertInto('practice_slots')
+      .values(slots.slice(i, i + 200).map((s) => slotRow(s, at)))
+      .execute();
 }
 
 export async function updateSlot(db: Db, id: string, change: { capacity?: number; divisions?: string[] }, at: string): Promise<void> {

@@ -37,7 +37,14 @@ export function applyDetails(c: RegionConfig, f: DetailsForm): void {
     { role: 'registrar', name: f.registrarName?.trim() ?? '', email: f.registrarEmail?.trim() ?? '' },
   ].filter((k) => k.name || k.email);
   for (const k of contacts) if (!k.name || !k.email) throw new AppError('VALIDATION', `Give both a name and an email for the ${k.role.replace('-', ' ')}, or leave both empty.`);
-  c.region = { name: f.name?.trim() ?? '', number: f.number?.trim() ?? '', state: f.state?.trim() ?? '', timeZone: f.timeZone?.trim() ?? '', address: f.address?.trim() ?? '', contacts: [...contacts, ...others] };
+  c.region = {
+    name: f.name?.trim() ?? '',
+    number: f.number?.trim() ?? '',
+    state: f.state?.trim() ?? '',
+    timeZone: f.timeZone?.trim() ?? '',
+    address: f.address?.trim() ?? '',
+    contacts: [...contacts, ...others],
+  };
 }
 
 export function upsertField(c: RegionConfig, id: string | null, f: { name?: string; address?: string; capacity?: string }): Field {
@@ -93,7 +100,12 @@ export function updateDivision(c: RegionConfig, code: string, f: DivisionFormVal
     rosterSize: int(f.rosterSize, 'Roster size'),
     playersOnField: int(f.playersOnField, 'Players on the field'),
     gameCard: f.gameCard === 'on',
-    practice: { perWeek: int(f.perWeek, 'Practices per week'), minutes: int(f.minutes, 'Practice length'), fieldIds: f.fieldIds.length ? f.fieldIds : null, differentDays: f.differentDays === 'on' },
+    practice: {
+      perWeek: int(f.perWeek, 'Practices per week'),
+      minutes: int(f.minutes, 'Practice length'),
+      fieldIds: f.fieldIds.length ? f.fieldIds : null,
+      differentDays: f.differentDays === 'on',
+    },
   };
   c.divisions[i] = d;
   return d;
@@ -111,6 +123,11 @@ export function addNextMembershipYear(c: RegionConfig): void {
     startDate: fix(shift(last.startDate)),
     endDate: fix(shift(last.endDate)),
     ageCutoff: { ...last.ageCutoff },
-    seasons: last.seasons.map((s) => ({ id: s.id.replace(/\d{4}/, (y) => String(Number(y) + 1)), name: s.name.replace(/\d{4}/, (y) => String(Number(y) + 1)), startDate: fix(shift(s.startDate)), endDate: fix(shift(s.endDate)) })),
+    seasons: last.seasons.map((s) => ({
+      id: s.id.replace(/\d{4}/, (y) => String(Number(y) + 1)),
+      name: s.name.replace(/\d{4}/, (y) => String(Number(y) + 1)),
+      startDate: fix(shift(s.startDate)),
+      endDate: fix(shift(s.endDate)),
+    })),
   });
 }

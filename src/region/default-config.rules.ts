@@ -79,8 +79,20 @@ export function defaultRegionConfig(today: string): RegionConfig {
       online('coach-8u', '8U Coach (also 7U)'),
       twoPart('coach-10u', '10U Coach', 'field', 'Field session'),
       twoPart('coach-12u', '12U Coach', 'in-person', 'In-person class'),
-      { code: 'coach-intermediate', name: 'Intermediate Coach (14U)', parts: [{ part: 'in-person', name: 'In-person course', mode: 'in-person' }], expiresAfterMonths: null, prerequisites: ['coach-12u'] },
-      { code: 'coach-advanced', name: 'Advanced Coach (16U, 19U)', parts: [{ part: 'in-person', name: 'In-person course', mode: 'in-person' }], expiresAfterMonths: null, prerequisites: ['coach-intermediate'] },
+      {
+        code: 'coach-intermediate',
+        name: 'Intermediate Coach (14U)',
+        parts: [{ part: 'in-person', name: 'In-person course', mode: 'in-person' }],
+        expiresAfterMonths: null,
+        prerequisites: ['coach-12u'],
+      },
+      {
+        code: 'coach-advanced',
+        name: 'Advanced Coach (16U, 19U)',
+        parts: [{ part: 'in-person', name: 'In-person course', mode: 'in-person' }],
+        expiresAfterMonths: null,
+        prerequisites: ['coach-intermediate'],
+      },
     ],
     roleRequirements: [
       { role: 'head-coach', divisions: null, trainings: SAFETY, ageLevel: true },

@@ -24,7 +24,13 @@ function pageRoutes(app: App, deps: Deps) {
     return page(req, reply, 'Region configuration', (ctx) => <RegionOverview ctx={ctx} c={s.config} version={s.version} canEdit={canEdit} errors={errors} />, { status });
   };
   /** A form that edits the configuration, then returns to the overview with a message. */
-  const edit = (action: string, done: string, apply: (c: RegionConfig, req: FastifyRequest) => void, rerender?: (req: FastifyRequest, reply: FastifyReply, errors: string[], status: number) => Promise<FastifyReply>) =>
+  const edit =
+    (
+      action: string,
+      done: string,
+      apply: (c: RegionConfig, req: FastifyRequest) => void,
+      rerender?: (req: FastifyRequest, reply: FastifyReply, errors: string[], status: number) => Promise<FastifyReply>,
+    ) =>
     async (req: FastifyRequest, reply: FastifyReply) =>
       handleForm(
         reply,
@@ -36,8 +42,16 @@ function pageRoutes(app: App, deps: Deps) {
         (errors, status) => (rerender ?? ((r, p, e, s) => overview(r, p, e, s)))(req, reply, errors, status),
       );
   app.get('/admin/region', { config: VIEW, schema: hidden }, (req, reply) => overview(req, reply));
-  app.post('/admin/region/details', { config: EDIT, schema: hidden }, edit('region.details', 'Region details saved.', (c, req) => applyDetails(c, formBody(req))));
-  app.post('/admin/region/years', { config: EDIT, schema: hidden }, edit('region.year.add', 'The next membership year is added.', (c) => addNextMembershipYear(c)));
+  app.post(
+    '/admin/region/details',
+    { config: EDIT, schema: hidden },
+    edit('region.details', 'Region details saved.', (c, req) => applyDetails(c, formBody(req))),
+  );
+  app.post(
+    '/admin/region/years',
+    { config: EDIT, schema: hidden },
+    edit('region.year.add', 'The next membership year is added.', (c) => addNextMembershipYear(c)),
+  );
   const fieldPage = async (req: FastifyRequest, reply: FastifyReply, errors: string[] = [], status = 200) => {
     const s = await getStoredConfig(deps.db);
     const id = (req.params as { id?: string }).id;
@@ -48,9 +62,21 @@ function pageRoutes(app: App, deps: Deps) {
   };
   app.get('/admin/region/fields/new', { config: EDIT, schema: hidden }, (req, reply) => fieldPage(req, reply));
   app.get('/admin/region/fields/:id', { config: EDIT, schema: hidden }, (req, reply) => fieldPage(req, reply));
-  app.post('/admin/region/fields', { config: EDIT, schema: hidden }, edit('region.field.add', 'Field added.', (c, req) => void upsertField(c, null, formBody(req)), fieldPage));
-  app.post('/admin/region/fields/:id', { config: EDIT, schema: hidden }, edit('region.field.update', 'Field saved.', (c, req) => void upsertField(c, (req.params as { id: string }).id, formBody(req)), fieldPage));
-  app.post('/admin/region/fields/:id/delete', { config: EDIT, schema: hidden }, edit('region.field.remove', 'Field removed.', (c, req) => removeField(c, (req.params as { id: string }).id), fieldPage));
+  app.post(
+    '/admin/region/fields',
+    { config: EDIT, schema: hidden },
+    edit('region.field.add', 'Field added.', (c, req) => void upsertField(c, null, formBody(req)), fieldPage),
+  );
+  app.post(
+    '/admin/region/fields/:id',
+    { config: EDIT, schema: hidden },
+    edit('region.field.update', 'Field saved.', (c, req) => void upsertField(c, (req.params as { id: string }).id, formBody(req)), fieldPage),
+  );
+  app.post(
+    '/admin/region/fields/:id/delete',
+    { config: EDIT, schema: hidden },
+    edit('region.field.remove', 'Field removed.', (c, req) => removeField(c, (req.params as { id: string }).id), fieldPage),
+  );
   const divisionPage = async (req: FastifyRequest, reply: FastifyReply, errors: string[] = [], status = 200) => {
     const s = await getStoredConfig(deps.db);
     const d = s.config.divisions.find((x) => x.code === (req.params as { code: string }).code);
@@ -61,11 +87,18 @@ function pageRoutes(app: App, deps: Deps) {
   app.post(
     '/admin/region/divisions/:code',
     { config: EDIT, schema: hidden },
-    edit('region.division.update', 'Division saved.', (c, req) => void updateDivision(c, (req.params as { code: string }).code, { ...formBody(req), programs: formList(req, 'programs'), fieldIds: formList(req, 'fieldIds') }), divisionPage),
+    edit(
+      'region.division.update',
+      'Division saved.',
+      (c, req) => void updateDivision(c, (req.params as { code: string }).code, { ...formBody(req), programs: formList(req, 'programs'), fieldIds: formList(req, 'fieldIds') }),
+      divisionPage,
+    ),
   );
   const jsonPage = async (req: FastifyRequest, reply: FastifyReply, text?: string, errors?: string[], status = 200) => {
     const s = await getStoredConfig(deps.db);
-    return page(req, reply, 'Edit configuration', (ctx) => <JsonEditor ctx={ctx} text={text ?? JSON.stringify(s.config, null, 2)} version={s.version} errors={errors} />, { status });
+    return page(req, reply, 'Edit configuration', (ctx) => <JsonEditor ctx={ctx} text={text ?? JSON.stringify(s.config, null, 2)} version={s.version} errors={errors} />, {
+      status,
+    });
   };
   app.get('/admin/region/json', { config: EDIT, schema: hidden }, (req, reply) => jsonPage(req, reply));
   app.post('/admin/region/json', { config: EDIT, schema: hidden }, async (req, reply) => {
@@ -88,16 +121,23 @@ function pageRoutes(app: App, deps: Deps) {
   });
   app.get('/admin/region/export', { config: VIEW, schema: hidden }, async (_req, reply) => {
     const s = await getStoredConfig(deps.db);
-    return reply.header('content-disposition', 'attachment; filename="region.json"').type('application/json').send(JSON.stringify(s.config, null, 2));
+    return reply
+      .header('content-disposition', 'attachment; filename="region.json"')
+      .type('application/json')
+      .send(JSON.stringify(s.config, null, 2));
   });
 }
 
 function apiRoutes(app: App, deps: Deps) {
   const Versioned = Type.Object({ version: Type.Integer(), config: RegionConfigSchema });
-  app.get('/api/v1/region', { config: { access: 'authenticated' }, schema: { tags: ['region'], summary: 'The region configuration and its version', response: { 200: Versioned } } }, async () => {
-    const s = await getStoredConfig(deps.db);
-    return { version: s.version, config: s.config };
-  });
+  app.get(
+    '/api/v1/region',
+    { config: { access: 'authenticated' }, schema: { tags: ['region'], summary: 'The region configuration and its version', response: { 200: Versioned } } },
+    async () => {
+      const s = await getStoredConfig(deps.db);
+      return { version: s.version, config: s.config };
+    },
+  );
   app.put(
     '/api/v1/region',
     {

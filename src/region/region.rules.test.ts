@@ -17,7 +17,16 @@ describe('region configuration defaults', () => {
     expect(validateRegionConfig(c).ok).toBe(true);
     expect(c.divisions.map((d) => d.code)).toEqual(['6U', '7U', '8U', '10U', '12U', '14U', '16U', '19U']);
     const cert = Object.fromEntries(c.divisions.map((d) => [d.code, d.coachCertification]));
-    expect(cert).toEqual({ '6U': 'coach-6u', '7U': 'coach-8u', '8U': 'coach-8u', '10U': 'coach-10u', '12U': 'coach-12u', '14U': 'coach-intermediate', '16U': 'coach-advanced', '19U': 'coach-advanced' });
+    expect(cert).toEqual({
+      '6U': 'coach-6u',
+      '7U': 'coach-8u',
+      '8U': 'coach-8u',
+      '10U': 'coach-10u',
+      '12U': 'coach-12u',
+      '14U': 'coach-intermediate',
+      '16U': 'coach-advanced',
+      '19U': 'coach-advanced',
+    });
     const practice = Object.fromEntries(c.divisions.map((d) => [d.code, [d.practice.perWeek, d.practice.minutes, d.practice.fieldIds]]));
     expect(practice['7U']).toEqual([1, 60, ['richmond', 'brett']]);
     expect(practice['12U']).toEqual([2, 60, ['campus-el-segundo', 'brett', 'richmond']]);

@@ -53,7 +53,11 @@ function checkYears(c: RegionConfig): string[] {
   for (const id of duplicates(seasons)) out.push(`seasons: the id "${id}" is used twice.`);
   c.membershipYears.forEach((y, i) => {
     const where = `membershipYears[${i}] (${y.id})`;
-    for (const [k, v] of [['startDate', y.startDate], ['endDate', y.endDate]] as const) if (!isIsoDate(v)) out.push(`${where}.${k}: "${v}" is not a real date.`);
+    for (const [k, v] of [
+      ['startDate', y.startDate],
+      ['endDate', y.endDate],
+    ] as const)
+      if (!isIsoDate(v)) out.push(`${where}.${k}: "${v}" is not a real date.`);
     if (y.startDate > y.endDate) out.push(`${where}: starts after it ends.`);
     if (!isIsoDate(cutoffDate(y))) out.push(`${where}.ageCutoff: ${y.ageCutoff.month}/${y.ageCutoff.day} is not a real date.`);
     y.seasons.forEach((s, j) => {

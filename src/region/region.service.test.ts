@@ -30,14 +30,19 @@ describe.each(testDialects())('region configuration on %s', (dialect) => {
     const bad = structuredClone(before.config);
     bad.region.timeZone = 'Nowhere/Land';
     bad.fields.push({ ...bad.fields[0]! });
-    await expect(saveRegionConfig(t.deps.db, t.deps.clock, actor, bad, before.version)).rejects.toMatchObject({ code: 'VALIDATION', details: { errors: expect.arrayContaining([expect.stringContaining('time zone'), expect.stringContaining('used twice')]) } });
+    await expect(saveRegionConfig(t.deps.db, t.deps.clock, actor, bad, before.version)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      details: { errors: expect.arrayContaining([expect.stringContaining('time zone'), expect.stringContaining('used twice')]) },
+    });
     expect(await getStoredConfig(t.deps.db)).toEqual(before);
   });
 
   it('refuses a save made on a version someone else changed (STALE)', async () => {
     const s = await getStoredConfig(t.deps.db);
     await editRegionConfig(t.deps.db, t.deps.clock, actor, s.version, 'test', (c) => void upsertField(c, null, { name: 'North Park', address: '', capacity: '3' }));
-    await expect(editRegionConfig(t.deps.db, t.deps.clock, actor, s.version, 'test', (c) => void upsertField(c, null, { name: 'South Park', capacity: '1' }))).rejects.toMatchObject({ code: 'STALE' });
+    await expect(
+      editRegionConfig(t.deps.db, t.deps.clock, actor, s.version, 'test', (c) => void upsertField(c, null, { name: 'South Park', capacity: '1' })),
+    ).rejects.toMatchObject({ code: 'STALE' });
     const after = await getStoredConfig(t.deps.db);
     expect(after.config.fields.map((f) => f.id)).toContain('north-park');
     expect(after.config.fields.map((f) => f.id)).not.toContain('south-park');
@@ -50,7 +55,10 @@ describe.each(testDialects())('region configuration on %s', (dialect) => {
   });
 
   it('refuses to remove a field a division practices on', async () => {
-    await expect(editRegionConfig(t.deps.db, t.deps.clock, actor, null, 'test', (c) => removeField(c, 'brett'))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('6U') });
+    await expect(editRegionConfig(t.deps.db, t.deps.clock, actor, null, 'test', (c) => removeField(c, 'brett'))).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('6U'),
+    });
   });
 
   it('adds the next membership year with shifted seasons', async () => {

@@ -26,10 +26,16 @@ export async function loadConfigStamp(db: Db): Promise<ConfigStamp | undefined> 
 
 /** The stamp as two columns of another query: a request reads it with its credential, in one round trip. */
 export const configStampColumns = () =>
-  [sql<number | null>`(select version from region_config where id = 1)`.as('config_version'), sql<string | null>`(select updated_at from region_config where id = 1)`.as('config_updated_at')] as const;
+  [
+    sql<number | null>`(select version from region_config where id = 1)`.as('config_version'),
+    sql<string | null>`(select updated_at from region_config where id = 1)`.as('config_updated_at'),
+  ] as const;
 
 export async function insertConfig(db: Db, config: RegionConfig, at: string): Promise<void> {
-  await db.insertInto('region_config').values({ id: 1, doc: JSON.stringify(config), version: 1, updated_at: at }).execute();
+  await db
+    .insertInto('region_config')
+    .values({ id: 1, doc: JSON.stringify(config), version: 1, updated_at: at })
+    .execute();
 }
 
 /** Writes a new version only when the stored one is still `expected` (optimistic concurrency). */

@@ -31,7 +31,13 @@ export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: View
               <td>{f.name}</td>
               <td>{f.address}</td>
               <td>{f.capacity}</td>
-              <td>{canEdit ? <a href={`/admin/region/fields/${f.id}`} aria-label={`Edit ${f.name}`}>Edit</a> : null}</td>
+              <td>
+                {canEdit ? (
+                  <a href={`/admin/region/fields/${f.id}`} aria-label={`Edit ${f.name}`}>
+                    Edit
+                  </a>
+                ) : null}
+              </td>
             </tr>
           ))}
         </Table>
@@ -83,9 +89,16 @@ export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: View
                   {d.rosterSize} ({d.playersOnField} on field)
                 </td>
                 <td>
-                  {d.practice.perWeek} × {d.practice.minutes} min, {d.practice.fieldIds ? d.practice.fieldIds.map((id) => c.fields.find((f) => f.id === id)?.name ?? id).join(', ') : 'any field'}
+                  {d.practice.perWeek} × {d.practice.minutes} min,{' '}
+                  {d.practice.fieldIds ? d.practice.fieldIds.map((id) => c.fields.find((f) => f.id === id)?.name ?? id).join(', ') : 'any field'}
                 </td>
-                <td>{canEdit ? <a href={`/admin/region/divisions/${encodeURIComponent(d.code)}`} aria-label={`Edit ${d.name}`}>Edit</a> : null}</td>
+                <td>
+                  {canEdit ? (
+                    <a href={`/admin/region/divisions/${encodeURIComponent(d.code)}`} aria-label={`Edit ${d.name}`}>
+                      Edit
+                    </a>
+                  ) : null}
+                </td>
               </tr>
             );
           })}
@@ -97,12 +110,14 @@ export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: View
           {c.roleRequirements.map((r) => (
             <li>
               {ROLE_LABELS[r.role as Role] ?? r.role}
-              {r.divisions ? ` (${r.divisions.join(', ')})` : ''}: application, {r.trainings.map((t) => c.trainings.find((x) => x.code === t)?.name ?? t).join(', ') || 'no trainings'}
+              {r.divisions ? ` (${r.divisions.join(', ')})` : ''}: application,{' '}
+              {r.trainings.map((t) => c.trainings.find((x) => x.code === t)?.name ?? t).join(', ') || 'no trainings'}
               {r.ageLevel ? ', age-level coach certification' : ''}
             </li>
           ))}
           <li>
-            Player ratings from {c.ratingScale.min} to {c.ratingScale.max} in steps of {c.ratingScale.step}, {c.ratingScale.higherIsStronger ? 'higher is stronger' : 'lower is stronger'}; teams balanced on the {c.formation.objective}.
+            Player ratings from {c.ratingScale.min} to {c.ratingScale.max} in steps of {c.ratingScale.step},{' '}
+            {c.ratingScale.higherIsStronger ? 'higher is stronger' : 'lower is stronger'}; teams balanced on the {c.formation.objective}.
           </li>
           <li>
             Playing time: every attending player plays at least {c.playingTime.minQuarters} of {c.playingTime.quarters} quarters; at most {c.playingTime.keeperMaxQuarters} in goal.

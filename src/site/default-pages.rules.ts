@@ -84,7 +84,11 @@ ${cards.length ? `${listWords(cards)} teams fill in a [game card](/games) for ev
 
 Questions? [Write to the coach administrator](/contact).
 `;
-  return { title: 'For coaches', description: `How to coach in ${region}: the three steps to certification, badges, helpers, balanced teams, practice fields, mentoring and game cards.`, markdown: md };
+  return {
+    title: 'For coaches',
+    description: `How to coach in ${region}: the three steps to certification, badges, helpers, balanced teams, practice fields, mentoring and game cards.`,
+    markdown: md,
+  };
 }
 
 function faqPage(c: RegionConfig): PageInput {
@@ -133,7 +137,11 @@ Yes. Everyone on the field with players applies and completes the trainings of t
 
 No time suits every family. Players who miss practice still play at least ${pt.minQuarters} of the ${pt.quarters} quarters of every game they come to.
 `;
-  return { title: 'Coaches: questions and answers', description: `Answers for coaches and parents in ${region}: team requests, becoming a coach, practice times, certifications and helpers.`, markdown: md };
+  return {
+    title: 'Coaches: questions and answers',
+    description: `Answers for coaches and parents in ${region}: team requests, becoming a coach, practice times, certifications and helpers.`,
+    markdown: md,
+  };
 }
 
 function resourcesPage(c: RegionConfig): PageInput {

@@ -106,7 +106,8 @@ export function ResourceList({ resources }: { resources: Resource[] }) {
             <ul>
               {list.map((r) => (
                 <li>
-                  <a href={resourceHref(r)}>{r.title}</a> <span class="hint">{r.fileId ? `(${typeLabel(r.contentType)}, ${sizeLabel(r.size)})` : `(${cat === 'video' ? 'video on ' : ''}${hostOf(r.url)})`}</span>
+                  <a href={resourceHref(r)}>{r.title}</a>{' '}
+                  <span class="hint">{r.fileId ? `(${typeLabel(r.contentType)}, ${sizeLabel(r.size)})` : `(${cat === 'video' ? 'video on ' : ''}${hostOf(r.url)})`}</span>
                   {r.note ? <span class="hint">{r.note}</span> : null}
                 </li>
               ))}
@@ -150,4 +151,3 @@ export function ContactForm({ live }: { live: LiveParts }) {
     </form>
   );
 }
-

@@ -13,7 +13,10 @@ describe('renderMarkdown neutralizes script', () => {
     ['a data: HTML link', '<a href="data:text/html,<script>alert(1)</script>">x</a>'],
     ['a data: URL of HTML in an image', '![x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
     ['a data: URL of SVG in an image', '<img src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">'],
-    ['style, iframe, object and form', '<style>*{}</style><iframe src="https://evil.example"></iframe><object data="x"></object><form action="https://evil.example"><input></form>'],
+    [
+      'style, iframe, object and form',
+      '<style>*{}</style><iframe src="https://evil.example"></iframe><object data="x"></object><form action="https://evil.example"><input></form>',
+    ],
     ['an inline style attribute', '<p style="background:url(javascript:alert(1))">text</p>'],
     ['svg with a script', '<svg><script>alert(1)</script><a xlink:href="javascript:alert(1)">x</a></svg>'],
     ['a protocol-relative link', '<a href="//evil.example/x">x</a>'],
@@ -40,7 +43,9 @@ describe('renderMarkdown neutralizes script', () => {
   });
 
   it('keeps ordinary Markdown: headings, emphasis, lists, safe links, tables in a scrolling box', () => {
-    const html = renderMarkdown('## Practice\n\n**Bring** water.\n\n- one\n- two\n\n[Mail us](mailto:a@b.example) [Site](https://ayso.example/x)\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    const html = renderMarkdown(
+      '## Practice\n\n**Bring** water.\n\n- one\n- two\n\n[Mail us](mailto:a@b.example) [Site](https://ayso.example/x)\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+    );
     expect(html).toContain('<h2>Practice</h2>');
     expect(html).toContain('<strong>Bring</strong>');
     expect(html).toContain('<li>two</li>');

@@ -13,7 +13,39 @@ const marked = new Marked({ gfm: true, breaks: false });
 const IMAGE_DATA = /^data:image\/(png|jpeg|gif|webp);base64,[a-z0-9+/=\s]+$/i;
 
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'a', 'strong', 'em', 'b', 'i', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', 'abbr', 'sup', 'sub'],
+  allowedTags: [
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'p',
+    'br',
+    'hr',
+    'a',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'del',
+    'code',
+    'pre',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'img',
+    'abbr',
+    'sup',
+    'sub',
+  ],
   allowedAttributes: { a: ['href', 'title'], img: ['src', 'alt', 'title', 'width', 'height'], th: ['align', 'scope'], td: ['align'], ol: ['start'], abbr: ['title'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['data'] },
@@ -54,7 +86,9 @@ export function markdownWarnings(markdown: string): string[] {
   if (/<\s*(script|style|iframe|object|embed|form)\b/i.test(markdown)) out.push('Scripts, styles, frames and forms are removed from public pages: they are not shown.');
   if (/\son[a-z]+\s*=/i.test(markdown)) out.push('Event attributes (onclick, onerror...) are removed from public pages.');
   if (/javascript\s*:/i.test(markdown)) out.push('Links starting with javascript: are removed.');
-  if (/!\[[^\]]*\]\(\s*(https?:)?\/\//i.test(markdown)) out.push("Images from other sites are not shown: upload the image on the resources page and use its address (starting with /).");
-  if (/[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i.test(markdown)) out.push('The text shows an email address, which spam robots collect: link to /contact instead, where visitors write through a form.');
+  if (/!\[[^\]]*\]\(\s*(https?:)?\/\//i.test(markdown))
+    out.push('Images from other sites are not shown: upload the image on the resources page and use its address (starting with /).');
+  if (/[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i.test(markdown))
+    out.push('The text shows an email address, which spam robots collect: link to /contact instead, where visitors write through a form.');
   return out;
 }

@@ -20,13 +20,27 @@ export async function addResource(deps: SiteDeps, actor: Actor, r: NewResource):
   const input = { category: r.category, title: r.title.trim(), note: r.note.trim(), url: r.url.trim(), hasFile: !!r.file };
   const errors = checkResourceInput(input);
   if (errors.length) throw new AppError('VALIDATION', errors.join(' '), { errors });
-  if (r.file && r.file.data.length && !sniffFileKind(r.file.data)) throw new AppError('UNSUPPORTED_FILE', 'That file is not a PDF, JPEG or PNG: save the document as PDF (or the picture as JPEG or PNG) and upload that, or give a link instead.');
+  if (r.file && r.file.data.length && !sniffFileKind(r.file.data))
+    throw new AppError(
+      'UNSUPPORTED_FILE',
+      'That file is not a PDF, JPEG or PNG: save the document as PDF (or the picture as JPEG or PNG) and upload that, or give a link instead.',
+    );
   const kind = r.file ? checkUpload(r.file.data, { maxBytes: MAX_RESOURCE_BYTES, allowed: ['pdf', 'jpeg', 'png'] }) : null;
   return deps.db.transaction().execute(async (trx) => {
     const at = deps.clock.now().toISOString();
-    const fileId = r.file && kind ? await saveFile(trx, { ownerId: null, purpose: RESOURCE_FILE_PURPOSE, fileName: r.file.fileName, contentType: kind.contentType, data: r.file.data, createdAt: at }) : null;
+    const fileId =
+      r.file && kind
+        ? await saveFile(trx, { ownerId: null, purpose: RESOURCE_FILE_PURPOSE, fileName: r.file.fileName, contentType: kind.contentType, data: r.file.data, createdAt: at })
+        : null;
     const id = await insertResource(trx, { category: input.category, title: input.title, note: input.note, url: input.url || null, fileId, at, by: actor.id });
-    await recordAudit(trx, { actor, at, action: 'site.resource.add', entity: 'site_resource', entityId: id, after: { category: input.category, title: input.title, url: input.url || null, fileId } });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'site.resource.add',
+      entity: 'site_resource',
+      entityId: id,
+      after: { category: input.category, title: input.title, url: input.url || null, fileId },
+    });
     return id;
   });
 }
@@ -38,7 +52,14 @@ export async function removeResource(deps: SiteDeps, actor: Actor, id: string): 
     if (!r || r.removed_at) throw new AppError('NOT_FOUND', 'That resource was not found, or was already removed.');
     const at = deps.clock.now().toISOString();
     await markRemoved(trx, id, at);
-    await recordAudit(trx, { actor, at, action: 'site.resource.remove', entity: 'site_resource', entityId: id, before: { category: r.category, title: r.title, url: r.url, fileId: r.file_id } });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'site.resource.remove',
+      entity: 'site_resource',
+      entityId: id,
+      before: { category: r.category, title: r.title, url: r.url, fileId: r.file_id },
+    });
   });
 }
 

@@ -27,7 +27,9 @@ export function seoRoutes(app: App, deps: Deps): void {
     const changed = await lastChanges(deps.db);
     const entries = [{ path: '/', at: undefined as string | undefined }, ...Object.values(PAGES).map((p) => ({ path: p.path, at: changed.get(p.slug) }))];
     const body = entries.map((e) => `  <url><loc>${xml(base + e.path)}</loc>${e.at ? `<lastmod>${e.at.slice(0, 10)}</lastmod>` : ''}</url>`).join('\n');
-    return reply.type('application/xml; charset=utf-8').send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
+    return reply
+      .type('application/xml; charset=utf-8')
+      .send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`);
   });
   app.get('/robots.txt', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     const lines = ['User-agent: *', ...privatePrefixes(app.routeTable).map((p) => `Disallow: ${p}`), 'Allow: /', '', `Sitemap: ${base}/sitemap.xml`, ''];

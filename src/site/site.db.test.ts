@@ -41,7 +41,12 @@ describe.each(testDialects())('page history (%s)', (dialect) => {
     expect((await revisionContent(t.deps.db, config, 'faq', 2)).title).toBe('FAQ two');
     await expect(revisionContent(t.deps.db, config, 'faq', 9)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity', '=', 'site_page').execute();
-    expect(audit.filter((a) => a.entity_id === 'faq').map((a) => a.action).sort()).toEqual(['site.page.restore', 'site.page.restore', 'site.page.save', 'site.page.save']);
+    expect(
+      audit
+        .filter((a) => a.entity_id === 'faq')
+        .map((a) => a.action)
+        .sort(),
+    ).toEqual(['site.page.restore', 'site.page.restore', 'site.page.save', 'site.page.save']);
   });
 
   it('lets exactly one of two racing saves of the same revision in', async () => {
@@ -54,7 +59,13 @@ describe.each(testDialects())('page history (%s)', (dialect) => {
   it('saves and restores through the editor forms, and the public page follows', async () => {
     const a = await makeActor(t.deps, ['region-administrator']);
     const s = await browserSession(t.app, a.email, a.password);
-    const saved = await postForm(t.app, '/admin/site/pages/contact', s, { base: '0', title: 'Reach us', description: 'Write to the board', markdown: 'Write below.\n\n{{contact-form}}', action: 'save' });
+    const saved = await postForm(t.app, '/admin/site/pages/contact', s, {
+      base: '0',
+      title: 'Reach us',
+      description: 'Write to the board',
+      markdown: 'Write below.\n\n{{contact-form}}',
+      action: 'save',
+    });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/contact');
     const pub = await t.app.inject({ method: 'GET', url: '/contact' });
@@ -86,7 +97,12 @@ describe.each(testDialects())('contact form (%s)', (dialect) => {
     const f = await anonymousForm(t, '/contact');
     expect(f.body).not.toContain('registrar@region.example');
     expect(f.body).not.toMatch(/mailto:/);
-    const r = await t.app.inject({ method: 'POST', url: '/contact', headers: { cookie: f.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: f.csrf, ...message }).toString() });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/contact',
+      headers: { cookie: f.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: f.csrf, ...message }).toString(),
+    });
     expect(r.statusCode).toBe(303);
     const mails = await t.deps.db.selectFrom('outbox').selectAll().where('kind', '=', 'contact-message').execute();
     expect(mails).toHaveLength(1);
@@ -97,9 +113,19 @@ describe.each(testDialects())('contact form (%s)', (dialect) => {
 
   it('refuses a post without the CSRF token, and lists every problem of a bad message', async () => {
     const f = await anonymousForm(t, '/contact');
-    const noToken = await t.app.inject({ method: 'POST', url: '/contact', headers: { cookie: f.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(message).toString() });
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/contact',
+      headers: { cookie: f.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(message).toString(),
+    });
     expect(noToken.statusCode).toBe(403);
-    const bad = await t.app.inject({ method: 'POST', url: '/contact', headers: { cookie: f.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: f.csrf, to: '7', name: '', email: 'nope', message: 'hi', website: '' }).toString() });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/contact',
+      headers: { cookie: f.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: f.csrf, to: '7', name: '', email: 'nope', message: 'hi', website: '' }).toString(),
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('Please fix these 4 problems');
   });

@@ -42,7 +42,13 @@ describe('public pages', () => {
     for (const p of ['/admin', '/profile', '/api/', '/unsubscribe/']) expect(robots).toContain(`Disallow: ${p}\n`);
     expect(robots).not.toMatch(/Disallow: \/(coaches|contact)\b/);
     expect(robots).toContain('Sitemap: http://localhost:3000/sitemap.xml');
-    expect(privatePrefixes([{ method: 'GET', url: '/training', access: 'authenticated' }, { method: 'GET', url: '/open/:x', access: 'public' }, { method: 'GET', url: '/open/secret', access: ['registrar'] }])).toEqual(['/api/', '/reset/', '/setup/', '/training', '/unsubscribe/']);
+    expect(
+      privatePrefixes([
+        { method: 'GET', url: '/training', access: 'authenticated' },
+        { method: 'GET', url: '/open/:x', access: 'public' },
+        { method: 'GET', url: '/open/secret', access: ['registrar'] },
+      ]),
+    ).toEqual(['/api/', '/reset/', '/setup/', '/training', '/unsubscribe/']);
   });
 
   it('shows a logged-in volunteer their own status beside each step', async () => {
@@ -70,7 +76,26 @@ describe('public pages', () => {
     await makeGame(t.deps.db, comets, rockets, { date: '2026-09-12' });
     const submitted = await makeGame(t.deps.db, rockets, comets, { date: '2026-09-13' });
     await makeGame(t.deps.db, comets, rockets, { date: '2026-09-19' });
-    await t.deps.db.insertInto('game_cards').values({ id: 'c1', game_id: submitted, team_id: comets.id, season_id: '2026-fall', status: 'submitted', revision: 2, state_json: '{}', violations_json: '[]', violation_count: 0, snapshot_json: null, created_at: 'x', updated_at: 'x', updated_by: null, submitted_at: 'x', submitted_by: null }).execute();
+    await t.deps.db
+      .insertInto('game_cards')
+      .values({
+        id: 'c1',
+        game_id: submitted,
+        team_id: comets.id,
+        season_id: '2026-fall',
+        status: 'submitted',
+        revision: 2,
+        state_json: '{}',
+        violations_json: '[]',
+        violation_count: 0,
+        snapshot_json: null,
+        created_at: 'x',
+        updated_at: 'x',
+        updated_by: null,
+        submitted_at: 'x',
+        submitted_by: null,
+      })
+      .execute();
     expect((await get('/coaches', pictured.bearer)).body).toContain('<span class="status-bad">Missing: Comets, 1 card not submitted</span>');
     expect((await get('/coaches')).body).toContain('to see your own status');
   });
@@ -79,8 +104,14 @@ describe('public pages', () => {
 describe('editing', () => {
   it('neutralizes script saved in a page, end to end', async () => {
     const admin = await makeActor(t.deps, ['region-administrator']);
-    const evil = '## Hello\n\n<script>alert(1)</script>\n\n<img src="/x.png" onerror="alert(2)">\n\n[x](javascript:alert(3))\n\n![y](data:text/html;base64,PHNjcmlwdD4=)\n\n<iframe src="https://evil.example"></iframe>\n\n{{steps}}';
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/site/pages/coaches', headers: admin.bearer, payload: { title: 'Coaches', description: 'Coach page', markdown: evil } });
+    const evil =
+      '## Hello\n\n<script>alert(1)</script>\n\n<img src="/x.png" onerror="alert(2)">\n\n[x](javascript:alert(3))\n\n![y](data:text/html;base64,PHNjcmlwdD4=)\n\n<iframe src="https://evil.example"></iframe>\n\n{{steps}}';
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/site/pages/coaches',
+      headers: admin.bearer,
+      payload: { title: 'Coaches', description: 'Coach page', markdown: evil },
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({ revision: 1, title: 'Coaches' });
     const main = (await get('/coaches')).body.split('<main id="main">')[1]!;
@@ -88,7 +119,9 @@ describe('editing', () => {
     expect(main).not.toMatch(/<script|onerror|javascript:|data:text|<iframe/i);
     expect(main).toContain('<ol class="steps">');
     const coach = await makeActor(t.deps, ['head-coach']);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/site/pages/coaches', headers: coach.bearer, payload: { title: 'x', description: 'x', markdown: 'x' } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'PUT', url: '/api/v1/site/pages/coaches', headers: coach.bearer, payload: { title: 'x', description: 'x', markdown: 'x' } })).statusCode,
+    ).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/site/pages/coaches/revisions', headers: admin.bearer })).json()).toHaveLength(1);
   });
 
@@ -117,11 +150,26 @@ describe('editing', () => {
     const s = await browserSession(t.app, admin.email, admin.password);
     const up = (fields: Record<string, string>, file?: Parameters<typeof multipartBody>[1]) => {
       const b = multipartBody(fields, file);
-      return t.app.inject({ method: 'POST', url: `/admin/site/resources?_csrf=${encodeURIComponent(s.csrf)}`, headers: { cookie: s.cookie, 'content-type': b.contentType }, payload: b.payload });
+      return t.app.inject({
+        method: 'POST',
+        url: `/admin/site/resources?_csrf=${encodeURIComponent(s.csrf)}`,
+        headers: { cookie: s.cookie, 'content-type': b.contentType },
+        payload: b.payload,
+      });
     };
-    expect((await up({ category: 'template', title: 'Practice session template', note: 'All divisions', url: '' }, { fileName: 'template.pdf', contentType: 'application/pdf', data: PDF })).statusCode).toBe(303);
+    expect(
+      (
+        await up(
+          { category: 'template', title: 'Practice session template', note: 'All divisions', url: '' },
+          { fileName: 'template.pdf', contentType: 'application/pdf', data: PDF },
+        )
+      ).statusCode,
+    ).toBe(303);
     expect((await up({ category: 'video', title: '10U build-out line', note: '', url: 'https://video.example/watch?v=42' })).statusCode).toBe(303);
-    const refused = await up({ category: 'practice-plan', title: 'Fake', note: '', url: '' }, { fileName: 'plan.pdf', contentType: 'application/pdf', data: Buffer.from('<html>not a pdf</html>') });
+    const refused = await up(
+      { category: 'practice-plan', title: 'Fake', note: '', url: '' },
+      { fileName: 'plan.pdf', contentType: 'application/pdf', data: Buffer.from('<html>not a pdf</html>') },
+    );
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('is not a');
 

@@ -25,7 +25,8 @@ const PUBLIC = { access: 'public' as const };
 const hidden = { hide: true };
 
 /** The contact page always has its form, even when an edit removed the {{contact-form}} line. */
-const withForm = (slug: PageSlug, markdown: string) => (slug === 'contact' && !/^\s*\{\{\s*contact-form\s*\}\}\s*$/m.test(markdown) ? `${markdown}\n\n{{contact-form}}\n` : markdown);
+const withForm = (slug: PageSlug, markdown: string) =>
+  slug === 'contact' && !/^\s*\{\{\s*contact-form\s*\}\}\s*$/m.test(markdown) ? `${markdown}\n\n{{contact-form}}\n` : markdown;
 
 export async function showPublicPage(deps: Deps, req: FastifyRequest, reply: FastifyReply, slug: PageSlug, contactForm?: LiveParts['contactForm'], status = 200) {
   const config = await req.regionConfig();
@@ -34,11 +35,17 @@ export async function showPublicPage(deps: Deps, req: FastifyRequest, reply: Fas
   // A logged-in visitor does not retype their name and address.
   const form = contactForm ?? { values: req.auth ? { name: req.auth.name, email: req.auth.email } : {} };
   const live = await liveParts(deps, config, markdown, req.auth?.personId ?? null, form);
-  return page(req, reply, content.title, (ctx) => <PublicPageView ctx={ctx} slug={slug} title={content.title} markdown={markdown} live={{ ...live, csrf: ctx.csrf }} canEdit={hasAnyRole(req.auth, SITE_EDITORS)} />, {
-    indexable: true,
-    description: content.description,
-    status,
-  });
+  return page(
+    req,
+    reply,
+    content.title,
+    (ctx) => <PublicPageView ctx={ctx} slug={slug} title={content.title} markdown={markdown} live={{ ...live, csrf: ctx.csrf }} canEdit={hasAnyRole(req.auth, SITE_EDITORS)} />,
+    {
+      indexable: true,
+      description: content.description,
+      status,
+    },
+  );
 }
 
 function publicRoutes(app: App, deps: Deps) {

@@ -7,7 +7,13 @@ const config = defaultRegionConfig('2026-09-15');
 
 describe('splitTokens', () => {
   it('cuts the Markdown at live-part lines and leaves unknown tokens as text', () => {
-    expect(splitTokens('# A\n\n{{steps}}\ntext\n  {{ practice-rules }}  \n{{nope}}')).toEqual([{ markdown: '# A\n' }, { token: 'steps' }, { markdown: 'text' }, { token: 'practice-rules' }, { markdown: '{{nope}}' }]);
+    expect(splitTokens('# A\n\n{{steps}}\ntext\n  {{ practice-rules }}  \n{{nope}}')).toEqual([
+      { markdown: '# A\n' },
+      { token: 'steps' },
+      { markdown: 'text' },
+      { token: 'practice-rules' },
+      { markdown: '{{nope}}' },
+    ]);
     expect(splitTokens('inline {{steps}} is text')).toEqual([{ markdown: 'inline {{steps}} is text' }]);
     expect(unknownTokens('{{steps}} {{nope}} {{ contact-form }}')).toEqual(['nope']);
   });

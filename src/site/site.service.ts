@@ -25,7 +25,14 @@ export function pageSlug(v: string): PageSlug {
   return v;
 }
 
-const fromRevision = (slug: PageSlug, r: Revision): PageContent => ({ slug, title: r.title, description: r.description, markdown: r.markdown, revision: r.number, updatedAt: r.createdAt });
+const fromRevision = (slug: PageSlug, r: Revision): PageContent => ({
+  slug,
+  title: r.title,
+  description: r.description,
+  markdown: r.markdown,
+  revision: r.number,
+  updatedAt: r.createdAt,
+});
 
 /** What a page shows now: its latest revision, or the default text while it has none. */
 export async function currentPage(db: Db, config: RegionConfig, slug: PageSlug): Promise<PageContent> {
@@ -62,7 +69,15 @@ async function writeRevision(deps: SiteDeps, actor: Actor, slug: PageSlug, input
       const number = current + 1;
       await insertRevision(trx, { slug, number, ...input, restoredFrom, at, by: actor });
       const summary = (p: PageInput, n: number) => ({ revision: n, title: p.title, description: p.description, markdown: p.markdown });
-      await recordAudit(trx, { actor, at, action: restoredFrom === null ? 'site.page.save' : 'site.page.restore', entity: 'site_page', entityId: slug, before: before ? summary(before, before.number) : { revision: 0 }, after: summary(input, number) });
+      await recordAudit(trx, {
+        actor,
+        at,
+        action: restoredFrom === null ? 'site.page.save' : 'site.page.restore',
+        entity: 'site_page',
+        entityId: slug,
+        before: before ? summary(before, before.number) : { revision: 0 },
+        after: summary(input, number),
+      });
       return number;
     });
   } catch (e) {
@@ -72,7 +87,14 @@ async function writeRevision(deps: SiteDeps, actor: Actor, slug: PageSlug, input
 }
 
 export function savePage(deps: SiteDeps, actor: Actor, slug: PageSlug, input: PageInput, baseRevision: number | null): Promise<number> {
-  return writeRevision(deps, actor, slug, { title: input.title.trim(), description: input.description.trim(), markdown: input.markdown.replace(/\r\n/g, '\n') }, baseRevision, null);
+  return writeRevision(
+    deps,
+    actor,
+    slug,
+    { title: input.title.trim(), description: input.description.trim(), markdown: input.markdown.replace(/\r\n/g, '\n') },
+    baseRevision,
+    null,
+  );
 }
 
 /** Restores an old revision (0: the default text) as a new revision: history is never rewritten. */

@@ -56,7 +56,11 @@ export async function listRevisions(db: Db, slug: string): Promise<Omit<Revision
 
 /** The date of each page's latest revision (for the sitemap). */
 export async function lastChanges(db: Db): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('site_revisions').select(['slug', (eb) => eb.fn.max('created_at').as('at')]).groupBy('slug').execute();
+  const rows = await db
+    .selectFrom('site_revisions')
+    .select(['slug', (eb) => eb.fn.max('created_at').as('at')])
+    .groupBy('slug')
+    .execute();
   return new Map(rows.map((r) => [r.slug, String(r.at)]));
 }
 
@@ -76,7 +80,18 @@ export async function insertRevision(db: Db, r: NewRevision): Promise<string> {
   const id = newId();
   await db
     .insertInto('site_revisions')
-    .values({ id, slug: r.slug, number: r.number, title: r.title, description: r.description, markdown: r.markdown, restored_from: r.restoredFrom, created_at: r.at, created_by: r.by.id, created_by_name: r.by.name })
+    .values({
+      id,
+      slug: r.slug,
+      number: r.number,
+      title: r.title,
+      description: r.description,
+      markdown: r.markdown,
+      restored_from: r.restoredFrom,
+      created_at: r.at,
+      created_by: r.by.id,
+      created_by_name: r.by.name,
+    })
     .execute();
   return id;
 }
@@ -99,12 +114,34 @@ export async function listResources(db: Db): Promise<Resource[]> {
   const rows = await db
     .selectFrom('site_resources')
     .leftJoin('files', 'files.id', 'site_resources.file_id')
-    .select(['site_resources.id', 'site_resources.category', 'site_resources.title', 'site_resources.note', 'site_resources.url', 'site_resources.file_id', 'site_resources.created_at', 'files.file_name', 'files.content_type', 'files.size'])
+    .select([
+      'site_resources.id',
+      'site_resources.category',
+      'site_resources.title',
+      'site_resources.note',
+      'site_resources.url',
+      'site_resources.file_id',
+      'site_resources.created_at',
+      'files.file_name',
+      'files.content_type',
+      'files.size',
+    ])
     .where('site_resources.removed_at', 'is', null)
     .orderBy('site_resources.created_at')
     .orderBy('site_resources.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, category: r.category, title: r.title, note: r.note, url: r.url, fileId: r.file_id, fileName: r.file_name, contentType: r.content_type, size: r.size === null ? null : Number(r.size), createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    category: r.category,
+    title: r.title,
+    note: r.note,
+    url: r.url,
+    fileId: r.file_id,
+    fileName: r.file_name,
+    contentType: r.content_type,
+    size: r.size === null ? null : Number(r.size),
+    createdAt: r.created_at,
+  }));
 }
 
 export async function findResource(db: Db, id: string) {
@@ -117,9 +154,15 @@ export async function listedFile(db: Db, fileId: string): Promise<boolean> {
   return !!r;
 }
 
-export async function insertResource(db: Db, r: { category: string; title: string; note: string; url: string | null; fileId: string | null; at: string; by: string | null }): Promise<string> {
+export async function insertResource(
+  db: Db,
+  r: { category: string; title: string; note: string; url: string | null; fileId: string | null; at: string; by: string | null },
+): Promise<string> {
   const id = newId();
-  await db.insertInto('site_resources').values({ id, category: r.category, title: r.title, note: r.note, url: r.url, file_id: r.fileId, created_at: r.at, created_by: r.by, removed_at: null }).execute();
+  await db
+    .insertInto('site_resources')
+    .values({ id, category: r.category, title: r.title, note: r.note, url: r.url, file_id: r.fileId, created_at: r.at, created_by: r.by, removed_at: null })
+    .execute();
   return id;
 }
 
@@ -133,7 +176,11 @@ export async function markRemoved(db: Db, id: string, at: string): Promise<boole
  * nothing) when the day's limit is reached, even with requests racing on several instances.
  */
 export async function takeContactSlot(db: Db, ipKey: string, day: string, limit: number): Promise<boolean> {
-  await db.insertInto('contact_rate').values({ ip_key: ipKey, day, count: 0 }).onConflict((oc) => oc.columns(['ip_key', 'day']).doNothing()).execute();
+  await db
+    .insertInto('contact_rate')
+    .values({ ip_key: ipKey, day, count: 0 })
+    .onConflict((oc) => oc.columns(['ip_key', 'day']).doNothing())
+    .execute();
   const r = await db
     .updateTable('contact_rate')
     .set((eb) => ({ count: eb('count', '+', 1) }))

@@ -1,4 +1,3 @@
-
 /** Kysely types of the site tables (migration 0008_site); merged into DB (src/platform/db/schema.ts) by the declaration below. */
 export interface SiteTables {
   /**

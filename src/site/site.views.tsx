@@ -55,7 +55,9 @@ function LivePart({ token, live }: { token: Token; live: LiveParts }) {
 export function PageBody({ markdown, live }: { markdown: string; live: LiveParts }) {
   return (
     <>
-      {splitTokens(markdown).map((s) => ('token' in s ? <LivePart token={s.token} live={live} /> : <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(s.markdown) }} />))}
+      {splitTokens(markdown).map((s) =>
+        'token' in s ? <LivePart token={s.token} live={live} /> : <div class="prose" dangerouslySetInnerHTML={{ __html: renderMarkdown(s.markdown) }} />,
+      )}
     </>
   );
 }

@@ -27,5 +27,9 @@ export async function insertDemoRows(db: Db, rows: DemoRows): Promise<void> {
 
 /** The last names of these people, by id. */
 export async function lastNamesOf(db: Db, personIds: readonly string[]): Promise<{ id: string; last_name: string }[]> {
-  return db.selectFrom('people').select(['id', 'last_name']).where('id', 'in', personIds.length ? personIds : ['']).execute();
+  return db
+    .selectFrom('people')
+    .select(['id', 'last_name'])
+    .where('id', 'in', personIds.length ? personIds : [''])
+    .execute();
 }

@@ -29,10 +29,19 @@ export async function staffOf(db: Db, teamIds: readonly string[]): Promise<Map<s
   );
   const out = new Map<string, StaffMember[]>();
   for (const r of rows) {
-    const m: StaffMember = { personId: r.person_id, role: r.role as StaffMember['role'], firstName: r.first_name, lastName: r.last_name, email: r.email, phone: r.phone, associationId: r.association_id };
+    const m: StaffMember = {
+      personId: r.person_id,
+      role: r.role as StaffMember['role'],
+      firstName: r.first_name,
+      lastName: r.last_name,
+      email: r.email,
+      phone: r.phone,
+      associationId: r.association_id,
+    };
     out.set(r.team_id, [...(out.get(r.team_id) ?? []), m]);
   }
-  for (const list of out.values()) list.sort((a, b) => (a.role === b.role ? a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) : a.role === 'head-coach' ? -1 : 1));
+  for (const list of out.values())
+    list.sort((a, b) => (a.role === b.role ? a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) : a.role === 'head-coach' ? -1 : 1));
   return out;
 }
 

@@ -18,7 +18,10 @@ function files(players: string[], teams: string[]) {
 
 describe('touchline teams form', { timeout: 120_000 }, () => {
   it('forms balanced teams from the two files, the same for the same seed', () => {
-    const players = Array.from({ length: 20 }, (_, i) => `p${i},10U,${i % 2 ? 'F' : 'M'},2017-0${1 + (i % 9)}-15,${i % 5 === 0 ? '' : 1 + (i % 5)},${i === 3 ? 't1' : ''},${i % 7 === 0 ? 'Y' : ''}`);
+    const players = Array.from(
+      { length: 20 },
+      (_, i) => `p${i},10U,${i % 2 ? 'F' : 'M'},2017-0${1 + (i % 9)}-15,${i % 5 === 0 ? '' : 1 + (i % 5)},${i === 3 ? 't1' : ''},${i % 7 === 0 ? 'Y' : ''}`,
+    );
     const args = files(players, ['10U,t1,c1', '10U,t2,c2']);
     const r = run([...args, '--seed', '42', '--report', join(dir, 'R.json')]);
     expect(r.err).toBe('');

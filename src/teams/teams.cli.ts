@@ -35,15 +35,27 @@ function formOffline(o: FormOptions): string {
   if (o.objective !== 'mean' && o.objective !== 'sum') throw new UsageError(`--objective must be mean or sum (got "${o.objective}").`);
   const scale = parseScale(o.scale);
   const teams = parseTeamsCsv(readInput(o.teams, 'The teams file'));
-  if (!teams.ok) throw new UsageError(`${o.teams} has ${teams.errors.length} problem(s); nothing was formed.`, teams.errors.map((e) => `line ${e.row}: ${e.message}`));
+  if (!teams.ok)
+    throw new UsageError(
+      `${o.teams} has ${teams.errors.length} problem(s); nothing was formed.`,
+      teams.errors.map((e) => `line ${e.row}: ${e.message}`),
+    );
   const players = parsePlayersCsv(readInput(o.players, 'The players file'), scale, teams.teams);
-  if (!players.ok) throw new UsageError(`${o.players} has ${players.errors.length} problem(s); nothing was formed.`, players.errors.map((e) => `line ${e.row}: ${e.message}`));
+  if (!players.ok)
+    throw new UsageError(
+      `${o.players} has ${players.errors.length} problem(s); nothing was formed.`,
+      players.errors.map((e) => `line ${e.row}: ${e.message}`),
+    );
   const options = { seed: Number(o.seed), objective: o.objective as 'mean' | 'sum', scale };
   let result;
   try {
     result = formRegion(players.players, teams.teams, options);
   } catch (e) {
-    if (e instanceof AppError) throw new UsageError(`The teams cannot be formed: ${e.message}`, ((e.details as { problems?: { message: string }[] })?.problems ?? []).map((p) => p.message));
+    if (e instanceof AppError)
+      throw new UsageError(
+        `The teams cannot be formed: ${e.message}`,
+        ((e.details as { problems?: { message: string }[] })?.problems ?? []).map((p) => p.message),
+      );
     throw e;
   }
   writeFileSync(o.out, formatAssignmentsCsv(result.assignments));

@@ -22,7 +22,8 @@ describe.each(testDialects())('rosters, ratings, exports and assistants on %s', 
   let helperChild: string;
   const get = (url: string, who?: TestActor) => t.app.inject({ method: 'GET', url, headers: who?.bearer ?? {} });
   const send = (method: 'PUT' | 'POST', url: string, body: object, who: TestActor) => t.app.inject({ method, url, headers: who.bearer, payload: body });
-  const roster = async (teamId: string) => (await t.deps.db.selectFrom('team_players').select(['player_id', 'jersey']).where('team_id', '=', teamId).execute()).map((r) => r.player_id);
+  const roster = async (teamId: string) =>
+    (await t.deps.db.selectFrom('team_players').select(['player_id', 'jersey']).where('team_id', '=', teamId).execute()).map((r) => r.player_id);
 
   beforeAll(async () => {
     t = await openTeamsApp(dialect);
@@ -51,7 +52,12 @@ describe.each(testDialects())('rosters, ratings, exports and assistants on %s', 
     expect(body.staff).toEqual([expect.objectContaining({ personId: head1.id, role: 'head-coach' })]);
     expect(body.players).toHaveLength(8);
     const kid = body.players.find((p: { firstName: string }) => p.firstName !== 'Hana');
-    expect(kid.guardians[0]).toEqual({ name: expect.stringMatching(/^Parent Of\d+$/), email: expect.stringContaining('@example.org'), phone: expect.stringMatching(/^310-555-/), primary: true });
+    expect(kid.guardians[0]).toEqual({
+      name: expect.stringMatching(/^Parent Of\d+$/),
+      email: expect.stringContaining('@example.org'),
+      phone: expect.stringMatching(/^310-555-/),
+      primary: true,
+    });
     expect((await get(`/api/v1/teams/${teams[0]!.id}/roster`, head2)).statusCode).toBe(403);
     expect((await get(`/api/v1/teams/${teams[0]!.id}/roster`, head2)).json().error.code).toBe('NOT_YOUR_TEAM');
     expect((await get(`/api/v1/teams/${teams[0]!.id}/roster`, helper)).statusCode).toBe(403);
@@ -70,9 +76,29 @@ describe.each(testDialects())('rosters, ratings, exports and assistants on %s', 
 
   it('lets the coach set jersey numbers once per team: 0 to 99, each number once', async () => {
     const ids = await roster(teams[0]!.id);
-    const ok = await send('PUT', `/api/v1/teams/${teams[0]!.id}/jerseys`, { jerseys: [{ playerId: ids[0], jersey: 7 }, { playerId: ids[1], jersey: 10 }] }, head1);
+    const ok = await send(
+      'PUT',
+      `/api/v1/teams/${teams[0]!.id}/jerseys`,
+      {
+        jerseys: [
+          { playerId: ids[0], jersey: 7 },
+          { playerId: ids[1], jersey: 10 },
+        ],
+      },
+      head1,
+    );
     expect(ok.statusCode).toBe(200);
-    const swap = await send('PUT', `/api/v1/teams/${teams[0]!.id}/jerseys`, { jerseys: [{ playerId: ids[0], jersey: 10 }, { playerId: ids[1], jersey: 7 }] }, head1);
+    const swap = await send(
+      'PUT',
+      `/api/v1/teams/${teams[0]!.id}/jerseys`,
+      {
+        jerseys: [
+          { playerId: ids[0], jersey: 10 },
+          { playerId: ids[1], jersey: 7 },
+        ],
+      },
+      head1,
+    );
     expect(swap.statusCode).toBe(200);
     const dup = await send('PUT', `/api/v1/teams/${teams[0]!.id}/jerseys`, { jerseys: [{ playerId: ids[2], jersey: 7 }] }, head1);
     expect(dup.statusCode).toBe(422);
@@ -91,8 +117,18 @@ describe.each(testDialects())('rosters, ratings, exports and assistants on %s', 
     expect((await send('PUT', '/api/v1/ratings/window', { season: SEASON, open: true }, head1)).statusCode).toBe(403);
     const opened = await send('PUT', '/api/v1/ratings/window', { season: SEASON, open: true }, admin);
     expect(opened.json()).toMatchObject({ seasonId: SEASON, open: true });
-    expect((await rate(head1, [{ playerId: ids[0], rating: 4 }, { playerId: ids[1], rating: 2 }])).statusCode).toBe(200);
-    const off = await rate(head1, [{ playerId: ids[2], rating: 3.5 }, { playerId: ids[3], rating: 6 }]);
+    expect(
+      (
+        await rate(head1, [
+          { playerId: ids[0], rating: 4 },
+          { playerId: ids[1], rating: 2 },
+        ])
+      ).statusCode,
+    ).toBe(200);
+    const off = await rate(head1, [
+      { playerId: ids[2], rating: 3.5 },
+      { playerId: ids[3], rating: 6 },
+    ]);
     expect(off.statusCode).toBe(422);
     expect(off.json().error.details.errors).toHaveLength(2);
     const notMine = await rate(head1, [{ playerId: (await roster(teams[1]!.id))[0], rating: 3 }]);
@@ -104,10 +140,16 @@ describe.each(testDialects())('rosters, ratings, exports and assistants on %s', 
     expect([JSON.parse(audit.before_json!).rating, JSON.parse(audit.after_json!).rating]).toEqual([4, 5]);
     expect((await rate(head1, [{ playerId: ids[0], rating: 3 }])).json().error.message).toContain('the coach administrator set this rating');
     const view = await get(`/api/v1/teams/${teams[0]!.id}/ratings`, head1);
-    expect(view.json().ratings.find((r: { playerId: string }) => r.playerId === ids[0])).toMatchObject({ rating: 5, overrideReason: 'Coach rated from memory; seen at the tournament' });
+    expect(view.json().ratings.find((r: { playerId: string }) => r.playerId === ids[0])).toMatchObject({
+      rating: 5,
+      overrideReason: 'Coach rated from memory; seen at the tournament',
+    });
     await send('PUT', '/api/v1/ratings/window', { season: SEASON, open: false }, admin);
     expect((await rate(head1, [{ playerId: ids[1], rating: 3 }])).statusCode).toBe(422);
-    expect((await t.deps.db.selectFrom('audit_log').select('action').where('action', 'in', ['ratings.open', 'ratings.close']).execute()).map((a) => a.action).sort()).toEqual(['ratings.close', 'ratings.open']);
+    expect((await t.deps.db.selectFrom('audit_log').select('action').where('action', 'in', ['ratings.open', 'ratings.close']).execute()).map((a) => a.action).sort()).toEqual([
+      'ratings.close',
+      'ratings.open',
+    ]);
     // Kept per season: next season's formation uses this season's rating, not the older one.
     const rows = (await ratingsOf(t.deps.db, [ids[1]!])).get(ids[1]!)!;
     expect(rows.map((r) => r.seasonId)).toContain('2026-fall');
@@ -138,7 +180,12 @@ describe.each(testDialects())('rosters, ratings, exports and assistants on %s', 
     const target = teams.find((x) => x.id !== childTeam)!.id;
     const before = await t.deps.db.selectFrom('team_players').select(['team_id', 'player_id']).orderBy('player_id').execute();
     const open = await get(`/api/v1/assistants/open-teams?season=${SEASON}`, admin);
-    expect(open.json().map((x: { id: string }) => x.id).sort()).toEqual(teams.map((x) => x.id).sort());
+    expect(
+      open
+        .json()
+        .map((x: { id: string }) => x.id)
+        .sort(),
+    ).toEqual(teams.map((x) => x.id).sort());
     const offer = await send('POST', `/api/v1/teams/${target}/assistants`, { personId: helper.id, mode: 'offer' }, admin);
     expect(offer.statusCode).toBe(201);
     const offerId = offer.json().offerId as string;

@@ -26,7 +26,12 @@ describe('the teams demo step', () => {
     const teams = await listTeams(t.deps.db, SEASON, { publishedOnly: true });
     expect(teams.length).toBeGreaterThanOrEqual(300);
     expect(teams.every((x) => x.headCoachId)).toBe(true);
-    for (const d of config.divisions) for (const p of d.programs) expect(teams.some((x) => x.division === d.code && x.program === p), `${d.code} ${p}`).toBe(true);
+    for (const d of config.divisions)
+      for (const p of d.programs)
+        expect(
+          teams.some((x) => x.division === d.code && x.program === p),
+          `${d.code} ${p}`,
+        ).toBe(true);
     const heads = ctx.facts.get('headCoaches') as Record<string, string[]>;
     expect(new Set(teams.map((x) => x.headCoachId))).toEqual(new Set(Object.values(heads).flat()));
     const extra = await t.deps.db.selectFrom('people').select('email').where('email', 'like', 'coach.10u.%').execute();
@@ -41,11 +46,22 @@ describe('the teams demo step', () => {
     const rated = players.filter((p) => p.rating !== null).length;
     expect(rated / players.length).toBeGreaterThan(0.55);
     expect(rated / players.length).toBeLessThan(0.9);
-    const sizes = await t.deps.db.selectFrom('team_players as tp').innerJoin('teams as t', 't.id', 'tp.team_id').select(['t.id', 't.division', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['t.id', 't.division']).execute();
+    const sizes = await t.deps.db
+      .selectFrom('team_players as tp')
+      .innerJoin('teams as t', 't.id', 'tp.team_id')
+      .select(['t.id', 't.division', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy(['t.id', 't.division'])
+      .execute();
     for (const s of sizes) expect(Number(s.n)).toBeLessThanOrEqual(config.divisions.find((d) => d.code === s.division)!.rosterSize);
     const coach = await t.deps.db.selectFrom('people').select('id').where('email', '=', 'coach.10u@demo.touchline.invalid').executeTakeFirstOrThrow();
     const child = await t.deps.db.selectFrom('player_guardians').select('player_id').where('person_id', '=', coach.id).executeTakeFirstOrThrow();
-    const team = await t.deps.db.selectFrom('team_players as tp').innerJoin('team_staff as s', 's.team_id', 'tp.team_id').select('s.person_id').where('tp.player_id', '=', child.player_id).where('s.role', '=', 'head-coach').executeTakeFirstOrThrow();
+    const team = await t.deps.db
+      .selectFrom('team_players as tp')
+      .innerJoin('team_staff as s', 's.team_id', 'tp.team_id')
+      .select('s.person_id')
+      .where('tp.player_id', '=', child.player_id)
+      .where('s.role', '=', 'head-coach')
+      .executeTakeFirstOrThrow();
     expect(team.person_id).toBe(coach.id);
   });
 

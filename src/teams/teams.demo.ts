@@ -19,15 +19,92 @@ import { insertDemoRows, lastNamesOf } from './demo.store.js';
 const DEMO_ACTOR = { id: null, name: 'demo' };
 /** Teams per program (a division with two programs gets this many in each). */
 const TEAMS_PER_PROGRAM: Record<string, number> = { '6U': 48, '7U': 20, '8U': 22, '10U': 30, '12U': 22, '14U': 16, '16U': 10, '19U': 8 };
-const GIRLS = ['Ava', 'Chloe', 'Elena', 'Harper', 'Isabella', 'Lucía', 'Maya', 'Mia', 'Nora', 'Olivia', 'Sofia', 'Ximena', 'Zoe', 'Amara', 'Ines', 'Keiko', 'Leila', 'Naomi', 'Priya', 'Ruby'];
-const BOYS = ['Diego', 'Ezra', 'Jonah', 'Leo', 'Liam', 'Mateo', 'Miles', 'Noah', 'Owen', 'Sebastián', 'Theo', 'Arjun', 'Caleb', 'Felix', 'Hugo', 'Kai', 'Luca', 'Omar', 'Ravi', 'Sami'];
-const LAST = ['Chen', 'García', 'Hernández', 'Johnson', 'Kim', 'Martínez', 'Nguyen', "O'Brien", 'Patel', 'Rodríguez', 'Smith', 'Williams', 'Brown', 'Park', 'Okafor', 'Rossi', 'Novak', 'Haddad', 'Sato', 'Dubois', 'Moreau', 'Silva'];
+const GIRLS = [
+  'Ava',
+  'Chloe',
+  'Elena',
+  'Harper',
+  'Isabella',
+  'Lucía',
+  'Maya',
+  'Mia',
+  'Nora',
+  'Olivia',
+  'Sofia',
+  'Ximena',
+  'Zoe',
+  'Amara',
+  'Ines',
+  'Keiko',
+  'Leila',
+  'Naomi',
+  'Priya',
+  'Ruby',
+];
+const BOYS = [
+  'Diego',
+  'Ezra',
+  'Jonah',
+  'Leo',
+  'Liam',
+  'Mateo',
+  'Miles',
+  'Noah',
+  'Owen',
+  'Sebastián',
+  'Theo',
+  'Arjun',
+  'Caleb',
+  'Felix',
+  'Hugo',
+  'Kai',
+  'Luca',
+  'Omar',
+  'Ravi',
+  'Sami',
+];
+const LAST = [
+  'Chen',
+  'García',
+  'Hernández',
+  'Johnson',
+  'Kim',
+  'Martínez',
+  'Nguyen',
+  "O'Brien",
+  'Patel',
+  'Rodríguez',
+  'Smith',
+  'Williams',
+  'Brown',
+  'Park',
+  'Okafor',
+  'Rossi',
+  'Novak',
+  'Haddad',
+  'Sato',
+  'Dubois',
+  'Moreau',
+  'Silva',
+];
 const PARENTS = ['Ana', 'Mark', 'Priya', 'Luis', 'Jen', 'Sam', 'Rosa', 'David', 'Mei', 'Omar', 'Claire', 'Tom'];
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
 interface Rows {
-  people: { id: string; email: string; first_name: string; last_name: string; birth_date: null; phone: string | null; password_hash: string | null; created_at: string; updated_at: string; merged_into: null; association_id: null }[];
+  people: {
+    id: string;
+    email: string;
+    first_name: string;
+    last_name: string;
+    birth_date: null;
+    phone: string | null;
+    password_hash: string | null;
+    created_at: string;
+    updated_at: string;
+    merged_into: null;
+    association_id: null;
+  }[];
   grants: { id: string; person_id: string; role: string; season_id: string; division: string; granted_at: string; granted_by: null }[];
   players: { id: string; external_id: string; first_name: string; last_name: string; birth_date: string; gender: string; created_at: string; updated_at: string }[];
   guardians: { player_id: string; person_id: string; is_primary: number }[];
@@ -66,7 +143,19 @@ interface Builder {
 function addParent(b: Builder, last: string): string {
   const id = newId();
   b.n++;
-  b.rows.people.push({ id, email: `parent.${b.n}@${DEMO_DOMAIN}`, first_name: pick(b.ctx.random, PARENTS), last_name: last, birth_date: null, phone: `310-555-${String(b.n % 10000).padStart(4, '0')}`, password_hash: null, created_at: b.at, updated_at: b.at, merged_into: null, association_id: null });
+  b.rows.people.push({
+    id,
+    email: `parent.${b.n}@${DEMO_DOMAIN}`,
+    first_name: pick(b.ctx.random, PARENTS),
+    last_name: last,
+    birth_date: null,
+    phone: `310-555-${String(b.n % 10000).padStart(4, '0')}`,
+    password_hash: null,
+    created_at: b.at,
+    updated_at: b.at,
+    merged_into: null,
+    association_id: null,
+  });
   return id;
 }
 
@@ -77,10 +166,28 @@ function addPlayer(b: Builder, d: Division, program: Program, unrated: number, g
   const gender = program === 'girls' ? 'F' : program === 'boys' ? 'M' : r() < 0.45 ? 'F' : 'M';
   const last = guardian?.last ?? pick(r, LAST);
   const id = newId();
-  b.rows.players.push({ id, external_id: String(40_000_000 + b.rows.players.length), first_name: pick(r, gender === 'F' ? GIRLS : BOYS), last_name: last, birth_date: randomDate(r, range.from, range.to), gender, created_at: b.at, updated_at: b.at });
+  b.rows.players.push({
+    id,
+    external_id: String(40_000_000 + b.rows.players.length),
+    first_name: pick(r, gender === 'F' ? GIRLS : BOYS),
+    last_name: last,
+    birth_date: randomDate(r, range.from, range.to),
+    gender,
+    created_at: b.at,
+    updated_at: b.at,
+  });
   b.rows.guardians.push({ player_id: id, person_id: guardian?.id ?? addParent(b, last), is_primary: 1 });
   b.rows.season.push({ id: newId(), season_id: b.ctx.seasonId, player_id: id, division: d.code, program, goalkeeper: r() < 0.08 ? 1 : 0, moved_reason: null, created_at: b.at });
-  if (r() >= unrated) b.rows.ratings.push({ id: newId(), season_id: b.previousSeason, player_id: id, rating: demoRating(r, b.config.ratingScale), rated_by: null, rated_at: b.ratedAt, override_reason: null });
+  if (r() >= unrated)
+    b.rows.ratings.push({
+      id: newId(),
+      season_id: b.previousSeason,
+      player_id: id,
+      rating: demoRating(r, b.config.ratingScale),
+      rated_by: null,
+      rated_at: b.ratedAt,
+      override_reason: null,
+    });
 }
 
 /** Head coaches of a division: the demo's, plus new ones until every team has one. */
@@ -88,7 +195,19 @@ function coachesFor(b: Builder, d: Division, existing: string[], needed: number)
   const out = [...existing];
   for (let i = existing.length + 1; out.length < needed; i++) {
     const id = newId();
-    b.rows.people.push({ id, email: `coach.${d.code.toLowerCase()}.${i}@${DEMO_DOMAIN}`, first_name: pick(b.ctx.random, PARENTS), last_name: pick(b.ctx.random, LAST), birth_date: null, phone: null, password_hash: b.ctx.passwordHash, created_at: b.at, updated_at: b.at, merged_into: null, association_id: null });
+    b.rows.people.push({
+      id,
+      email: `coach.${d.code.toLowerCase()}.${i}@${DEMO_DOMAIN}`,
+      first_name: pick(b.ctx.random, PARENTS),
+      last_name: pick(b.ctx.random, LAST),
+      birth_date: null,
+      phone: null,
+      password_hash: b.ctx.passwordHash,
+      created_at: b.at,
+      updated_at: b.at,
+      merged_into: null,
+      association_id: null,
+    });
     b.rows.grants.push({ id: newId(), person_id: id, role: 'head-coach', season_id: b.ctx.seasonId, division: d.code, granted_at: b.at, granted_by: null });
     out.push(id);
   }
@@ -132,7 +251,10 @@ async function demoAssistants(ctx: DemoContext, config: RegionConfig): Promise<{
 
 function previousSeasonOf(config: RegionConfig, seasonId: string): string {
   const start = findSeason(config, seasonId)!.season.startDate;
-  const earlier = config.membershipYears.flatMap((y) => y.seasons).filter((s) => s.endDate < start).sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const earlier = config.membershipYears
+    .flatMap((y) => y.seasons)
+    .filter((s) => s.endDate < start)
+    .sort((a, b) => a.startDate.localeCompare(b.startDate));
   return earlier.at(-1)?.id ?? `${start.slice(0, 4)}-spring`;
 }
 
@@ -141,7 +263,15 @@ export async function demoTeams(ctx: DemoContext): Promise<string> {
   const config = await getRegionConfig(ctx.deps.db);
   const start = findSeason(config, ctx.seasonId)!.season.startDate;
   const at = ctx.deps.clock.now().toISOString();
-  const b: Builder = { ctx, config, at, ratedAt: new Date(Date.parse(`${start}T00:00:00Z`) - 20 * 86_400_000).toISOString(), previousSeason: previousSeasonOf(config, ctx.seasonId), n: 0, rows: { people: [], grants: [], players: [], guardians: [], season: [], ratings: [] } };
+  const b: Builder = {
+    ctx,
+    config,
+    at,
+    ratedAt: new Date(Date.parse(`${start}T00:00:00Z`) - 20 * 86_400_000).toISOString(),
+    previousSeason: previousSeasonOf(config, ctx.seasonId),
+    n: 0,
+    rows: { people: [], grants: [], players: [], guardians: [], season: [], ratings: [] },
+  };
   const heads = { ...((ctx.facts.get('headCoaches') ?? {}) as Record<string, string[]>) };
   for (const d of config.divisions) {
     const perProgram = TEAMS_PER_PROGRAM[d.code] ?? 8;

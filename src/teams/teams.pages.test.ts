@@ -91,7 +91,19 @@ describe('players and teams pages', () => {
   it('documents the players and teams API in OpenAPI', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/players', '/api/v1/players/import', '/api/v1/players/{id}/move', '/api/v1/formations', '/api/v1/formations/{id}/publish', '/api/v1/formations/{id}/move', '/api/v1/formations/{id}/swap', '/api/v1/teams/{id}/roster', '/api/v1/teams/{id}/ratings', '/api/v1/ratings/window', '/api/v1/teams/export']),
+      expect.arrayContaining([
+        '/api/v1/players',
+        '/api/v1/players/import',
+        '/api/v1/players/{id}/move',
+        '/api/v1/formations',
+        '/api/v1/formations/{id}/publish',
+        '/api/v1/formations/{id}/move',
+        '/api/v1/formations/{id}/swap',
+        '/api/v1/teams/{id}/roster',
+        '/api/v1/teams/{id}/ratings',
+        '/api/v1/ratings/window',
+        '/api/v1/teams/export',
+      ]),
     );
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/teams') || p.startsWith('/players'))).toBe(false);
   });
@@ -113,7 +125,12 @@ describe('players and teams pages', () => {
     expect(r.statusCode).toBe(422);
     r = await postForm(t.app, `/teams/${teamId}/ratings/override`, session, { playerId: ids[0]!, rating: '2', reason: 'Rated the wrong child' });
     expect(r.statusCode).toBe(303);
-    const row = await t.deps.db.selectFrom('ratings').select(['rating', 'override_reason']).where('season_id', '=', SEASON).where('player_id', '=', ids[0]!).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('ratings')
+      .select(['rating', 'override_reason'])
+      .where('season_id', '=', SEASON)
+      .where('player_id', '=', ids[0]!)
+      .executeTakeFirstOrThrow();
     expect([Number(row.rating), row.override_reason]).toEqual([2, 'Rated the wrong child']);
     expect((await postForm(t.app, `/teams/${teamId}/ratings/override`, coachSession, { playerId: ids[0]!, rating: '5', reason: 'x' })).statusCode).toBe(403);
   });

@@ -53,7 +53,13 @@ export function teamsRoutes(app: App, deps: Deps) {
       isCoach: hasAnyRole(req.auth, COACH_ROLES),
       offers: await offersFor(deps.db, req.auth!.personId),
       board: board
-        ? { rows: await boardRows(deps, seasonId, config), window: await ratingWindow(deps.db, seasonId), canForm: hasAnyRole(req.auth, FORMERS), openAssistants: (await teamsWithoutAssistant(deps.db, seasonId)).length, exportQuery: new URLSearchParams({ season: seasonId }).toString() }
+        ? {
+            rows: await boardRows(deps, seasonId, config),
+            window: await ratingWindow(deps.db, seasonId),
+            canForm: hasAnyRole(req.auth, FORMERS),
+            openAssistants: (await teamsWithoutAssistant(deps.db, seasonId)).length,
+            exportQuery: new URLSearchParams({ season: seasonId }).toString(),
+          }
         : null,
     };
     return page(req, reply, 'Teams', (ctx) => <TeamsHome ctx={ctx} m={m} errors={errors} />, { status });
@@ -72,7 +78,10 @@ export function teamsRoutes(app: App, deps: Deps) {
       (errors, status) => home(req, reply, errors, status),
     );
   });
-  for (const [verb, accept] of [['accept', true], ['decline', false]] as const) {
+  for (const [verb, accept] of [
+    ['accept', true],
+    ['decline', false],
+  ] as const) {
     app.post(`/teams/offers/:id/${verb}`, { config: { access: COACH_ROLES }, schema: hidden }, async (req, reply) =>
       handleForm(
         reply,
@@ -104,7 +113,10 @@ export function teamsRoutes(app: App, deps: Deps) {
       async () => {
         if (f.mode === 'assign') await assignAssistant(deps, actorOf(req), teamId, f.personId ?? '');
         else await offerAssistant(deps, actorOf(req), teamId, f.personId ?? '');
-        flash(reply, f.mode === 'assign' ? 'The assistant coach is on the team; both coaches are told by mail.' : 'The offer is sent; the volunteer accepts or declines on their Teams page.');
+        flash(
+          reply,
+          f.mode === 'assign' ? 'The assistant coach is on the team; both coaches are told by mail.' : 'The offer is sent; the volunteer accepts or declines on their Teams page.',
+        );
         const back = new URLSearchParams(Object.entries({ season: f.season ?? '', division: f.division ?? '' }).filter(([, v]) => v !== ''));
         return reply.redirect(`/teams/assistants?${back.toString()}`, 303);
       },

@@ -96,7 +96,10 @@ export interface JerseyChange {
 }
 
 /** Every problem with a team's jersey numbers after the changes (0 to 99, one number per player). */
-export function jerseyProblems(current: ReadonlyMap<string, { name: string; jersey: number | null }>, changes: readonly JerseyChange[]): { next: Map<string, number | null>; problems: string[] } {
+export function jerseyProblems(
+  current: ReadonlyMap<string, { name: string; jersey: number | null }>,
+  changes: readonly JerseyChange[],
+): { next: Map<string, number | null>; problems: string[] } {
   const next = new Map([...current].map(([id, p]) => [id, p.jersey]));
   const problems: string[] = [];
   for (const c of changes) {

@@ -25,14 +25,32 @@ export async function listTeams(db: Db, seasonId: string, opts: { division?: str
   if (opts.division) q = q.where('teams.division', '=', opts.division);
   if (opts.publishedOnly) q = q.where('teams.published_at', 'is not', null);
   const rows = await q.execute();
-  return rows.map((r) => ({ id: r.id, seasonId: r.season_id, division: r.division, program: r.program, number: r.number, name: r.name, published: r.published_at !== null, headCoachId: r.person_id ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    seasonId: r.season_id,
+    division: r.division,
+    program: r.program,
+    number: r.number,
+    name: r.name,
+    published: r.published_at !== null,
+    headCoachId: r.person_id ?? null,
+  }));
 }
 
 export async function findTeam(db: Db, teamId: string): Promise<TeamRow | undefined> {
   const t = await db.selectFrom('teams').selectAll().where('id', '=', teamId).executeTakeFirst();
   if (!t) return undefined;
   const head = await db.selectFrom('team_staff').select('person_id').where('team_id', '=', teamId).where('role', '=', 'head-coach').executeTakeFirst();
-  return { id: t.id, seasonId: t.season_id, division: t.division, program: t.program, number: t.number, name: t.name, published: t.published_at !== null, headCoachId: head?.person_id ?? null };
+  return {
+    id: t.id,
+    seasonId: t.season_id,
+    division: t.division,
+    program: t.program,
+    number: t.number,
+    name: t.name,
+    published: t.published_at !== null,
+    headCoachId: head?.person_id ?? null,
+  };
 }
 
 /** A team a person coaches, with the person's place on its staff. */
@@ -88,10 +106,22 @@ export async function rosterOf(db: Db, teamId: string): Promise<RosterPlayer[]> 
 
 /** How many published teams each division and program has in a season (programs without any left out). */
 export async function publishedTeamCounts(db: Db, seasonId: string): Promise<{ division: string; program: string; n: number }[]> {
-  return db.selectFrom('teams').select(['division', 'program', (eb) => eb.fn.countAll<number>().as('n')]).where('season_id', '=', seasonId).where('published_at', 'is not', null).groupBy(['division', 'program']).execute();
+  return db
+    .selectFrom('teams')
+    .select(['division', 'program', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('season_id', '=', seasonId)
+    .where('published_at', 'is not', null)
+    .groupBy(['division', 'program'])
+    .execute();
 }
 
 /** The person's place on the team's staff among these roles, if they hold one. */
 export async function staffRoleOn(db: Db, teamId: string, personId: string, roles: readonly string[]): Promise<{ role: string } | undefined> {
-  return db.selectFrom('team_staff').select('role').where('team_id', '=', teamId).where('person_id', '=', personId).where('role', 'in', [...roles]).executeTakeFirst();
+  return db
+    .selectFrom('team_staff')
+    .select('role')
+    .where('team_id', '=', teamId)
+    .where('person_id', '=', personId)
+    .where('role', 'in', [...roles])
+    .executeTakeFirst();
 }

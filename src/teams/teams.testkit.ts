@@ -35,13 +35,56 @@ export async function seedPlayers(db: Db, seasonId: string, list: SeedPlayer[]):
     seq++;
     const id = newId();
     ids.push(id);
-    await db.insertInto('players').values({ id, external_id: `X${seq}`, first_name: p.first ?? `Kid${seq}`, last_name: p.last ?? 'Player', birth_date: p.birthDate ?? '2017-05-05', gender: p.gender ?? 'F', created_at: TEST_NOW, updated_at: TEST_NOW }).execute();
-    await db.insertInto('season_players').values({ id: newId(), season_id: seasonId, player_id: id, division: p.division ?? '10U', program: p.program ?? 'girls', goalkeeper: p.goalkeeper ? 1 : 0, moved_reason: null, created_at: TEST_NOW }).execute();
-    if (p.rating !== null && p.rating !== undefined) await db.insertInto('ratings').values({ id: newId(), season_id: '2026-spring', player_id: id, rating: p.rating, rated_by: null, rated_at: '2026-06-01T00:00:00.000Z', override_reason: null }).execute();
+    await db
+      .insertInto('players')
+      .values({
+        id,
+        external_id: `X${seq}`,
+        first_name: p.first ?? `Kid${seq}`,
+        last_name: p.last ?? 'Player',
+        birth_date: p.birthDate ?? '2017-05-05',
+        gender: p.gender ?? 'F',
+        created_at: TEST_NOW,
+        updated_at: TEST_NOW,
+      })
+      .execute();
+    await db
+      .insertInto('season_players')
+      .values({
+        id: newId(),
+        season_id: seasonId,
+        player_id: id,
+        division: p.division ?? '10U',
+        program: p.program ?? 'girls',
+        goalkeeper: p.goalkeeper ? 1 : 0,
+        moved_reason: null,
+        created_at: TEST_NOW,
+      })
+      .execute();
+    if (p.rating !== null && p.rating !== undefined)
+      await db
+        .insertInto('ratings')
+        .values({ id: newId(), season_id: '2026-spring', player_id: id, rating: p.rating, rated_by: null, rated_at: '2026-06-01T00:00:00.000Z', override_reason: null })
+        .execute();
     let guardian = p.guardianId;
     if (!guardian) {
       guardian = newId();
-      await db.insertInto('people').values({ id: guardian, email: `parent${seq}.${guardian.slice(0, 5).toLowerCase()}@example.org`, first_name: 'Parent', last_name: `Of${seq}`, birth_date: null, phone: `310-555-${String(1000 + seq).slice(-4)}`, password_hash: null, created_at: TEST_NOW, updated_at: TEST_NOW, merged_into: null, association_id: null }).execute();
+      await db
+        .insertInto('people')
+        .values({
+          id: guardian,
+          email: `parent${seq}.${guardian.slice(0, 5).toLowerCase()}@example.org`,
+          first_name: 'Parent',
+          last_name: `Of${seq}`,
+          birth_date: null,
+          phone: `310-555-${String(1000 + seq).slice(-4)}`,
+          password_hash: null,
+          created_at: TEST_NOW,
+          updated_at: TEST_NOW,
+          merged_into: null,
+          association_id: null,
+        })
+        .execute();
     }
     await db.insertInto('player_guardians').values({ player_id: id, person_id: guardian, is_primary: 1 }).execute();
   }
@@ -49,4 +92,11 @@ export async function seedPlayers(db: Db, seasonId: string, list: SeedPlayer[]):
 }
 
 /** n players of 10U girls with ratings cycling over 1..5 (every fourth one new, unrated). */
-export const tenUGirls = (n: number): SeedPlayer[] => Array.from({ length: n }, (_, i) => ({ first: `Girl${i + 1}`, last: `Ten${String.fromCharCode(65 + (i % 26))}`, birthDate: i % 2 ? '2017-03-10' : '2018-07-20', rating: i % 4 === 3 ? null : (i % 5) + 1, goalkeeper: i % 7 === 0 }));
+export const tenUGirls = (n: number): SeedPlayer[] =>
+  Array.from({ length: n }, (_, i) => ({
+    first: `Girl${i + 1}`,
+    last: `Ten${String.fromCharCode(65 + (i % 26))}`,
+    birthDate: i % 2 ? '2017-03-10' : '2018-07-20',
+    rating: i % 4 === 3 ? null : (i % 5) + 1,
+    goalkeeper: i % 7 === 0,
+  }));

@@ -37,7 +37,9 @@ function Offers({ ctx, offers, errors }: { ctx: ViewCtx; offers: MyOffer[]; erro
             </form>
             <form method="post" action={`/teams/offers/${encodeURIComponent(o.id)}/decline`} class="inline">
               <Csrf token={ctx.csrf} />
-              <button class="secondary" aria-label={`Decline to assist ${o.teamName}`}>Decline</button>
+              <button class="secondary" aria-label={`Decline to assist ${o.teamName}`}>
+                Decline
+              </button>
             </form>
           </li>
         ))}
@@ -66,7 +68,13 @@ function Board({ ctx, m }: { ctx: ViewCtx; m: TeamsHomeModel }) {
       </Table>
       <section class="card" aria-labelledby="ratings">
         <h2 id="ratings">End-of-season ratings</h2>
-        <p>{b.window.open ? `Coaches can rate their players now (open since ${b.window.openedAt!.slice(0, 10)}).` : b.window.closedAt ? `Closed on ${b.window.closedAt.slice(0, 10)}.` : 'Not opened yet this season.'}</p>
+        <p>
+          {b.window.open
+            ? `Coaches can rate their players now (open since ${b.window.openedAt!.slice(0, 10)}).`
+            : b.window.closedAt
+              ? `Closed on ${b.window.closedAt.slice(0, 10)}.`
+              : 'Not opened yet this season.'}
+        </p>
         {b.canForm ? (
           <form method="post" action="/teams/ratings-window">
             <Csrf token={ctx.csrf} />

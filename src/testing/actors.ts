@@ -21,7 +21,10 @@ export async function makeActor(deps: Deps, roles: Role[] = [], opts: { seasonId
   const password = 'correct horse battery';
   const p = await createPerson(accountDeps(deps), { firstName: `Test${counter}`, lastName: 'Person', email }, password);
   for (const role of roles) {
-    await deps.db.insertInto('role_grants').values({ id: newId(), person_id: p.id, role, season_id: opts.seasonId ?? '', division: opts.division ?? '', granted_at: deps.clock.now().toISOString(), granted_by: null }).execute();
+    await deps.db
+      .insertInto('role_grants')
+      .values({ id: newId(), person_id: p.id, role, season_id: opts.seasonId ?? '', division: opts.division ?? '', granted_at: deps.clock.now().toISOString(), granted_by: null })
+      .execute();
   }
   const { token } = await createApiToken(accountDeps(deps), p.id, 'test');
   return { id: p.id, email, password, token, bearer: { authorization: `Bearer ${token}` } };
@@ -44,7 +47,12 @@ export async function browserSession(app: App, email?: string, password?: string
   keep(r.headers['set-cookie']);
   let csrf = csrfOf(r.body);
   if (email) {
-    r = await app.inject({ method: 'POST', url: '/login', headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, email, password: password ?? '' }).toString() });
+    r = await app.inject({
+      method: 'POST',
+      url: '/login',
+      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: csrf, email, password: password ?? '' }).toString(),
+    });
     if (r.statusCode !== 303) throw new Error(`login failed: ${r.statusCode}`);
     keep(r.headers['set-cookie']);
     r = await app.inject({ method: 'GET', url: '/profile', headers: { cookie: cookie() } });

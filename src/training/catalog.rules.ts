@@ -24,9 +24,7 @@ export interface Completion extends CompletionRef {
 /** training -> part -> latest completion date on or before "today". */
 export type CompletionIndex = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
-export type CodeCheck =
-  | { ok: true; ref: CompletionRef }
-  | { ok: false; code: 'UNKNOWN_TRAINING' | 'PART_REQUIRED' | 'UNKNOWN_PART'; message: string };
+export type CodeCheck = { ok: true; ref: CompletionRef } | { ok: false; code: 'UNKNOWN_TRAINING' | 'PART_REQUIRED' | 'UNKNOWN_PART'; message: string };
 
 /** How far ahead "expires soon" looks by default, in days. */
 export const EXPIRES_SOON_DAYS = 60;
@@ -174,7 +172,10 @@ export interface MissingPrerequisite {
 function earlierOnlineParts(training: Training, part: string): string[] {
   const at = training.parts.findIndex((p) => p.part === part);
   if (at < 0 || training.parts[at]!.mode !== 'in-person') return [];
-  return training.parts.slice(0, at).filter((p) => p.mode === 'online').map((p) => p.part);
+  return training.parts
+    .slice(0, at)
+    .filter((p) => p.mode === 'online')
+    .map((p) => p.part);
 }
 
 /**

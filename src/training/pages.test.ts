@@ -22,7 +22,8 @@ describe('training pages', () => {
   afterAll(async () => t.close());
 
   const session = async (who: TestActor) => browserSession(t.app, who.email, who.password);
-  const postUpload = (url: string, s: { cookie: string }, body: ReturnType<typeof multipartBody>) => t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'content-type': body.contentType }, payload: body.payload });
+  const postUpload = (url: string, s: { cookie: string }, body: ReturnType<typeof multipartBody>) =>
+    t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'content-type': body.contentType }, payload: body.payload });
 
   it('shows a volunteer their trainings, certificates and classes, and registers them by form', async () => {
     const coach = await makeActor(t.deps, ['head-coach']);
@@ -54,7 +55,11 @@ describe('training pages', () => {
     const ok = await postUpload(action!, b, body());
     expect(ok.statusCode).toBe(303);
     expect(await t.deps.db.selectFrom('certificate_requests').select('status').where('person_id', '=', coach.id).execute()).toEqual([{ status: 'pending' }]);
-    const wrongType = await postUpload(action!, b, multipartBody({ training: 'concussion', completedOn: '2026-02-02' }, { fileName: 'x.png', contentType: 'image/png', data: Buffer.from('not an image') }));
+    const wrongType = await postUpload(
+      action!,
+      b,
+      multipartBody({ training: 'concussion', completedOn: '2026-02-02' }, { fileName: 'x.png', contentType: 'image/png', data: Buffer.from('not an image') }),
+    );
     expect(wrongType.statusCode).toBe(422);
     expect(wrongType.body).toContain('is not a PDF, JPEG or PNG');
   });
@@ -75,7 +80,14 @@ describe('training pages', () => {
 
   it('lets an instructor schedule a class and credit registered attendees, refusing anyone else by email', async () => {
     const b = await session(instructor);
-    const created = await postForm(t.app, '/training/classes', b, { code: 'coach-10u:field', date: '2026-09-15', startTime: '18:00', endTime: '19:30', place: 'Richmond field 2', capacity: '6' });
+    const created = await postForm(t.app, '/training/classes', b, {
+      code: 'coach-10u:field',
+      date: '2026-09-15',
+      startTime: '18:00',
+      endTime: '19:30',
+      place: 'Richmond field 2',
+      capacity: '6',
+    });
     expect(created.statusCode).toBe(303);
     const s = await t.deps.db.selectFrom('class_sessions').selectAll().where('place', '=', 'Richmond field 2').executeTakeFirstOrThrow();
     const [a, walkIn] = [await makeActor(t.deps, ['head-coach']), await makeActor(t.deps, ['head-coach'])];
@@ -97,7 +109,9 @@ describe('training pages', () => {
   it('lets the registrar accept and refuse uploads from the queue page, and record a completion by hand', async () => {
     const coach = await makeActor(t.deps, ['head-coach']);
     const up = multipartBody({ training: 'safesport', completedOn: '2026-01-10' }, { fileName: 'ss.png', contentType: 'image/png', data: PNG });
-    const id = (await t.app.inject({ method: 'POST', url: '/api/v1/me/certificate-requests', headers: { ...coach.bearer, 'content-type': up.contentType }, payload: up.payload })).json().id;
+    const id = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/me/certificate-requests', headers: { ...coach.bearer, 'content-type': up.contentType }, payload: up.payload })
+    ).json().id;
     const b = await session(registrar);
     const queue = await t.app.inject({ method: 'GET', url: '/training/requests', headers: { cookie: b.cookie } });
     expect(queue.body).toContain(`/training/uploads/${id}/file`);
@@ -119,12 +133,22 @@ describe('training pages', () => {
     const actors = new Map<Role, TestActor>();
     for (const role of ROLES) actors.set(role, await makeActor(t.deps, [role]));
     const problems: string[] = [];
-    const routes = t.app.routeTable.filter((r) => r.method !== 'HEAD' && (r.url.startsWith('/training') || /^\/api\/v1\/(classes|completions|certificate-requests|imports|me\/certificate-requests|people\/:id\/(completions|trainings))/.test(r.url)));
+    const routes = t.app.routeTable.filter(
+      (r) =>
+        r.method !== 'HEAD' &&
+        (r.url.startsWith('/training') ||
+          /^\/api\/v1\/(classes|completions|certificate-requests|imports|me\/certificate-requests|people\/:id\/(completions|trainings))/.test(r.url)),
+    );
     expect(routes.length).toBeGreaterThan(25);
     for (const r of routes) {
       for (const role of [null, ...ROLES]) {
         const auth = role ? ({ roles: [{ role, seasonId: '', division: '' }] } as unknown as Auth) : null;
-        const res = await t.app.inject({ method: r.method as 'GET', url: r.url.replace(/:(\w+)/g, 'test-$1'), headers: role ? actors.get(role)!.bearer : {}, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        const res = await t.app.inject({
+          method: r.method as 'GET',
+          url: r.url.replace(/:(\w+)/g, 'test-$1'),
+          headers: role ? actors.get(role)!.bearer : {},
+          payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        });
         const allowed = decideAccess(r.access, auth) === 'allow';
         if (allowed === Boolean(res.headers[DENIED_HEADER])) problems.push(`${r.method} ${r.url} ${role ?? 'anonymous'}: ${res.statusCode}`);
         if (res.statusCode >= 500) problems.push(`${r.method} ${r.url} ${role ?? 'anonymous'}: server error ${res.body.slice(0, 200)}`);

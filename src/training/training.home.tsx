@@ -51,7 +51,18 @@ async function registrarCard(req: FastifyRequest, deps: Deps): Promise<HomeCard[
   if (!hasAnyRole(req.auth, VERIFIERS)) return [];
   const n = await countPendingRequests(deps.db);
   if (!n) return [];
-  return [{ title: 'Certificates to check', order: 15, body: <p>{`${n} uploaded certificate${n === 1 ? ' waits' : 's wait'} for a check. `}<a href="/training/requests">Check them</a></p> }];
+  return [
+    {
+      title: 'Certificates to check',
+      order: 15,
+      body: (
+        <p>
+          {`${n} uploaded certificate${n === 1 ? ' waits' : 's wait'} for a check. `}
+          <a href="/training/requests">Check them</a>
+        </p>
+      ),
+    },
+  ];
 }
 
 /** An instructor's classes that took place and still have attendees to credit. */

@@ -61,14 +61,21 @@ function volunteerRoutes(app: App, deps: Deps) {
         const form = await readUpload(req, MAX_CERTIFICATE_BYTES, 'certificate');
         values = form.fields;
         if (!form.file) throw new AppError('VALIDATION', 'Choose the certificate file (PDF, JPEG or PNG) to upload.', { field: 'file' });
-        await submitRequest(deps, me(req), { training: form.fields.training ?? '', completedOn: form.fields.completedOn ?? '', fileName: form.file.fileName, data: form.file.data });
+        await submitRequest(deps, me(req), {
+          training: form.fields.training ?? '',
+          completedOn: form.fields.completedOn ?? '',
+          fileName: form.file.fileName,
+          data: form.file.data,
+        });
         flash(reply, 'Thank you: the registrar will check your certificate. You will get a mail once it is done.');
         return reply.redirect('/training#missing', 303);
       },
       (errors, status) => show(req, reply, { form: 'upload', values, errors }, status),
     );
   });
-  app.get('/training/uploads/:id/file', { config: AUTH, schema: hidden }, async (req, reply) => sendFile(reply, await requestFile(deps, req.auth, (req.params as { id: string }).id)));
+  app.get('/training/uploads/:id/file', { config: AUTH, schema: hidden }, async (req, reply) =>
+    sendFile(reply, await requestFile(deps, req.auth, (req.params as { id: string }).id)),
+  );
 }
 
 export const trainingFeature: Feature = {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRegionConfig } from '../region/index.js';
 import { catalogOf, indexCompletions, trainingStatus } from './catalog.rules.js';
-import { CERTIFICATE_NUMBER, certificateNumber, classOptions, completionLabel, completionOptions, localDateTime, longDate, nextStep, normalizeName, trainingState } from './training.rules.js';
+import {
+  CERTIFICATE_NUMBER,
+  certificateNumber,
+  classOptions,
+  completionLabel,
+  completionOptions,
+  localDateTime,
+  longDate,
+  nextStep,
+  normalizeName,
+  trainingState,
+} from './training.rules.js';
 
 const config = defaultRegionConfig('2026-09-15');
 const catalog = catalogOf(config);
@@ -44,7 +55,17 @@ describe('labels and choices from the catalog', () => {
       { training: 'coach-12u', part: 'in-person', completedOn: '2026-02-01' },
     ]);
     expect([trainingState(done, 2), nextStep(t, done)]).toEqual(['valid', null]);
-    const expiring = trainingStatus({ ...t, expiresAfterMonths: 8 }, indexCompletions([{ training: 'coach-12u', part: 'online', completedOn: '2026-01-01' }, { training: 'coach-12u', part: 'in-person', completedOn: '2026-02-01' }], '2026-09-15'), '2026-09-15');
+    const expiring = trainingStatus(
+      { ...t, expiresAfterMonths: 8 },
+      indexCompletions(
+        [
+          { training: 'coach-12u', part: 'online', completedOn: '2026-01-01' },
+          { training: 'coach-12u', part: 'in-person', completedOn: '2026-02-01' },
+        ],
+        '2026-09-15',
+      ),
+      '2026-09-15',
+    );
     expect(trainingState(expiring, 2)).toBe('expires-soon');
     expect(nextStep(t, expiring)).toMatch(/^Expires on 2026-10-01: /);
   });

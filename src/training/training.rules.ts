@@ -43,7 +43,9 @@ export function completionOptions(catalog: Catalog): CodeOption[] {
 
 /** The in-person parts of the catalog: what a class session can be scheduled for. */
 export function classOptions(catalog: Catalog): CodeOption[] {
-  return [...catalog.values()].flatMap((t) => t.parts.filter((p) => p.mode === 'in-person').map((p) => ({ code: `${t.code}:${p.part}`, label: completionLabel(catalog, t.code, p.part) })));
+  return [...catalog.values()].flatMap((t) =>
+    t.parts.filter((p) => p.mode === 'in-person').map((p) => ({ code: `${t.code}:${p.part}`, label: completionLabel(catalog, t.code, p.part) })),
+  );
 }
 
 /** Letters and digits only, without accents and case: "José  O'Brien" and "jose obrien" meet. */
@@ -89,7 +91,15 @@ export function longDate(date: string): string {
 
 /** The calendar date and wall-clock time (HH:MM, 24 h) of an instant in a time zone. */
 export function localDateTime(at: Date, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }

@@ -114,7 +114,11 @@ export async function peopleByIds(db: Db, ids: readonly string[]): Promise<Map<s
   const out = new Map<string, PersonBrief>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('people').select(['id', 'first_name', 'last_name', 'email']).where('id', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('people')
+      .select(['id', 'first_name', 'last_name', 'email'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, { id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, name: `${r.first_name} ${r.last_name}`.trim() });
   }
   return out;

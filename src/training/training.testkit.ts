@@ -44,12 +44,17 @@ export async function mailTo(deps: Pick<Deps, 'db'>, to: string) {
 }
 
 /** A multipart/form-data body as a browser sends it: text fields and one file. */
-export function multipartBody(fields: Record<string, string>, file?: { name?: string; fileName: string; contentType: string; data: Uint8Array }): { payload: Buffer; contentType: string } {
+export function multipartBody(
+  fields: Record<string, string>,
+  file?: { name?: string; fileName: string; contentType: string; data: Uint8Array },
+): { payload: Buffer; contentType: string } {
   const boundary = `----touchline${newId().replace(/[^A-Za-z0-9]/g, '')}`;
   const chunks: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name ?? 'file'}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`));
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name ?? 'file'}"; filename="${file.fileName}"\r\nContent-Type: ${file.contentType}\r\n\r\n`),
+    );
     chunks.push(Buffer.from(file.data), Buffer.from('\r\n'));
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));

@@ -14,7 +14,13 @@ export interface FormState {
 }
 
 const STATE_CLASS: Record<TrainingState, string> = { valid: 'status-ok', 'expires-soon': 'status-warn', expired: 'status-bad', 'in-progress': 'status-warn', 'not-started': '' };
-const SOURCE_LABELS: Record<string, string> = { online: 'Online', instructor: 'Class', import: 'Older system', administrator: 'Recorded by the board', upload: 'Uploaded certificate' };
+const SOURCE_LABELS: Record<string, string> = {
+  online: 'Online',
+  instructor: 'Class',
+  import: 'Older system',
+  administrator: 'Recorded by the board',
+  upload: 'Uploaded certificate',
+};
 const REQUEST_LABELS: Record<string, string> = { pending: 'Waiting for the registrar', verified: 'Accepted', rejected: 'Not accepted' };
 
 export const when = (s: { date: string; startTime: string; endTime: string }) => `${s.date} ${s.startTime}–${s.endTime}`;
@@ -134,7 +140,13 @@ function UploadForm({ ctx, m, state }: { ctx: ViewCtx; m: VolunteerTraining; sta
   return (
     <form method="post" action={uploadAction('/training/uploads', ctx.csrf)} enctype="multipart/form-data">
       {state.form === 'upload' ? <Errors errors={state.errors} /> : null}
-      <Select label="Training" name="training" value={v.training} required options={[{ value: '', label: 'Choose the training' }, ...m.options.map((o) => ({ value: o.code, label: o.label }))]} />
+      <Select
+        label="Training"
+        name="training"
+        value={v.training}
+        required
+        options={[{ value: '', label: 'Choose the training' }, ...m.options.map((o) => ({ value: o.code, label: o.label }))]}
+      />
       <Input label="Completed on" name="completedOn" type="date" required max={m.today} value={v.completedOn} />
       <label for="f-file">
         Certificate (PDF, JPEG or PNG, at most 10 MB)

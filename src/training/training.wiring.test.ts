@@ -10,7 +10,17 @@ describe('trainings wiring', () => {
   });
 
   it('maps its conflict codes to 409 in STATUS_BY_CODE', () => {
-    const conflicts: ErrorCode[] = ['CLASS_FULL', 'ALREADY_REGISTERED', 'ALREADY_COMPLETED', 'ALREADY_CREDITED', 'ALREADY_DECIDED', 'COMPLETION_EXISTS', 'REQUEST_PENDING', 'CLASS_CANCELLED', 'CLASS_HELD'];
+    const conflicts: ErrorCode[] = [
+      'CLASS_FULL',
+      'ALREADY_REGISTERED',
+      'ALREADY_COMPLETED',
+      'ALREADY_CREDITED',
+      'ALREADY_DECIDED',
+      'COMPLETION_EXISTS',
+      'REQUEST_PENDING',
+      'CLASS_CANCELLED',
+      'CLASS_HELD',
+    ];
     expect(Object.fromEntries(conflicts.map((code) => [code, STATUS_BY_CODE[code]]))).toEqual(Object.fromEntries(conflicts.map((code) => [code, 409])));
   });
 });

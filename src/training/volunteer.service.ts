@@ -53,8 +53,16 @@ export interface VolunteerTraining {
 }
 
 async function withNames(deps: Pick<Deps, 'db'>, catalog: ReturnType<typeof catalogOf>, sessions: (ClassSession & { registered: number })[]): Promise<SessionLine[]> {
-  const names = await peopleByIds(deps.db, sessions.map((s) => s.instructorId));
-  return sessions.map((s) => ({ ...s, label: completionLabel(catalog, s.training, s.part), instructorName: names.get(s.instructorId)?.name ?? '', seatsLeft: seatsLeft(s.capacity, s.registered) }));
+  const names = await peopleByIds(
+    deps.db,
+    sessions.map((s) => s.instructorId),
+  );
+  return sessions.map((s) => ({
+    ...s,
+    label: completionLabel(catalog, s.training, s.part),
+    instructorName: names.get(s.instructorId)?.name ?? '',
+    seatsLeft: seatsLeft(s.capacity, s.registered),
+  }));
 }
 
 export async function volunteerTraining(deps: Pick<Deps, 'db' | 'clock'>, personId: string): Promise<VolunteerTraining> {
@@ -66,10 +74,20 @@ export async function volunteerTraining(deps: Pick<Deps, 'db' | 'clock'>, person
   const index = indexCompletions(overview.completions, today);
   const mine = await registrationsOfPerson(deps.db, personId, today);
   const counts = new Map((await listSessions(deps.db, { from: today })).map((s) => [s.id, s]));
-  const myLines = await withNames(deps, catalog, mine.filter((r) => !r.session.cancelledAt).map((r) => ({ ...r.session, registered: counts.get(r.sessionId)?.registered ?? 0 })));
-  const registrations = mine.filter((r) => !r.session.cancelledAt).map((r, i) => ({ session: myLines[i]!, creditedAt: r.creditedAt, canCancel: !r.creditedAt && !hasStarted(r.session, now) }));
+  const myLines = await withNames(
+    deps,
+    catalog,
+    mine.filter((r) => !r.session.cancelledAt).map((r) => ({ ...r.session, registered: counts.get(r.sessionId)?.registered ?? 0 })),
+  );
+  const registrations = mine
+    .filter((r) => !r.session.cancelledAt)
+    .map((r, i) => ({ session: myLines[i]!, creditedAt: r.creditedAt, canCancel: !r.creditedAt && !hasStarted(r.session, now) }));
   const registeredIds = new Set(mine.map((r) => r.sessionId));
-  const open = await withNames(deps, catalog, [...counts.values()].filter((s) => !s.cancelledAt && !hasStarted(s, now)));
+  const open = await withNames(
+    deps,
+    catalog,
+    [...counts.values()].filter((s) => !s.cancelledAt && !hasStarted(s, now)),
+  );
   const classes: OpenClass[] = open.map((s) => {
     const training = catalog.get(s.training);
     if (registeredIds.has(s.id)) return { ...s, action: { kind: 'registered' } };

@@ -115,15 +115,39 @@ describe('roles', () => {
     ['none', [], ['NO_ROLES']],
     ['a board role', [{ role: 'registrar', division: '10U' }], ['UNKNOWN_ROLE']],
     ['an unknown division', [{ role: 'field-helper', division: '11U' }], ['UNKNOWN_DIVISION']],
-    ['the same role twice', [{ role: 'field-helper', division: '8U' }, { role: 'field-helper', division: '8u' }], ['DUPLICATE_ROLE']],
+    [
+      'the same role twice',
+      [
+        { role: 'field-helper', division: '8U' },
+        { role: 'field-helper', division: '8u' },
+      ],
+      ['DUPLICATE_ROLE'],
+    ],
     ['youth volunteer as an adult', [{ role: 'youth-volunteer', division: '8U' }], ['ROLE_NOT_ALLOWED']],
-    ['several roles and divisions', [{ role: 'head-coach', division: '10U' }, { role: 'assistant-coach', division: '12U' }, { role: 'field-helper', division: '10U' }], []],
+    [
+      'several roles and divisions',
+      [
+        { role: 'head-coach', division: '10U' },
+        { role: 'assistant-coach', division: '12U' },
+        { role: 'field-helper', division: '10U' },
+      ],
+      [],
+    ],
   ])('for an adult: %s', (_name, roles, expected) => {
     expect(codes(adult({ roles }))).toEqual(expected);
   });
 
   it('point at the line to fix', () => {
-    const errors = applicationErrors(adult({ roles: [{ role: 'head-coach', division: '10U' }, { role: 'coach', division: '99U' }] }), NAME, config);
+    const errors = applicationErrors(
+      adult({
+        roles: [
+          { role: 'head-coach', division: '10U' },
+          { role: 'coach', division: '99U' },
+        ],
+      }),
+      NAME,
+      config,
+    );
     expect(errors.map((e) => e.field)).toEqual(['roles[1].role', 'roles[1].division']);
     expect(errors[1]?.message).toContain('6U, 7U, 8U, 10U, 12U, 14U, 16U, 19U');
   });
@@ -143,7 +167,7 @@ describe('roles', () => {
 
 describe('signatureKey', () => {
   it('ignores case, accents, spaces and curly apostrophes only', () => {
-    expect(signatureKey("  Seán  O’Brien ")).toBe(signatureKey("sean o'brien"));
+    expect(signatureKey('  Seán  O’Brien ')).toBe(signatureKey("sean o'brien"));
     expect(signatureKey('Zoë  Van Dyke')).toBe(signatureKey('ZOE VANDYKE'));
     expect(signatureKey('Ana Lopez')).not.toBe(signatureKey(NAME));
   });

@@ -22,7 +22,10 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
   const adult = (a: Applicant, over: Partial<SubmitInput> = {}): SubmitInput => ({
     personId: a.id,
     season: SEASON,
-    roles: [{ role: 'head-coach', division: '10U' }, { role: 'field-helper', division: '8U' }],
+    roles: [
+      { role: 'head-coach', division: '10U' },
+      { role: 'field-helper', division: '8U' },
+    ],
     ssn: SSN,
     signature: a.name,
     ...over,
@@ -30,10 +33,15 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
   const submit = (a: Applicant, input: SubmitInput) => submitApplication(volunteerDeps(t.deps), input, self(a));
   const row = (personId: string) => t.deps.db.selectFrom('applications').selectAll().where('person_id', '=', personId).executeTakeFirst();
   const grants = async (personId: string) =>
-    (await t.deps.db.selectFrom('role_grants').select(['role', 'season_id', 'division']).where('person_id', '=', personId).orderBy('role').orderBy('division').execute()).map((g) => `${g.role}/${g.season_id}/${g.division}`);
+    (await t.deps.db.selectFrom('role_grants').select(['role', 'season_id', 'division']).where('person_id', '=', personId).orderBy('role').orderBy('division').execute()).map(
+      (g) => `${g.role}/${g.season_id}/${g.division}`,
+    );
   const mails = (to: string) => t.deps.db.selectFrom('outbox').selectAll().where('to_address', '=', to).execute();
   const codeOf = async (p: Promise<unknown>) => {
-    const e = await p.then(() => null, (x: unknown) => x);
+    const e = await p.then(
+      () => null,
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(AppError);
     return (e as AppError).code;
   };
@@ -43,7 +51,14 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
     const app = await submit(a, adult(a));
     expect(app).toMatchObject({ personId: a.id, season: SEASON, adult: true, ssnSealed: true, ssnLast4: '6789', backgroundCheck: 'pending', signatureName: a.name });
     const r = (await row(a.id))!;
-    expect(r).toMatchObject({ is_adult: 1, ssn_last4: '6789', signature_name: a.name, signed_at: t.clock.now().toISOString(), signed_ip: '203.0.113.7', background_check: 'pending' });
+    expect(r).toMatchObject({
+      is_adult: 1,
+      ssn_last4: '6789',
+      signature_name: a.name,
+      signed_at: t.clock.now().toISOString(),
+      signed_ip: '203.0.113.7',
+      background_check: 'pending',
+    });
     expect(r.ssn_sealed).not.toContain(SSN_DIGITS);
     expect(await grants(a.id)).toEqual([`field-helper/${SEASON}/8U`, `head-coach/${SEASON}/10U`]);
     const [mail] = await mails(a.email);
@@ -84,7 +99,14 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
   it('accepts a youth volunteer without SSN or signature, and saves a missing birth date on the person', async () => {
     const teen = await makeApplicant(t.deps, null);
     const app = await submit(teen, { personId: teen.id, season: SEASON, roles: [{ role: 'youth-volunteer', division: '6u' }], birthDate: YOUTH_BIRTH, phone: ' 310 555 0101 ' });
-    expect(app).toMatchObject({ adult: false, ssnSealed: false, ssnLast4: null, signedAt: null, backgroundCheck: 'not-started', roles: [{ role: 'youth-volunteer', division: '6U' }] });
+    expect(app).toMatchObject({
+      adult: false,
+      ssnSealed: false,
+      ssnLast4: null,
+      signedAt: null,
+      backgroundCheck: 'not-started',
+      roles: [{ role: 'youth-volunteer', division: '6U' }],
+    });
     const p = await t.deps.db.selectFrom('people').select(['birth_date', 'phone']).where('id', '=', teen.id).executeTakeFirstOrThrow();
     expect(p).toEqual({ birth_date: YOUTH_BIRTH, phone: '310 555 0101' });
     expect(await grants(teen.id)).toEqual([`youth-volunteer/${SEASON}/6U`]);
@@ -101,7 +123,16 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
   it('replaces a pending application (same id, status kept, dropped roles taken back) and refuses once checked', async () => {
     const a = await makeApplicant(t.deps, ADULT_BIRTH);
     const first = await submit(a, adult(a));
-    const second = await submit(a, adult(a, { roles: [{ role: 'assistant-coach', division: '12U' }, { role: 'field-helper', division: '8U' }], ssn: '234-56-7890' }));
+    const second = await submit(
+      a,
+      adult(a, {
+        roles: [
+          { role: 'assistant-coach', division: '12U' },
+          { role: 'field-helper', division: '8U' },
+        ],
+        ssn: '234-56-7890',
+      }),
+    );
     expect(second).toMatchObject({ id: first.id, backgroundCheck: 'pending', ssnLast4: '7890' });
     expect(await t.deps.db.selectFrom('applications').select('id').where('person_id', '=', a.id).execute()).toHaveLength(1);
     expect(await grants(a.id)).toEqual([`assistant-coach/${SEASON}/12U`, `field-helper/${SEASON}/8U`]);
@@ -137,7 +168,14 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
     await submit(y, { personId: y.id, season: SEASON, roles: [{ role: 'youth-volunteer', division: '8U' }] });
     const facts = await applicationFacts(t.deps.db, [a.id, y.id, none.id], SEASON);
     expect(facts.get(a.id)).toEqual({ complete: true, adult: true, hasSsn: true, signed: true, roles: adult(a).roles, backgroundCheck: 'clear' });
-    expect(facts.get(y.id)).toEqual({ complete: true, adult: false, hasSsn: false, signed: false, roles: [{ role: 'youth-volunteer', division: '8U' }], backgroundCheck: 'not-started' });
+    expect(facts.get(y.id)).toEqual({
+      complete: true,
+      adult: false,
+      hasSsn: false,
+      signed: false,
+      roles: [{ role: 'youth-volunteer', division: '8U' }],
+      backgroundCheck: 'not-started',
+    });
     expect(facts.has(none.id)).toBe(false);
     expect((await applicationFacts(t.deps.db, [a.id], '2027-spring')).size).toBe(0);
   });

@@ -66,7 +66,10 @@ async function screeningNotReady(db: Db, config: RegionConfig): Promise<AppError
     const p = await store.aSafetyDirector(db);
     if (p) who = `${p.first_name} ${p.last_name}${p.email ? ` (${p.email})` : ''}`;
   }
-  return new AppError('SCREENING_NOT_READY', `The region is not accepting volunteer applications from adults yet: the background-check key is not set up. Contact the safety director${who ? `, ${who},` : ''} and apply again once it is ready.`);
+  return new AppError(
+    'SCREENING_NOT_READY',
+    `The region is not accepting volunteer applications from adults yet: the background-check key is not set up. Contact the safety director${who ? `, ${who},` : ''} and apply again once it is ready.`,
+  );
 }
 
 const typedNameOf = (s: SubmitInput['signature']) => (s == null ? undefined : typeof s === 'string' ? { typedName: s } : s);
@@ -92,7 +95,11 @@ export async function submitApplication(deps: VolunteerDeps, input: SubmitInput,
       const key = await store.getScreeningPublicKey(trx);
       if (!key && isIsoDate(birthDate) && birthDate <= today && ageOn(birthDate, today) >= ADULT_AGE) throw await screeningNotReady(trx, config);
       const name = `${person.first_name} ${person.last_name}`;
-      const accepted = acceptApplication({ birthDate, applicationDate: today, roles: input.roles, ssn: input.ssn ?? undefined, signature: typedNameOf(input.signature) }, name, config);
+      const accepted = acceptApplication(
+        { birthDate, applicationDate: today, roles: input.roles, ssn: input.ssn ?? undefined, signature: typedNameOf(input.signature) },
+        name,
+        config,
+      );
       return save(deps, trx, { person, season, accepted, key, phone, ctx });
     });
   } catch (e) {
@@ -114,7 +121,10 @@ async function save(deps: VolunteerDeps, trx: Db, a: SaveArgs): Promise<Applicat
   const at = deps.clock.now().toISOString();
   const existing = await store.findApplicationRow(trx, a.person.id, a.season.season.id);
   if (existing?.check_recorded_at) {
-    throw new AppError('CONFLICT', `Your background check for ${a.season.season.name} is already recorded, so this application can no longer be changed: ask the registrar to change your roles.`);
+    throw new AppError(
+      'CONFLICT',
+      `Your background check for ${a.season.season.name} is already recorded, so this application can no longer be changed: ask the registrar to change your roles.`,
+    );
   }
   const row = rowOf(existing, a, at);
   if (existing) await store.updateApplication(trx, existing.id, patchOf(row));
@@ -126,7 +136,15 @@ async function save(deps: VolunteerDeps, trx: Db, a: SaveArgs): Promise<Applicat
   await updatePerson(trx, a.person, a.accepted.birthDate, a.phone, at);
   const saved = store.toApplication(row);
   await confirm(deps, trx, a.person, a.season, saved);
-  await recordAudit(trx, { actor: a.ctx.actor, at, action: existing ? 'application.update' : 'application.submit', entity: 'application', entityId: row.id, before: before ? auditView(before) : undefined, after: auditView(saved) });
+  await recordAudit(trx, {
+    actor: a.ctx.actor,
+    at,
+    action: existing ? 'application.update' : 'application.submit',
+    entity: 'application',
+    entityId: row.id,
+    before: before ? auditView(before) : undefined,
+    after: auditView(saved),
+  });
   return saved;
 }
 

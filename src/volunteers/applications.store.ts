@@ -92,8 +92,19 @@ export async function recordCheckRow(db: Db, id: string, result: 'clear' | 'flag
 /** Gives the season's role grants for the chosen roles (those the person already holds are kept). */
 export async function addSeasonGrants(db: Db, personId: string, seasonId: string, roles: readonly RoleChoice[], at: string, by: string | null): Promise<void> {
   for (const r of roles) {
-    const exists = await db.selectFrom('role_grants').select('id').where('person_id', '=', personId).where('role', '=', r.role).where('season_id', '=', seasonId).where('division', '=', r.division).executeTakeFirst();
-    if (!exists) await db.insertInto('role_grants').values({ id: newId(), person_id: personId, role: r.role, season_id: seasonId, division: r.division, granted_at: at, granted_by: by }).execute();
+    const exists = await db
+      .selectFrom('role_grants')
+      .select('id')
+      .where('person_id', '=', personId)
+      .where('role', '=', r.role)
+      .where('season_id', '=', seasonId)
+      .where('division', '=', r.division)
+      .executeTakeFirst();
+    if (!exists)
+      await db
+        .insertInto('role_grants')
+        .values({ id: newId(), person_id: personId, role: r.role, season_id: seasonId, division: r.division, granted_at: at, granted_by: by })
+        .execute();
   }
 }
 
@@ -125,18 +136,32 @@ export async function listForSafety(db: Db, f: { pendingOnly: boolean; season?: 
 
 /** The first safety director found among the role grants (name and email), for an applicant to contact. */
 export async function aSafetyDirector(db: Db): Promise<{ first_name: string; last_name: string; email: string | null } | undefined> {
-  return db.selectFrom('role_grants').innerJoin('people', 'people.id', 'role_grants.person_id').select(['first_name', 'last_name', 'email']).where('role', '=', 'safety-director').executeTakeFirst();
+  return db
+    .selectFrom('role_grants')
+    .innerJoin('people', 'people.id', 'role_grants.person_id')
+    .select(['first_name', 'last_name', 'email'])
+    .where('role', '=', 'safety-director')
+    .executeTakeFirst();
 }
 
 /** How many applications wait for their background check. */
 export async function countPendingChecks(db: Db): Promise<number> {
-  const r = await db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('background_check', '=', 'pending').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('background_check', '=', 'pending')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** How many pending applications still hold a sealed number (to export for the check). */
 export async function countSealedPending(db: Db): Promise<number> {
-  const r = await db.selectFrom('applications').select((eb) => eb.fn.countAll<number>().as('n')).where('background_check', '=', 'pending').where('ssn_sealed', 'is not', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('background_check', '=', 'pending')
+    .where('ssn_sealed', 'is not', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -22,7 +22,8 @@ function KeyState({ s }: { s: ScreeningStatus }) {
     return (
       <div class="errors" role="note">
         <p>
-          No screening key is set up, so adults cannot apply yet. The region administrator makes one on the server with <code>touchline screening keygen --out FILE --passphrase …</code> and gives you the private key file.
+          No screening key is set up, so adults cannot apply yet. The region administrator makes one on the server with{' '}
+          <code>touchline screening keygen --out FILE --passphrase …</code> and gives you the private key file.
         </p>
       </div>
     );

@@ -28,7 +28,11 @@ function writePrivateFile(file: string, text: string): void {
     writeFileSync(file, text, { mode: 0o600, flag: 'wx' });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    throw new UsageError(code === 'EEXIST' ? `${file} already exists: choose a new file name (it is never overwritten).` : `${file} could not be written (${code ?? 'error'}): check the folder exists and is writable.`);
+    throw new UsageError(
+      code === 'EEXIST'
+        ? `${file} already exists: choose a new file name (it is never overwritten).`
+        : `${file} could not be written (${code ?? 'error'}): check the folder exists and is writable.`,
+    );
   }
   chmodSync(file, 0o600);
 }
@@ -56,7 +60,9 @@ export async function screeningKeygen(deps: Deps, o: KeygenOptions): Promise<Com
     unlinkSync(o.out);
     throw e;
   }
-  const stderr = [`Private key written to ${o.out}${passphrase ? ' (encrypted with the passphrase)' : ' (NOT encrypted: keep it offline)'}. Give it to the safety director only; Touchline keeps no copy.`];
+  const stderr = [
+    `Private key written to ${o.out}${passphrase ? ' (encrypted with the passphrase)' : ' (NOT encrypted: keep it offline)'}. Give it to the safety director only; Touchline keeps no copy.`,
+  ];
   if (stored.replaced) stderr.push(`Replaced the key ${stored.replaced}: ${stored.pendingSealed} pending number(s) sealed with it can only be exported with its old private key.`);
   return { stdout: `${pair.fingerprint}\n`, stderr };
 }

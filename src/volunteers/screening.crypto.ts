@@ -42,11 +42,17 @@ export function checkPublicKey(pem: string): string {
   try {
     key = createPublicKey(pem);
   } catch {
-    throw new AppError('SCREENING_NOT_READY', 'The stored screening key is not a readable public key: the region administrator must set it up again (touchline screening keygen --replace).');
+    throw new AppError(
+      'SCREENING_NOT_READY',
+      'The stored screening key is not a readable public key: the region administrator must set it up again (touchline screening keygen --replace).',
+    );
   }
   const bits = key.asymmetricKeyDetails?.modulusLength ?? 0;
   if (key.asymmetricKeyType !== 'rsa' || bits < 2048) {
-    throw new AppError('SCREENING_NOT_READY', 'The stored screening key is not an RSA key of at least 2048 bits: the region administrator must set it up again (touchline screening keygen --replace).');
+    throw new AppError(
+      'SCREENING_NOT_READY',
+      'The stored screening key is not an RSA key of at least 2048 bits: the region administrator must set it up again (touchline screening keygen --replace).',
+    );
   }
   return keyFingerprint(key);
 }

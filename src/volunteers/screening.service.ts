@@ -30,16 +30,32 @@ export async function screeningStatus(db: Db): Promise<ScreeningStatus> {
  * Stores the region's screening public key. An existing key is replaced only when asked
  * (`replace`): numbers sealed with it then need the OLD private key to be exported.
  */
-export async function storeScreeningKey(deps: { db: Db; clock: Clock }, actor: Actor, publicPem: string, replace: boolean): Promise<{ fingerprint: string; replaced: string | null; pendingSealed: number }> {
+export async function storeScreeningKey(
+  deps: { db: Db; clock: Clock },
+  actor: Actor,
+  publicPem: string,
+  replace: boolean,
+): Promise<{ fingerprint: string; replaced: string | null; pendingSealed: number }> {
   const fingerprint = checkPublicKey(publicPem);
   return deps.db.transaction().execute(async (trx) => {
     const old = await getScreeningPublicKey(trx);
     if (old && !replace) {
-      throw new AppError('CONFLICT', 'The region already has a screening key: numbers sealed with it need its private key. To replace it anyway, add --replace (and keep the old private key until every pending check is exported).');
+      throw new AppError(
+        'CONFLICT',
+        'The region already has a screening key: numbers sealed with it need its private key. To replace it anyway, add --replace (and keep the old private key until every pending check is exported).',
+      );
     }
     const replaced = old ? safeFingerprint(old) : null;
     await putScreeningPublicKey(trx, publicPem);
-    await recordAudit(trx, { actor, at: deps.clock.now().toISOString(), action: 'screening.key', entity: 'screening-key', entityId: 'current', before: replaced ? { fingerprint: replaced } : undefined, after: { fingerprint } });
+    await recordAudit(trx, {
+      actor,
+      at: deps.clock.now().toISOString(),
+      action: 'screening.key',
+      entity: 'screening-key',
+      entityId: 'current',
+      before: replaced ? { fingerprint: replaced } : undefined,
+      after: { fingerprint },
+    });
     return { fingerprint, replaced, pendingSealed: await countSealedPending(trx) };
   });
 }
@@ -82,6 +98,13 @@ export async function exportPendingSsns(deps: { db: Db; clock: Clock }, actor: A
     if (ssn === null) failed.push({ applicationId: r.applicationId, personId: r.personId, name: r.name });
     else rows.push([r.personId, r.name, r.birthDate, r.email ?? '', dashed(ssn)]);
   }
-  await recordAudit(deps.db, { actor, at: deps.clock.now().toISOString(), action: 'screening.export', entity: 'screening-key', entityId: 'current', after: { exported: rows.length, notOpened: failed.length } });
+  await recordAudit(deps.db, {
+    actor,
+    at: deps.clock.now().toISOString(),
+    action: 'screening.export',
+    entity: 'screening-key',
+    entityId: 'current',
+    after: { exported: rows.length, notOpened: failed.length },
+  });
   return { csv: writeCsv(EXPORT_HEADER, rows), count: rows.length, failed, keyIsCurrent };
 }

@@ -53,7 +53,11 @@ describe.each(testDialects())('touchline screening keygen and export on %s', { t
     rmSync(dir, { recursive: true, force: true });
   });
   const file = (name: string) => join(dir, `${dialect}-${name}`);
-  const usage = async (p: Promise<unknown>) => p.then(() => expect.unreachable(), (e: unknown) => (expect(e).toBeInstanceOf(UsageError), (e as Error).message));
+  const usage = async (p: Promise<unknown>) =>
+    p.then(
+      () => expect.unreachable(),
+      (e: unknown) => (expect(e).toBeInstanceOf(UsageError), (e as Error).message),
+    );
 
   let keyFile = '';
   it('writes the private key (0600, encrypted with the passphrase) and stores the public key', async () => {
@@ -85,7 +89,11 @@ describe.each(testDialects())('touchline screening keygen and export on %s', { t
     const a = await makeApplicant(t.deps, ADULT_BIRTH);
     const b = await makeApplicant(t.deps, ADULT_BIRTH);
     await submitApplication(vd, { personId: a.id, season: SEASON, roles: [{ role: 'head-coach', division: '10U' }], ssn: '287-65-4321', signature: a.name }, ctx(a.id));
-    const done = await submitApplication(vd, { personId: b.id, season: SEASON, roles: [{ role: 'head-coach', division: '12U' }], ssn: '287-65-1111', signature: b.name }, ctx(b.id));
+    const done = await submitApplication(
+      vd,
+      { personId: b.id, season: SEASON, roles: [{ role: 'head-coach', division: '12U' }], ssn: '287-65-1111', signature: b.name },
+      ctx(b.id),
+    );
     await recordBackgroundCheck(t.deps, { id: null, name: 'safety' }, done.id, 'clear');
     await expect(screeningExport(t.deps, { key: keyFile, passphrase: 'wrong' })).rejects.toMatchObject({ code: 'KEY_UNREADABLE' });
     const r = await screeningExport(t.deps, { key: keyFile, passphrase: 'correct horse' });
@@ -122,7 +130,10 @@ describe.each(testDialects())('touchline screening keygen and export on %s', { t
 
   it('removes the key file again when the public key cannot be stored', async () => {
     const out = file('orphan.pem');
-    const broken = { ...t.deps, db: { transaction: () => ({ execute: async () => Promise.reject(new AppError('UNAVAILABLE', 'database down')) }), selectFrom: t.deps.db.selectFrom.bind(t.deps.db) } } as never;
+    const broken = {
+      ...t.deps,
+      db: { transaction: () => ({ execute: async () => Promise.reject(new AppError('UNAVAILABLE', 'database down')) }), selectFrom: t.deps.db.selectFrom.bind(t.deps.db) },
+    } as never;
     await expect(screeningKeygen(broken, { out, replace: true })).rejects.toThrow('database down');
     expect(existsSync(out)).toBe(false);
   });

@@ -93,15 +93,27 @@ describe.each(testDialects())('no full SSN anywhere on %s', (dialect) => {
   }
 
   it('submits known numbers through the API and the form (one refused first)', async () => {
-    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/people/${applicant.id}/applications`, headers: applicant.bearer, payload: adultBody(applicant.name, { signature: 'Not Me' }) });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${applicant.id}/applications`,
+      headers: applicant.bearer,
+      payload: adultBody(applicant.name, { signature: 'Not Me' }),
+    });
     expect(refused.statusCode).toBe(422);
     expectNoSsn('refused API answer', refused.body);
     const r = await t.app.inject({ method: 'POST', url: `/api/v1/people/${applicant.id}/applications`, headers: applicant.bearer, payload: adultBody(applicant.name) });
     expect(r.statusCode).toBe(201);
     expectNoSsn('API answer', r.body);
     const s = await browserSession(t.app, formApplicant.email, formApplicant.password);
-    const form = (signature: string) => new URLSearchParams([['_csrf', s.csrf], ['roles', 'field-helper:8U'], ['ssn', SSN_DIGITS], ['signature', signature]]).toString();
-    const post = (signature: string) => t.app.inject({ method: 'POST', url: '/volunteer', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form(signature) });
+    const form = (signature: string) =>
+      new URLSearchParams([
+        ['_csrf', s.csrf],
+        ['roles', 'field-helper:8U'],
+        ['ssn', SSN_DIGITS],
+        ['signature', signature],
+      ]).toString();
+    const post = (signature: string) =>
+      t.app.inject({ method: 'POST', url: '/volunteer', headers: { cookie: s.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form(signature) });
     const again = await post('Somebody Else');
     expect(again.statusCode).toBe(422);
     expectNoSsn('re-rendered form', again.body);

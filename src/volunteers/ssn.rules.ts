@@ -10,9 +10,7 @@ import { AppError } from '../platform/errors.js';
 /** Why a number was refused; the error code is always SSN_INVALID. */
 export type SsnFault = 'FORMAT' | 'AREA_ZERO' | 'AREA_RESERVED' | 'GROUP_ZERO' | 'SERIAL_ZERO';
 
-export type SsnCheck =
-  | { ok: true; digits: string; last4: string }
-  | { ok: false; code: 'SSN_INVALID'; fault: SsnFault; message: string };
+export type SsnCheck = { ok: true; digits: string; last4: string } | { ok: false; code: 'SSN_INVALID'; fault: SsnFault; message: string };
 
 /** Separators people type between the groups: spaces and any kind of dash (phones autocorrect). */
 const SEPARATORS = /[\s\u002D\u2010-\u2015\u2212]/g;

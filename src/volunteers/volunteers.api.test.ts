@@ -46,7 +46,10 @@ describe.each(testDialects())('volunteer API on %s', (dialect) => {
       id: expect.any(String),
       personId: a.id,
       season: SEASON,
-      roles: [{ role: 'head-coach', division: '10U' }, { role: 'field-helper', division: '8U' }],
+      roles: [
+        { role: 'head-coach', division: '10U' },
+        { role: 'field-helper', division: '8U' },
+      ],
       adult: true,
       signed: true,
       signedAt: t.clock.now().toISOString(),
@@ -57,7 +60,12 @@ describe.each(testDialects())('volunteer API on %s', (dialect) => {
     const row = await t.deps.db.selectFrom('applications').selectAll().where('person_id', '=', a.id).executeTakeFirstOrThrow();
     expect(unsealSsn(key.privateKey, row.ssn_sealed!)).toBe(SSN_DIGITS);
     const roles = (await get('/api/v1/me', a)).json().roles;
-    expect(roles).toEqual(expect.arrayContaining([{ role: 'head-coach', season: SEASON, division: '10U' }, { role: 'field-helper', season: SEASON, division: '8U' }]));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        { role: 'head-coach', season: SEASON, division: '10U' },
+        { role: 'field-helper', season: SEASON, division: '8U' },
+      ]),
+    );
   });
 
   it.each([
@@ -92,7 +100,12 @@ describe.each(testDialects())('volunteer API on %s', (dialect) => {
     expect((await apply(a.id, safety, adultBody(a.name))).statusCode).toBe(403);
     expect((await apply(a.id, registrar, adultBody(a.name))).statusCode).toBe(201);
     expect((await apply(a.id, admin, adultBody(a.name, { roles: [{ role: 'assistant-coach', division: '12U' }] }))).statusCode).toBe(201);
-    const audit = await t.deps.db.selectFrom('audit_log').select(['action', 'actor_id']).where('entity', '=', 'application').where('actor_id', 'in', [registrar.id, admin.id]).execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('entity', '=', 'application')
+      .where('actor_id', 'in', [registrar.id, admin.id])
+      .execute();
     expect(audit.map((x) => x.action).sort()).toEqual(['application.submit', 'application.update']);
   });
 
@@ -114,7 +127,8 @@ describe.each(testDialects())('volunteer API on %s', (dialect) => {
     const id = (await apply(a.id, a, adultBody(a.name))).json().id;
     const pending = (await get('/api/v1/applications', safety)).json();
     expect(pending.find((x: { id: string }) => x.id === id)).toMatchObject({ name: a.name, ssnLast4: '6789', backgroundCheck: 'pending' });
-    const put = (who: { bearer: object }, result: string) => t.app.inject({ method: 'PUT', url: `/api/v1/applications/${id}/background-check`, headers: who.bearer as Record<string, string>, payload: { result } });
+    const put = (who: { bearer: object }, result: string) =>
+      t.app.inject({ method: 'PUT', url: `/api/v1/applications/${id}/background-check`, headers: who.bearer as Record<string, string>, payload: { result } });
     expect((await put(registrar, 'clear')).statusCode).toBe(403);
     expect((await put(safety, 'maybe')).statusCode).toBe(422);
     const r = await put(safety, 'clear');
@@ -142,7 +156,8 @@ describe.each(testDialects())('volunteer API on %s', (dialect) => {
 
   it('documents the API in OpenAPI', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const p of ['/api/v1/people', '/api/v1/people/{id}/applications', '/api/v1/applications', '/api/v1/applications/{id}/background-check']) expect(Object.keys(doc.paths)).toContain(p);
+    for (const p of ['/api/v1/people', '/api/v1/people/{id}/applications', '/api/v1/applications', '/api/v1/applications/{id}/background-check'])
+      expect(Object.keys(doc.paths)).toContain(p);
     expect(doc.paths['/api/v1/people/{id}/applications'].post.responses['201']).toBeDefined();
   });
 });

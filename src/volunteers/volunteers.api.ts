@@ -50,7 +50,17 @@ export const ApplicationSchema = Type.Object({
 
 /** An application as answered: the last four digits and check details only for the safety director. */
 export function applicationAnswer(a: Application, forSafety: boolean) {
-  const base = { id: a.id, personId: a.personId, season: a.season, roles: a.roles, adult: a.adult, signed: a.signedAt !== null, signedAt: a.signedAt, submittedAt: a.submittedAt, backgroundCheck: a.backgroundCheck };
+  const base = {
+    id: a.id,
+    personId: a.personId,
+    season: a.season,
+    roles: a.roles,
+    adult: a.adult,
+    signed: a.signedAt !== null,
+    signedAt: a.signedAt,
+    submittedAt: a.submittedAt,
+    backgroundCheck: a.backgroundCheck,
+  };
   return forSafety ? { ...base, ssnLast4: a.ssnLast4, ssnSealed: a.ssnSealed, checkRecordedAt: a.checkRecordedAt } : base;
 }
 
@@ -64,7 +74,12 @@ function peopleApi(app: App, deps: Deps): void {
       schema: {
         tags: ['people'],
         summary: 'Create a person (no password: they set one with a reset link)',
-        body: Type.Object({ firstName: Type.String({ maxLength: 80 }), lastName: Type.String({ maxLength: 80 }), email: Type.String({ maxLength: 200 }), birthDate: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })) }),
+        body: Type.Object({
+          firstName: Type.String({ maxLength: 80 }),
+          lastName: Type.String({ maxLength: 80 }),
+          email: Type.String({ maxLength: 200 }),
+          birthDate: Type.Optional(Type.String({ description: 'YYYY-MM-DD' })),
+        }),
         response: { 201: Type.Object({ id: Type.String() }), 409: ErrorSchema, 422: ErrorSchema },
       },
     },
@@ -74,7 +89,14 @@ function peopleApi(app: App, deps: Deps): void {
       if (b.birthDate !== undefined && (!isIsoDate(b.birthDate) || b.birthDate > today)) throw new AppError('VALIDATION', 'birthDate must be a real past date written YYYY-MM-DD.');
       const person = await deps.db.transaction().execute(async (trx) => {
         const p = await createPerson({ ...accountDeps(deps), db: trx }, { firstName: b.firstName, lastName: b.lastName, email: b.email, birthDate: b.birthDate ?? null }, null);
-        await recordAudit(trx, { actor: actorOf(req), at: deps.clock.now().toISOString(), action: 'person.create', entity: 'person', entityId: p.id, after: { firstName: p.firstName, lastName: p.lastName, email: p.email, birthDate: p.birthDate } });
+        await recordAudit(trx, {
+          actor: actorOf(req),
+          at: deps.clock.now().toISOString(),
+          action: 'person.create',
+          entity: 'person',
+          entityId: p.id,
+          after: { firstName: p.firstName, lastName: p.lastName, email: p.email, birthDate: p.birthDate },
+        });
         return p;
       });
       return reply.code(201).send({ id: person.id });
@@ -92,7 +114,7 @@ function applicationApi(app: App, deps: Deps): void {
         tags: ['volunteers'],
         summary: "Submit (or replace, while its check is not recorded) a person's volunteer application for a season",
         description:
-          'The person themself, the registrar or the region administrator. The date of birth comes from the person record (422 BIRTH_DATE_MISSING without one). Adults (18+ on the application date) give `ssn` and `signature` (the typed full name; `{typedName}` is accepted too); youth (12 to 17) give no SSN. The SSN is sealed at once with the region\'s screening key (422/409 SCREENING_NOT_READY when none is set up) and never answered. 422 codes: TOO_YOUNG, SSN_REQUIRED, SSN_INVALID, SSN_NOT_ALLOWED, SIGNATURE_REQUIRED, SIGNATURE_MISMATCH, ROLE_NOT_ALLOWED, UNKNOWN_ROLE, UNKNOWN_DIVISION, DUPLICATE_ROLE, NO_ROLES, UNKNOWN_SEASON, SEASON_OVER; `details.errors` lists every problem, `details.fields` each with its code and field. 409 CONFLICT once the background check is recorded.',
+          "The person themself, the registrar or the region administrator. The date of birth comes from the person record (422 BIRTH_DATE_MISSING without one). Adults (18+ on the application date) give `ssn` and `signature` (the typed full name; `{typedName}` is accepted too); youth (12 to 17) give no SSN. The SSN is sealed at once with the region's screening key (422/409 SCREENING_NOT_READY when none is set up) and never answered. 422 codes: TOO_YOUNG, SSN_REQUIRED, SSN_INVALID, SSN_NOT_ALLOWED, SIGNATURE_REQUIRED, SIGNATURE_MISMATCH, ROLE_NOT_ALLOWED, UNKNOWN_ROLE, UNKNOWN_DIVISION, DUPLICATE_ROLE, NO_ROLES, UNKNOWN_SEASON, SEASON_OVER; `details.errors` lists every problem, `details.fields` each with its code and field. 409 CONFLICT once the background check is recorded.",
         params: IdParams,
         body: Type.Object({
           season: Type.String({ maxLength: 40, description: 'season id, e.g. 2026-fall' }),
@@ -111,9 +133,17 @@ function applicationApi(app: App, deps: Deps): void {
   );
   app.get(
     '/api/v1/people/:id/applications',
-    { config: { access: 'authenticated' }, schema: { tags: ['volunteers'], summary: "A person's applications, newest first (the person, registrar, region administrator, safety director)", params: IdParams, response: { 200: Type.Array(ApplicationSchema), 403: ErrorSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['volunteers'],
+        summary: "A person's applications, newest first (the person, registrar, region administrator, safety director)",
+        params: IdParams,
+        response: { 200: Type.Array(ApplicationSchema), 403: ErrorSchema },
+      },
+    },
     async (req) => {
-      if (!maySee(req, req.params.id)) throw new AppError('FORBIDDEN', "You can see only your own applications.");
+      if (!maySee(req, req.params.id)) throw new AppError('FORBIDDEN', 'You can see only your own applications.');
       return (await applicationsOfPerson(deps.db, req.params.id)).map((a) => applicationAnswer(a, hasAnyRole(req.auth, SAFETY)));
     },
   );
@@ -127,7 +157,10 @@ function checkApi(app: App, deps: Deps): void {
       schema: {
         tags: ['volunteers'],
         summary: 'Applications for the background check (safety director), newest first',
-        querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('all')], { default: 'pending' })), season: Type.Optional(Type.String()) }),
+        querystring: Type.Object({
+          status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('all')], { default: 'pending' })),
+          season: Type.Optional(Type.String()),
+        }),
         response: { 200: Type.Array(Type.Intersect([ApplicationSchema, Type.Object({ name: Type.String() })])) },
       },
     },

@@ -84,7 +84,15 @@ function volunteerPages(app: App, deps: Deps) {
       reply,
       async () => {
         const season = currentSeason(await req.regionConfig(), deps);
-        const input = { personId: req.auth!.personId, season: season.id, roles: roles.map(parseChoice), ssn: f.ssn, signature: f.signature, birthDate: f.birthDate ?? '', phone: f.phone };
+        const input = {
+          personId: req.auth!.personId,
+          season: season.id,
+          roles: roles.map(parseChoice),
+          ssn: f.ssn,
+          signature: f.signature,
+          birthDate: f.birthDate ?? '',
+          phone: f.phone,
+        };
         await submitApplication(vd, input, { actor: actorOf(req), ip: req.ip });
         flash(reply, `Your application for ${season.name} is received. A confirmation is on its way by mail.`);
         return reply.redirect('/volunteer', 303);

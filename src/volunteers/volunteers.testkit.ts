@@ -53,5 +53,14 @@ export async function makeApplicant(deps: Deps, birthDate: string | null, roles:
 
 /** A full adult application body for the API. */
 export function adultBody(name: string, over: Record<string, unknown> = {}) {
-  return { season: SEASON, roles: [{ role: 'head-coach', division: '10U' }, { role: 'field-helper', division: '8U' }], ssn: SSN, signature: name, ...over };
+  return {
+    season: SEASON,
+    roles: [
+      { role: 'head-coach', division: '10U' },
+      { role: 'field-helper', division: '8U' },
+    ],
+    ssn: SSN,
+    signature: name,
+    ...over,
+  };
 }

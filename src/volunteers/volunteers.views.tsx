@@ -56,7 +56,9 @@ function RoleChoices({ m }: { m: VolunteerModel }) {
   return (
     <>
       <h2>Roles and divisions</h2>
-      <p class="hint">Tick every role you want to take, in each division you can serve.{m.adult === null ? ' Youth volunteer is for ages 12 to 17; the other roles are for adults.' : ''}</p>
+      <p class="hint">
+        Tick every role you want to take, in each division you can serve.{m.adult === null ? ' Youth volunteer is for ages 12 to 17; the other roles are for adults.' : ''}
+      </p>
       {m.roleOptions.map((role) => (
         <fieldset>
           <legend>{ROLE_LABELS[role]}</legend>
@@ -75,13 +77,19 @@ function SsnField() {
   return (
     <>
       <h2>Social security number</h2>
+      <p>Volunteers 18 and over must pass a background check, and the check needs your social security number. It is used for nothing else.</p>
       <p>
-        Volunteers 18 and over must pass a background check, and the check needs your social security number. It is used for nothing else.
+        How it is protected: the moment you submit, the number is sealed with a key only the region's safety director holds, so this website cannot read it. Nobody sees it again;
+        only its last four digits are kept, for the safety director, and the sealed number is erased once the check is recorded.
       </p>
-      <p>
-        How it is protected: the moment you submit, the number is sealed with a key only the region's safety director holds, so this website cannot read it. Nobody sees it again; only its last four digits are kept, for the safety director, and the sealed number is erased once the check is recorded.
-      </p>
-      <Input label="Social security number" name="ssn" type="password" inputmode="numeric" autocomplete="off" hint="Nine digits, with or without dashes (###-##-####). Leave empty if you are under 18." />
+      <Input
+        label="Social security number"
+        name="ssn"
+        type="password"
+        inputmode="numeric"
+        autocomplete="off"
+        hint="Nine digits, with or without dashes (###-##-####). Leave empty if you are under 18."
+      />
     </>
   );
 }
@@ -107,9 +115,16 @@ function Signature({ m }: { m: VolunteerModel }) {
     <>
       <h2>Signature</h2>
       <p>
-        By typing your full name you sign this application electronically: you confirm that what you wrote is true{m.adult === false ? '' : ' and you agree to the background check'}. Your name, the time and your internet address are recorded with it.
+        By typing your full name you sign this application electronically: you confirm that what you wrote is true
+        {m.adult === false ? '' : ' and you agree to the background check'}. Your name, the time and your internet address are recorded with it.
       </p>
-      <Input label="Type your full name to sign" name="signature" autocomplete="off" value={m.values.signature} hint={`As on your account: ${m.name}.${m.adult === false ? ' Optional for volunteers under 18.' : ''}`} />
+      <Input
+        label="Type your full name to sign"
+        name="signature"
+        autocomplete="off"
+        value={m.values.signature}
+        hint={`As on your account: ${m.name}.${m.adult === false ? ' Optional for volunteers under 18.' : ''}`}
+      />
     </>
   );
 }
@@ -118,7 +133,8 @@ function NotReady() {
   return (
     <div class="errors" role="note">
       <p>
-        The region is not accepting volunteer applications from adults yet: the background-check key is not set up. Contact the safety director and apply again once it is ready. Youth volunteers (12 to 17) can apply now.
+        The region is not accepting volunteer applications from adults yet: the background-check key is not set up. Contact the safety director and apply again once it is ready.
+        Youth volunteers (12 to 17) can apply now.
       </p>
     </div>
   );

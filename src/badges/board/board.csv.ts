@@ -11,5 +11,14 @@ const PHOTO_TEXT = { pending: 'waiting for approval', approved: 'approved', reje
 export function csvCells(r: BoardRow): CsvCell[] {
   const photo = r.photo ? `${PHOTO_TEXT[r.photo.status]}${r.photo.reason ? `: ${r.photo.reason}` : ''}` : 'none';
   const valid = r.check ? (r.check.valid ? 'yes' : `no, since ${r.check.since}`) : '';
-  return [`${r.firstName} ${r.lastName}`.trim(), r.email ?? '', r.roles.map(roleText).join('; '), photo, r.status, r.current?.printedAt?.slice(0, 10) ?? '', valid, r.eligibility.missing.map((m) => m.message).join(' ')];
+  return [
+    `${r.firstName} ${r.lastName}`.trim(),
+    r.email ?? '',
+    r.roles.map(roleText).join('; '),
+    photo,
+    r.status,
+    r.current?.printedAt?.slice(0, 10) ?? '',
+    valid,
+    r.eligibility.missing.map((m) => m.message).join(' '),
+  ];
 }

@@ -36,7 +36,8 @@ async function boardProps(req: FastifyRequest, deps: Deps, season: string, statu
 }
 
 function boardPages(app: App, deps: Deps): void {
-  const show = (req: FastifyRequest, reply: FastifyReply, props: BoardProps, status = 200) => page(req, reply, 'Coach badges', (ctx) => <BoardView ctx={ctx} p={props} />, { status });
+  const show = (req: FastifyRequest, reply: FastifyReply, props: BoardProps, status = 200) =>
+    page(req, reply, 'Coach badges', (ctx) => <BoardView ctx={ctx} p={props} />, { status });
   app.get('/badges/board', { config: BOARD, schema: hidden }, async (req, reply) => {
     const q = req.query as Record<string, unknown>;
     return show(req, reply, await boardProps(req, deps, one(q.season), statusOf(one(q.status))));

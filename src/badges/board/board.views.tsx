@@ -48,7 +48,15 @@ function Row({ r }: { r: BoardRow }) {
       <td>
         <BadgeCell r={r} />
       </td>
-      <td>{r.eligibility.missing.length ? <ul class="changes">{r.eligibility.missing.map((m) => <li>{m.message}</li>)}</ul> : null}</td>
+      <td>
+        {r.eligibility.missing.length ? (
+          <ul class="changes">
+            {r.eligibility.missing.map((m) => (
+              <li>{m.message}</li>
+            ))}
+          </ul>
+        ) : null}
+      </td>
     </tr>
   );
 }
@@ -109,7 +117,8 @@ export function BoardView({ ctx, p }: { ctx: ViewCtx; p: BoardProps }) {
       <Filters p={p} />
       <p>
         {p.season.name}: {p.counts.eligible} eligible and not printed, {p.counts.printed} printed, {p.counts.blocked} blocked.{' '}
-        <a href="/badges/photos">{p.pendingPhotos === 1 ? '1 photo' : `${p.pendingPhotos} photos`} to check</a> · <a href={`/badges/board/export.csv?${q}`}>Download this list as CSV</a>
+        <a href="/badges/photos">{p.pendingPhotos === 1 ? '1 photo' : `${p.pendingPhotos} photos`} to check</a> ·{' '}
+        <a href={`/badges/board/export.csv?${q}`}>Download this list as CSV</a>
       </p>
       <Errors errors={p.errors} />
       <form method="post" action="/badges/print">

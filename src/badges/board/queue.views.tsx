@@ -17,7 +17,10 @@ export function PhotoQueueView({ ctx, photos, state }: { ctx: ViewCtx; photos: Q
   return (
     <>
       <h1>Badge photos to check</h1>
-      <p>{photos.length ? `${photos.length} waiting, oldest first.` : 'No photo is waiting.'} Approve a photo that shows the coach's face clearly; reject it with a reason the coach reads otherwise.</p>
+      <p>
+        {photos.length ? `${photos.length} waiting, oldest first.` : 'No photo is waiting.'} Approve a photo that shows the coach's face clearly; reject it with a reason the coach
+        reads otherwise.
+      </p>
       {state.errors && !state.photoId ? <Errors errors={state.errors} /> : null}
       {photos.map((p) => {
         const name = `${p.firstName} ${p.lastName}`.trim();

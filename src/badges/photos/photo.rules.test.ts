@@ -87,7 +87,9 @@ describe('a badge photo', () => {
   });
 
   it('refuses a GIF even though it is a picture', async () => {
-    const gif = await sharp({ create: { width: 400, height: 500, channels: 3, background: '#888' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 400, height: 500, channels: 3, background: '#888' } })
+      .gif()
+      .toBuffer();
     expect((await refusal(gif)).code).toBe('UNSUPPORTED_FILE');
   });
 
@@ -106,8 +108,12 @@ describe('a badge photo', () => {
     const [r, g, b] = [0, 1, 2].map((c) => data.filter((_, i) => i % 3 === c).reduce((s, v) => s + v, 0) / (data.length / 3));
     expect(r!).toBeGreaterThan(b! + 40);
     expect(g!).toBeGreaterThan(b!);
-    const transparent = await sharp({ create: { width: 600, height: 800, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
-    const flat = await sharp(await processPhoto(transparent)).raw().toBuffer();
+    const transparent = await sharp({ create: { width: 600, height: 800, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
+    const flat = await sharp(await processPhoto(transparent))
+      .raw()
+      .toBuffer();
     expect(flat[0]).toBeGreaterThan(240);
   });
 });

@@ -47,7 +47,10 @@ export async function processPhoto(data: Uint8Array): Promise<Buffer> {
   if (meta.format !== kind) throw new AppError('UNSUPPORTED_FILE', NOT_A_PHOTO);
   const upright = (meta.orientation ?? 1) >= 5 ? { width: meta.height, height: meta.width } : { width: meta.width, height: meta.height };
   if ((upright.width ?? 0) < MIN_PHOTO_SIZE.width || (upright.height ?? 0) < MIN_PHOTO_SIZE.height) {
-    throw new AppError('PHOTO_TOO_SMALL', `The photo is too small (${upright.width} x ${upright.height} pixels): use one at least ${MIN_PHOTO_SIZE.width} x ${MIN_PHOTO_SIZE.height} pixels.`);
+    throw new AppError(
+      'PHOTO_TOO_SMALL',
+      `The photo is too small (${upright.width} x ${upright.height} pixels): use one at least ${MIN_PHOTO_SIZE.width} x ${MIN_PHOTO_SIZE.height} pixels.`,
+    );
   }
   try {
     return await input()

@@ -8,7 +8,6 @@ import { multipartBody } from '../../training/training.testkit.js';
 import { CAMERA, facePhoto, openBadgeApp, photoWithLocation, SEASON } from '../badges.testkit.js';
 import { decidePhoto, uploadPhoto } from './photos.service.js';
 
-
 describe.each(testDialects())('badge photos and eligibility (%s)', (dialect) => {
   let t: TestApp;
   let admin: TestActor;
@@ -50,7 +49,12 @@ describe.each(testDialects())('badge photos and eligibility (%s)', (dialect) => 
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/badges');
 
-    const row = await t.deps.db.selectFrom('badge_photos').innerJoin('files', 'files.id', 'badge_photos.file_id').select(['badge_photos.id', 'badge_photos.status', 'files.data', 'files.content_type', 'files.owner_id']).where('badge_photos.person_id', '=', coach.id).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('badge_photos')
+      .innerJoin('files', 'files.id', 'badge_photos.file_id')
+      .select(['badge_photos.id', 'badge_photos.status', 'files.data', 'files.content_type', 'files.owner_id'])
+      .where('badge_photos.person_id', '=', coach.id)
+      .executeTakeFirstOrThrow();
     expect([row.status, row.content_type, row.owner_id]).toEqual(['pending', 'image/jpeg', coach.id]);
     const stored = Buffer.from(row.data);
     const meta = await sharp(stored).metadata();

@@ -54,7 +54,15 @@ export async function decidePhoto(deps: BadgeDeps, actor: Actor, photoId: string
     const status = d.decision === 'approve' ? 'approved' : 'rejected';
     const reason = d.decision === 'reject' ? d.reason : null;
     await decidePhotoRow(trx, photoId, { status, reason, at, by: actor.id });
-    await recordAudit(trx, { actor, at, action: `badge.photo.${d.decision}`, entity: 'badge_photo', entityId: photoId, before: { personId: photo.personId, status: photo.status, reason: photo.reason }, after: { personId: photo.personId, status, reason } });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: `badge.photo.${d.decision}`,
+      entity: 'badge_photo',
+      entityId: photoId,
+      before: { personId: photo.personId, status: photo.status, reason: photo.reason },
+      after: { personId: photo.personId, status, reason },
+    });
     if (reason) await notifyPhotoRejected(trx, deps, photo.personId, reason);
   });
 }

@@ -16,14 +16,20 @@ describe.each(testDialects())('printing badges (%s)', (dialect) => {
   let blocked: TestActor;
   const get = (url: string, who: TestActor = admin, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { ...who.bearer, ...headers } });
   const post = (url: string, body: object, who: TestActor = admin) => t.app.inject({ method: 'POST', url, headers: who.bearer, payload: body });
-  const list = async (status: string) => (await get(`/api/v1/badges?status=${status}`)).json().map((r: { personId: string }) => r.personId).sort();
-  const tokenOf = async (personId: string) => (await t.deps.db.selectFrom('badges').select('token').where('person_id', '=', personId).where('replaced_at', 'is', null).executeTakeFirstOrThrow()).token;
+  const list = async (status: string) =>
+    (await get(`/api/v1/badges?status=${status}`))
+      .json()
+      .map((r: { personId: string }) => r.personId)
+      .sort();
+  const tokenOf = async (personId: string) =>
+    (await t.deps.db.selectFrom('badges').select('token').where('person_id', '=', personId).where('replaced_at', 'is', null).executeTakeFirstOrThrow()).token;
 
   beforeAll(async () => {
     t = await openBadgeApp(dialect);
     admin = await makeActor(t.deps, ['coach-administrator']);
     coaches = [];
-    for (const [i, last] of ['Avery', 'Blake', 'Casey'].entries()) coaches.push(await eligibleCoach(t.deps, { first: 'Coach', last, division: ['6U', '10U', '14U'][i], role: i === 1 ? 'assistant-coach' : 'head-coach', hue: i * 90 }));
+    for (const [i, last] of ['Avery', 'Blake', 'Casey'].entries())
+      coaches.push(await eligibleCoach(t.deps, { first: 'Coach', last, division: ['6U', '10U', '14U'][i], role: i === 1 ? 'assistant-coach' : 'head-coach', hue: i * 90 }));
     blocked = await makeActor(t.deps);
     await giveRole(t.deps.db, blocked.id, 'head-coach', '2026-fall', '8U');
   });
@@ -34,7 +40,15 @@ describe.each(testDialects())('printing badges (%s)', (dialect) => {
     expect(await list('printed')).toEqual([]);
     const rows = (await get('/api/v1/badges?status=blocked')).json();
     expect(rows.map((r: { personId: string }) => r.personId)).toEqual([blocked.id]);
-    expect(rows[0].missing.map((m: { code: string }) => m.code)).toEqual(['APPLICATION_MISSING', 'safe-haven', 'concussion', 'cardiac-arrest', 'safesport', 'coach-8u', 'PHOTO_MISSING']);
+    expect(rows[0].missing.map((m: { code: string }) => m.code)).toEqual([
+      'APPLICATION_MISSING',
+      'safe-haven',
+      'concussion',
+      'cardiac-arrest',
+      'safesport',
+      'coach-8u',
+      'PHOTO_MISSING',
+    ]);
     expect((await get('/api/v1/badges', coaches[0])).statusCode).toBe(403);
     expect((await get('/api/v1/badges?status=lost')).statusCode).toBe(422);
 
@@ -54,7 +68,13 @@ describe.each(testDialects())('printing badges (%s)', (dialect) => {
     const runId = r.headers.location!.split('/').pop()!;
     const run = await t.deps.db.selectFrom('badge_print_runs').selectAll().where('id', '=', runId).executeTakeFirstOrThrow();
     expect([run.kind, Number(run.badge_count), run.printed_by, run.printed_at, run.reprint_of]).toEqual(['sheet', 3, admin.id, t.clock.now().toISOString(), null]);
-    const items = await t.deps.db.selectFrom('badge_print_items').innerJoin('badges', 'badges.id', 'badge_print_items.badge_id').select(['badges.person_id', 'badges.token', 'badge_print_items.position']).where('run_id', '=', runId).orderBy('position').execute();
+    const items = await t.deps.db
+      .selectFrom('badge_print_items')
+      .innerJoin('badges', 'badges.id', 'badge_print_items.badge_id')
+      .select(['badges.person_id', 'badges.token', 'badge_print_items.position'])
+      .where('run_id', '=', runId)
+      .orderBy('position')
+      .execute();
     expect(items.map((i) => i.person_id)).toEqual(coaches.map((c) => c.id));
     for (const i of items) expect(i.token).toMatch(TOKEN);
     expect(new Set(items.map((i) => i.token)).size).toBe(3);
@@ -118,7 +138,13 @@ describe.each(testDialects())('printing badges (%s)', (dialect) => {
     const r = await get(`/api/v1/people/${late.id}/badge.pdf`, late);
     expect([r.statusCode, r.headers['content-type']]).toEqual([200, 'application/pdf']);
     expect(r.headers['content-disposition']).toBe('attachment; filename="badge-dana-download-2026-fall.pdf"');
-    const runs = await t.deps.db.selectFrom('badge_print_runs').innerJoin('badge_print_items', 'badge_print_items.run_id', 'badge_print_runs.id').innerJoin('badges', 'badges.id', 'badge_print_items.badge_id').select(['kind', 'printed_by']).where('badges.person_id', '=', late.id).execute();
+    const runs = await t.deps.db
+      .selectFrom('badge_print_runs')
+      .innerJoin('badge_print_items', 'badge_print_items.run_id', 'badge_print_runs.id')
+      .innerJoin('badges', 'badges.id', 'badge_print_items.badge_id')
+      .select(['kind', 'printed_by'])
+      .where('badges.person_id', '=', late.id)
+      .execute();
     expect(runs).toEqual([{ kind: 'download', printed_by: late.id }]);
     expect(await list('eligible')).toEqual([late.id]);
     // Downloading again keeps the same badge (same QR code).
@@ -147,13 +173,21 @@ describe.each(testDialects())('printing badges (%s)', (dialect) => {
     const [kept] = await t.deps.db.selectFrom('badges').selectAll().where('person_id', '=', twice.id).execute();
     // As a database from before the constraint could hold them.
     await t.deps.db.schema.dropIndex('badges_one_current').execute();
-    await t.deps.db.insertInto('badges').values({ ...kept!, id: `${kept!.id}-older`, token: `${kept!.token}-older`, issued_at: '2026-09-01T10:00:00.000Z' }).execute();
+    await t.deps.db
+      .insertInto('badges')
+      .values({ ...kept!, id: `${kept!.id}-older`, token: `${kept!.token}-older`, issued_at: '2026-09-01T10:00:00.000Z' })
+      .execute();
     await oneCurrent(t.deps.db as never);
     const rows = await t.deps.db.selectFrom('badges').select(['id', 'replaced_at']).where('person_id', '=', twice.id).orderBy('id').execute();
     expect(rows).toEqual([
       { id: kept!.id, replaced_at: null },
       { id: `${kept!.id}-older`, replaced_at: '2026-09-01T10:00:00.000Z' },
     ]);
-    await expect(t.deps.db.insertInto('badges').values({ ...kept!, id: 'third', token: 'third' }).execute()).rejects.toThrow();
+    await expect(
+      t.deps.db
+        .insertInto('badges')
+        .values({ ...kept!, id: 'third', token: 'third' })
+        .execute(),
+    ).rejects.toThrow();
   });
 });

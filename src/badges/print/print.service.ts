@@ -30,8 +30,20 @@ async function issueBadge(trx: Db, c: CoachBadge, reissue: boolean, at: string):
   return { badgeId: b.id, personId: c.personId, token: b.token, name: b.name, roles: b.roles, fileId };
 }
 
-async function record(trx: Db, actor: Actor, run: { id: string; seasonId: string; kind: RunKind; reprintOf: string | null; at: string; items: readonly Printable[] }): Promise<void> {
-  await insertRun(trx, { id: run.id, seasonId: run.seasonId, kind: run.kind, reprintOf: run.reprintOf, printedAt: run.at, printedBy: actor, badgeIds: run.items.map((i) => i.badgeId) });
+async function record(
+  trx: Db,
+  actor: Actor,
+  run: { id: string; seasonId: string; kind: RunKind; reprintOf: string | null; at: string; items: readonly Printable[] },
+): Promise<void> {
+  await insertRun(trx, {
+    id: run.id,
+    seasonId: run.seasonId,
+    kind: run.kind,
+    reprintOf: run.reprintOf,
+    printedAt: run.at,
+    printedBy: actor,
+    badgeIds: run.items.map((i) => i.badgeId),
+  });
   const after = { kind: run.kind, seasonId: run.seasonId, reprintOf: run.reprintOf, people: run.items.map((i) => i.personId) };
   await recordAudit(trx, { actor, at: run.at, action: `badge.print.${run.kind}`, entity: 'badge_print_run', entityId: run.id, after });
 }
@@ -39,7 +51,11 @@ async function record(trx: Db, actor: Actor, run: { id: string; seasonId: string
 /** NOT_ELIGIBLE with every missing item (details.missing, and details.errors for forms). */
 export function notEligible(c: CoachBadge): AppError {
   const m = c.eligibility.missing;
-  return new AppError('NOT_ELIGIBLE', `No badge for ${fullName(c)} yet: ${m.length === 1 ? 'one thing is' : `${m.length} things are`} missing. ${m.map((x) => x.message).join(' ')}`, { missing: m, errors: m.map((x) => x.message) });
+  return new AppError(
+    'NOT_ELIGIBLE',
+    `No badge for ${fullName(c)} yet: ${m.length === 1 ? 'one thing is' : `${m.length} things are`} missing. ${m.map((x) => x.message).join(' ')}`,
+    { missing: m, errors: m.map((x) => x.message) },
+  );
 }
 
 /**
@@ -90,7 +106,10 @@ export async function printSheet(deps: BadgeDeps, actor: Actor, req: PrintReques
 async function printOnce(deps: BadgeDeps, actor: Actor, req: PrintRequest): Promise<{ runId: string; count: number }> {
   const config = await getRegionConfig(deps.db);
   const list = await boardList(deps, req.seasonId, config);
-  const { targets, errors } = choosePrintSet(list.rows.map((r) => ({ ...r, name: fullName(r), missing: r.eligibility.missing })), req.personIds);
+  const { targets, errors } = choosePrintSet(
+    list.rows.map((r) => ({ ...r, name: fullName(r), missing: r.eligibility.missing })),
+    req.personIds,
+  );
   if (errors.length) throw new AppError('VALIDATION', errors.join(' '), { errors });
   if (!targets.length) throw new AppError('VALIDATION', `No coach is waiting for a badge in ${list.season.name}: everyone eligible is printed. Choose coaches to print again.`);
   const at = deps.clock.now().toISOString();
@@ -114,7 +133,11 @@ export async function reprintRun(deps: BadgeDeps, actor: Actor, runId: string): 
   const ok = new Map(list.rows.filter((r) => r.status !== 'blocked').map((r) => [r.personId, r.current?.id]));
   const badges = await runBadges(deps.db, runId);
   const items = badges.filter((b) => !b.replacedAt && ok.get(b.personId) === b.badgeId);
-  if (!items.length) throw new AppError('VALIDATION', 'None of the badges of that run can be printed again: they were replaced or their coaches are no longer eligible. Print the waiting coaches instead.');
+  if (!items.length)
+    throw new AppError(
+      'VALIDATION',
+      'None of the badges of that run can be printed again: they were replaced or their coaches are no longer eligible. Print the waiting coaches instead.',
+    );
   const id = newId();
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute((trx) => record(trx, actor, { id, seasonId: run.seasonId, kind: 'reprint', reprintOf: run.id, at, items }));
@@ -130,4 +153,9 @@ export async function runSheet(deps: BadgeDeps, runId: string): Promise<{ pdf: U
   return { pdf, fileName: `badges-${run.seasonId}-${run.printedAt.slice(0, 10)}-${run.id.slice(0, 6)}.pdf` };
 }
 
-const slug = (s: string) => s.normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'coach';
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[^\w]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'coach';

@@ -43,7 +43,17 @@ export async function renderBadges(deps: BadgeDeps, seasonId: string, items: rea
   const config = await getRegionConfig(deps.db);
   const seasonName = findSeason(config, seasonId)?.season.name ?? seasonId;
   const regionName = `Region ${config.region.number} ${config.region.name}`;
-  const [teams, photos] = await Promise.all([teamsByPerson(deps.db, seasonId, items.map((i) => i.personId)), fileBytes(deps.db, items.map((i) => i.fileId))]);
+  const [teams, photos] = await Promise.all([
+    teamsByPerson(
+      deps.db,
+      seasonId,
+      items.map((i) => i.personId),
+    ),
+    fileBytes(
+      deps.db,
+      items.map((i) => i.fileId),
+    ),
+  ]);
   const cards: BadgeCard[] = items.map((i) => ({
     name: i.name,
     lines: i.roles.map((r) => ({ roleLabel: isRole(r.role) ? ROLE_LABELS[r.role] : r.role, division: r.division, team: teams.get(i.personId)?.get(r.division) ?? null })),

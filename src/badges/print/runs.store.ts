@@ -17,7 +17,15 @@ export interface PrintRun {
 }
 
 type RunRecord = { id: string; season_id: string; kind: string; reprint_of: string | null; badge_count: number; printed_at: string; printed_by_name: string };
-const runOf = (r: RunRecord): PrintRun => ({ id: r.id, seasonId: r.season_id, kind: r.kind as RunKind, reprintOf: r.reprint_of, badgeCount: Number(r.badge_count), printedAt: r.printed_at, printedByName: r.printed_by_name });
+const runOf = (r: RunRecord): PrintRun => ({
+  id: r.id,
+  seasonId: r.season_id,
+  kind: r.kind as RunKind,
+  reprintOf: r.reprint_of,
+  badgeCount: Number(r.badge_count),
+  printedAt: r.printed_at,
+  printedByName: r.printed_by_name,
+});
 const RUN_COLUMNS = ['id', 'season_id', 'kind', 'reprint_of', 'badge_count', 'printed_at', 'printed_by_name'] as const;
 
 export interface NewRun {
@@ -33,10 +41,23 @@ export interface NewRun {
 export async function insertRun(db: Db, r: NewRun): Promise<void> {
   await db
     .insertInto('badge_print_runs')
-    .values({ id: r.id, season_id: r.seasonId, kind: r.kind, reprint_of: r.reprintOf, badge_count: r.badgeIds.length, printed_at: r.printedAt, printed_by: r.printedBy.id, printed_by_name: r.printedBy.name })
+    .values({
+      id: r.id,
+      season_id: r.seasonId,
+      kind: r.kind,
+      reprint_of: r.reprintOf,
+      badge_count: r.badgeIds.length,
+      printed_at: r.printedAt,
+      printed_by: r.printedBy.id,
+      printed_by_name: r.printedBy.name,
+    })
     .execute();
   const items = r.badgeIds.map((badgeId, position) => ({ run_id: r.id, badge_id: badgeId, position }));
-  for (let i = 0; i < items.length; i += 500) await db.insertInto('badge_print_items').values(items.slice(i, i + 500)).execute();
+  for (let i = 0; i < items.length; i += 500)
+    await db
+      .insertInto('badge_print_items')
+      .values(items.slice(i, i + 500))
+      .execute();
 }
 
 export async function findRun(db: Db, id: string): Promise<PrintRun | undefined> {
@@ -46,7 +67,14 @@ export async function findRun(db: Db, id: string): Promise<PrintRun | undefined>
 
 /** The runs of a season, newest first. */
 export async function listRuns(db: Db, seasonId: string, limit = 50): Promise<PrintRun[]> {
-  const rows = await db.selectFrom('badge_print_runs').select(RUN_COLUMNS).where('season_id', '=', seasonId).orderBy('printed_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom('badge_print_runs')
+    .select(RUN_COLUMNS)
+    .where('season_id', '=', seasonId)
+    .orderBy('printed_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
   return rows.map(runOf);
 }
 
@@ -71,7 +99,16 @@ export async function runBadges(db: Db, runId: string): Promise<RunBadge[]> {
     .where('i.run_id', '=', runId)
     .orderBy('i.position')
     .execute();
-  return rows.map((r) => ({ badgeId: r.id, personId: r.person_id, token: r.token, photoId: r.photo_id, fileId: r.file_id, name: r.name, roles: fromJson<RoleInDivision[]>(r.roles_json, []), replacedAt: r.replaced_at }));
+  return rows.map((r) => ({
+    badgeId: r.id,
+    personId: r.person_id,
+    token: r.token,
+    photoId: r.photo_id,
+    fileId: r.file_id,
+    name: r.name,
+    roles: fromJson<RoleInDivision[]>(r.roles_json, []),
+    replacedAt: r.replaced_at,
+  }));
 }
 
 /** The photo bytes of many files in one query. */
@@ -79,7 +116,11 @@ export async function fileBytes(db: Db, ids: readonly string[]): Promise<Map<str
   const out = new Map<string, Buffer>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db.selectFrom('files').select(['id', 'data']).where('id', 'in', unique.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('files')
+      .select(['id', 'data'])
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.id, Buffer.from(r.data));
   }
   return out;

@@ -22,7 +22,8 @@ describe('the print sheet', () => {
     }
   });
   it('never lets two cards, or a crop mark and a card, overlap; fills rows from the top left', () => {
-    const inside = (p: { x: number; y: number }, s: { x: number; y: number }) => p.x > s.x + 0.01 && p.x < s.x + CARD.width - 0.01 && p.y > s.y + 0.01 && p.y < s.y + CARD.height - 0.01;
+    const inside = (p: { x: number; y: number }, s: { x: number; y: number }) =>
+      p.x > s.x + 0.01 && p.x < s.x + CARD.width - 0.01 && p.y > s.y + 0.01 && p.y < s.y + CARD.height - 0.01;
     for (const [i, a] of slots.entries()) {
       for (const b of slots.slice(i + 1)) expect(Math.abs(a.x - b.x) >= CARD.width || Math.abs(a.y - b.y) >= CARD.height).toBe(true);
       for (const m of slots.flatMap((s) => cropMarks(s))) expect(inside(m.from, a) || inside(m.to, a)).toBe(false);

@@ -39,8 +39,14 @@ export interface Segment {
  */
 export function cropMarks(at: Point, length = 2 * MM, gap = 1 * MM): Segment[] {
   const out: Segment[] = [];
-  for (const [cx, dx] of [[at.x, -1], [at.x + CARD.width, 1]] as const) {
-    for (const [cy, dy] of [[at.y, -1], [at.y + CARD.height, 1]] as const) {
+  for (const [cx, dx] of [
+    [at.x, -1],
+    [at.x + CARD.width, 1],
+  ] as const) {
+    for (const [cy, dy] of [
+      [at.y, -1],
+      [at.y + CARD.height, 1],
+    ] as const) {
       out.push({ from: { x: cx + dx * gap, y: cy }, to: { x: cx + dx * (gap + length), y: cy } });
       out.push({ from: { x: cx, y: cy + dy * gap }, to: { x: cx, y: cy + dy * (gap + length) } });
     }

@@ -46,7 +46,15 @@ describe.each(testDialects())('verifying a badge (%s)', (dialect) => {
 
     const v = await json(path);
     expect(Object.keys(v).sort()).toEqual(['checkedAt', 'name', 'note', 'photoUrl', 'region', 'roles', 'season', 'since', 'status']);
-    expect(v).toMatchObject({ status: 'valid', since: null, note: null, name: 'Vera Valid', roles: [{ role: 'head-coach', label: 'Head coach', division: '10U' }], season: { id: SEASON, name: 'Fall 2026' }, region: 'Region 92 El Segundo' });
+    expect(v).toMatchObject({
+      status: 'valid',
+      since: null,
+      note: null,
+      name: 'Vera Valid',
+      roles: [{ role: 'head-coach', label: 'Head coach', division: '10U' }],
+      season: { id: SEASON, name: 'Fall 2026' },
+      region: 'Region 92 El Segundo',
+    });
     expect(v.photoUrl).toBe(`${path}/photo`);
     const photo = await get(v.photoUrl);
     expect([photo.statusCode, photo.headers['content-type'], photo.rawPayload.subarray(0, 3).toString('hex')]).toEqual([200, 'image/jpeg', 'ffd8ff']);
@@ -115,7 +123,8 @@ describe.each(testDialects())('verifying a badge (%s)', (dialect) => {
 
   it('documents the API routes in OpenAPI', async () => {
     const doc = (await get('/api/openapi.json')).json();
-    for (const p of ['/api/v1/badges', '/api/v1/people/{id}/badge.pdf', '/verify/{token}', '/api/v1/badges/print-runs', '/api/v1/me/badge-photo']) expect(doc.paths[p], p).toBeDefined();
+    for (const p of ['/api/v1/badges', '/api/v1/people/{id}/badge.pdf', '/verify/{token}', '/api/v1/badges/print-runs', '/api/v1/me/badge-photo'])
+      expect(doc.paths[p], p).toBeDefined();
     expect(doc.paths['/verify/{token}'].get.security).toEqual([]);
     expect(doc.paths['/badges/board']).toBeUndefined();
   });

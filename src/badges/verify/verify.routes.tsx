@@ -16,7 +16,9 @@ const NOINDEX = 'noindex, nofollow, noarchive';
 
 export const VerificationSchema = Type.Object({
   status: Type.Union([Type.Literal('valid'), Type.Literal('not-valid')], { description: 'Computed from the live records at this request' }),
-  since: Type.Union([Type.String({ description: 'YYYY-MM-DD' }), Type.Null()], { description: 'The date it stopped being valid: exact when replaced or when the season ended, else the first check that found it not valid' }),
+  since: Type.Union([Type.String({ description: 'YYYY-MM-DD' }), Type.Null()], {
+    description: 'The date it stopped being valid: exact when replaced or when the season ended, else the first check that found it not valid',
+  }),
   note: Type.Union([Type.String(), Type.Null()], { description: 'Why, when it is about the badge itself (replaced, season over)' }),
   name: Type.String(),
   roles: Type.Array(Type.Object({ role: Type.String(), label: Type.String(), division: Type.String() })),
@@ -33,7 +35,7 @@ export function verifyRoutes(app: App, deps: Deps): void {
       config: PUBLIC,
       schema: {
         tags: ['badges'],
-        summary: "Check a coach badge (the link of its QR code): HTML for people, JSON with Accept: application/json",
+        summary: 'Check a coach badge (the link of its QR code): HTML for people, JSON with Accept: application/json',
         description: 'Public, no login. Answers the facts printed on the badge and whether it is valid now; nothing else about the person.',
         security: [],
         params: Type.Object({ token: Type.String() }),
@@ -55,5 +57,7 @@ export function verifyRoutes(app: App, deps: Deps): void {
     const file = await badgePhoto(deps, (req.params as { token: string }).token);
     return sendFile(reply.header('x-robots-tag', NOINDEX), file);
   });
-  app.get('/badges/verify.css', { config: PUBLIC, schema: { hide: true } }, async (_req, reply) => reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(VERIFY_CSS));
+  app.get('/badges/verify.css', { config: PUBLIC, schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(VERIFY_CSS),
+  );
 }

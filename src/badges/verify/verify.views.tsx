@@ -63,7 +63,10 @@ export function VerifyPage({ v }: { v: Verification }) {
       </ul>
       <p class="verify-season">{v.season.name}</p>
       <p class="hint">
-        {ok ? 'This coach is certified by the region right now: compare the photo with the person wearing the badge.' : 'Do not accept this badge: ask the coach to contact the coach administrator.'} Checked {v.checkedAt.slice(0, 16).replace('T', ' ')} UTC.
+        {ok
+          ? 'This coach is certified by the region right now: compare the photo with the person wearing the badge.'
+          : 'Do not accept this badge: ask the coach to contact the coach administrator.'}{' '}
+        Checked {v.checkedAt.slice(0, 16).replace('T', ' ')} UTC.
       </p>
     </Shell>
   );

@@ -19,7 +19,10 @@ export interface VolunteerRecords {
 }
 
 function grantQuery(db: Db, seasonId: string, personId?: string) {
-  let q = db.selectFrom('role_grants').where('role_grants.season_id', 'in', [seasonId, '']).where('role_grants.role', 'in', [...DIVISION_ROLES]);
+  let q = db
+    .selectFrom('role_grants')
+    .where('role_grants.season_id', 'in', [seasonId, ''])
+    .where('role_grants.role', 'in', [...DIVISION_ROLES]);
   if (personId !== undefined) q = q.where('role_grants.person_id', '=', personId);
   return q;
 }
@@ -32,7 +35,12 @@ export async function loadVolunteerRecords(db: Db, seasonId: string, personId?: 
   const [persons, grants, apps, completions] = await Promise.all([
     people.execute(),
     grantQuery(db, seasonId, personId).select(['person_id', 'role', 'division']).execute(),
-    db.selectFrom('applications').select(['person_id', 'roles_json', 'is_adult', 'ssn_last4', 'signature_name', 'signed_at', 'background_check']).where('season_id', '=', seasonId).where('person_id', 'in', who).execute(),
+    db
+      .selectFrom('applications')
+      .select(['person_id', 'roles_json', 'is_adult', 'ssn_last4', 'signature_name', 'signed_at', 'background_check'])
+      .where('season_id', '=', seasonId)
+      .where('person_id', 'in', who)
+      .execute(),
     db.selectFrom('completions').select(['person_id', 'training', 'part', 'completed_on']).where('person_id', 'in', who).execute(),
   ]);
   const held = group(grants, (g) => ({ role: g.role, division: g.division }));
@@ -41,7 +49,13 @@ export async function loadVolunteerRecords(db: Db, seasonId: string, personId?: 
   return persons.map((p) => {
     const app = appOf.get(p.id);
     const roles = held.get(p.id) ?? [];
-    const records: ComplianceRecords = { application: app?.facts ?? null, roles: app?.roles ?? [], completions: done.get(p.id) ?? [], backgroundCheck: app?.backgroundCheck ?? 'not-started', ...(roles.length ? { held: roles } : {}) };
+    const records: ComplianceRecords = {
+      application: app?.facts ?? null,
+      roles: app?.roles ?? [],
+      completions: done.get(p.id) ?? [],
+      backgroundCheck: app?.backgroundCheck ?? 'not-started',
+      ...(roles.length ? { held: roles } : {}),
+    };
     return { personId: p.id, firstName: p.first_name, email: p.email, held: roles, records };
   });
 }

@@ -6,7 +6,11 @@ import { reminderMail } from './reminder.rules.js';
 describe('reminder wording', () => {
   it('lists what is missing by element with how to do it, and links to the steps', () => {
     const config = defaultRegionConfig('2026-09-15');
-    const summary = summarizePerson(prepareCompliance(config), { application: null, roles: [], held: [{ role: 'head-coach', division: '8U' }], completions: [], backgroundCheck: 'not-started' }, '2026-09-15');
+    const summary = summarizePerson(
+      prepareCompliance(config),
+      { application: null, roles: [], held: [{ role: 'head-coach', division: '8U' }], completions: [], backgroundCheck: 'not-started' },
+      '2026-09-15',
+    );
     const m = reminderMail('Sam', 'Fall 2026', summary, 'https://portal.example');
     expect(m.subject).toBe(`Still to do for Fall 2026: ${summary.missing.length} items`);
     expect(m.text).toContain('You are down as head coach (8U) for Fall 2026.');

@@ -10,7 +10,11 @@ export interface ReminderMail {
 export function reminderMail(firstName: string, seasonName: string, summary: PersonSummary, baseUrl: string): ReminderMail {
   const roles = [...new Set(summary.roles.map((r) => `${roleLabel(r.role).toLowerCase()} (${r.division})`))].join(', ');
   const n = summary.missing.length;
-  const lines = [`Hello ${firstName},`, '', `You are down as ${roles} for ${seasonName}. Before you can be on the field with players, ${n === 1 ? 'one thing is' : `${n} things are`} still missing:`];
+  const lines = [
+    `Hello ${firstName},`,
+    '',
+    `You are down as ${roles} for ${seasonName}. Before you can be on the field with players, ${n === 1 ? 'one thing is' : `${n} things are`} still missing:`,
+  ];
   for (const e of ELEMENTS) {
     const items = summary.missing.filter((m: MissingItem) => m.element === e);
     if (!items.length) continue;

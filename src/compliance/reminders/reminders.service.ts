@@ -45,7 +45,11 @@ export async function sendWeeklyReminders(deps: ReminderDeps): Promise<ReminderR
   const run: ReminderRun = { enabled: await weeklyRemindersOn(deps), week, seasonId: season?.season.id ?? null, withMissing: 0, sent: 0, alreadySent: 0, optedOut: 0, noEmail: 0 };
   if (!run.enabled || !season) return run;
   const people = await loadVolunteerRecords(deps.db, season.season.id);
-  const summaries = summarizeMany(rulesOf(config), people.map((p) => ({ personId: p.personId, records: p.records })), today);
+  const summaries = summarizeMany(
+    rulesOf(config),
+    people.map((p) => ({ personId: p.personId, records: p.records })),
+    today,
+  );
   for (const p of people) {
     const summary = summaries.get(p.personId);
     if (!summary || summary.missing.length === 0) continue;

@@ -33,8 +33,12 @@ export function Back({ v, off }: { v: CardView; off: boolean }) {
             <label for={`f-${field.misconduct(i, 'kind')}`}>
               Kind
               <select id={`f-${field.misconduct(i, 'kind')}`} name={field.misconduct(i, 'kind')}>
-                <option value="caution" selected={m?.kind !== 'send-off'}>Caution</option>
-                <option value="send-off" selected={m?.kind === 'send-off'}>Send-off</option>
+                <option value="caution" selected={m?.kind !== 'send-off'}>
+                  Caution
+                </option>
+                <option value="send-off" selected={m?.kind === 'send-off'}>
+                  Send-off
+                </option>
               </select>
             </label>
             <Text label="Who (name or number)" name={field.misconduct(i, 'who')} value={m?.who ?? ''} />

@@ -56,14 +56,23 @@ describe('normalizeState', () => {
 
   it('keeps stored rows of roster players and starts new players blank', () => {
     const state: CardState = { rows: [{ ...blankRow('a', 4), attended: false }], back: normalizeState({ players: [] }, [], 4).back };
-    expect(rowsForRoster(state, ['b', 'a'], 4).map((r) => [r.playerId, r.attended])).toEqual([['b', true], ['a', false]]);
+    expect(rowsForRoster(state, ['b', 'a'], 4).map((r) => [r.playerId, r.attended])).toEqual([
+      ['b', true],
+      ['a', false],
+    ]);
   });
 });
 
 describe('seasonTally', () => {
   it('counts played, sat, kept and injured quarters of attending players only, from arrival on', () => {
     const states: CardState[] = [
-      { rows: [{ playerId: 'a', attended: true, arrivedQuarter: 2, quarters: [P, S, quarterOf('K'), quarterOf('I')], goals: [0, 0] }, { playerId: 'b', attended: false, arrivedQuarter: 1, quarters: [S, S, S, S], goals: [0, 0] }], back: normalizeState({ players: [] }, [], 4).back },
+      {
+        rows: [
+          { playerId: 'a', attended: true, arrivedQuarter: 2, quarters: [P, S, quarterOf('K'), quarterOf('I')], goals: [0, 0] },
+          { playerId: 'b', attended: false, arrivedQuarter: 1, quarters: [S, S, S, S], goals: [0, 0] },
+        ],
+        back: normalizeState({ players: [] }, [], 4).back,
+      },
       { rows: [{ playerId: 'a', attended: true, arrivedQuarter: 1, quarters: [P, P, P, S], goals: [1, 0] }], back: normalizeState({ players: [] }, [], 4).back },
     ];
     expect(seasonTally(states, 4)).toEqual({ a: { games: 2, played: 4, sat: 2, kept: 1, injured: 1 } });
@@ -73,13 +82,38 @@ describe('seasonTally', () => {
 describe('the card form', () => {
   it('reads attendance, marks, goals and the back of the card by field name', () => {
     const input = cardInputFromForm(
-      { att_a: '2', q1_a: 'P', q2_a: 'K', q3_a: 'I', q4_a: 'junk', g1_a: '2', g2_a: '', att_b: 'no', halfUs: '1', finalThem: '', mc0_kind: 'send-off', mc0_who: '#9', mc0_reason: 'Serious foul play', mc1_who: '', ref: 'Ref', sportsmanship: 'good' },
-      [{ playerId: 'a', name: 'A' }, { playerId: 'b', name: 'B' }],
+      {
+        att_a: '2',
+        q1_a: 'P',
+        q2_a: 'K',
+        q3_a: 'I',
+        q4_a: 'junk',
+        g1_a: '2',
+        g2_a: '',
+        att_b: 'no',
+        halfUs: '1',
+        finalThem: '',
+        mc0_kind: 'send-off',
+        mc0_who: '#9',
+        mc0_reason: 'Serious foul play',
+        mc1_who: '',
+        ref: 'Ref',
+        sportsmanship: 'good',
+      },
+      [
+        { playerId: 'a', name: 'A' },
+        { playerId: 'b', name: 'B' },
+      ],
       4,
     );
     expect(input.players[0]).toEqual({ id: 'a', attended: true, arrivedQuarter: 2, quarters: [quarterOf('P'), quarterOf('K'), quarterOf('I'), quarterOf('S')], goals: [2, 0] });
     expect(input.players[1]).toMatchObject({ id: 'b', attended: false });
-    expect(input.back).toMatchObject({ halfTime: { us: 1, them: null }, final: { us: null, them: null }, misconduct: [{ kind: 'send-off', who: '#9', reason: 'Serious foul play' }], referees: { center: 'Ref' } });
+    expect(input.back).toMatchObject({
+      halfTime: { us: 1, them: null },
+      final: { us: null, them: null },
+      misconduct: [{ kind: 'send-off', who: '#9', reason: 'Serious foul play' }],
+      referees: { center: 'Ref' },
+    });
   });
 
   it('refuses a number it cannot read, naming the field', () => {

@@ -41,10 +41,14 @@ function headerBlock(p: Pen, h: CardHeader, top: number): number {
   text(p, 'GAME CARD', 36, top, 18, true);
   text(p, h.region, 200, top + 2, 11, false, 376);
   const pairs: [string, string][] = [
-    ['Age group', h.ageGroup], ['Team', `#${h.teamNumber} ${h.teamName}`],
-    ['Coach', h.coach || '—'], ['Assistant', h.assistant || '—'],
-    ['Date', `${h.date}  ${h.time}`], ['Opponent', `${h.opponent} (${h.side === 'home' ? 'we are home' : 'we are away'})`],
-    ['Field', h.field], ['', ''],
+    ['Age group', h.ageGroup],
+    ['Team', `#${h.teamNumber} ${h.teamName}`],
+    ['Coach', h.coach || '—'],
+    ['Assistant', h.assistant || '—'],
+    ['Date', `${h.date}  ${h.time}`],
+    ['Opponent', `${h.opponent} (${h.side === 'home' ? 'we are home' : 'we are away'})`],
+    ['Field', h.field],
+    ['', ''],
   ];
   let y = top - 24;
   for (let i = 0; i < pairs.length; i += 2) {
@@ -61,7 +65,14 @@ function headerBlock(p: Pen, h: CardHeader, top: number): number {
 
 function rosterTable(p: Pen, card: PrintableCard, top: number): number {
   const q = card.quarters;
-  const cols = [{ label: 'No.', w: 34 }, { label: 'Player', w: 190 }, { label: 'Here from', w: 60 }, ...Array.from({ length: q }, (_, i) => ({ label: `Q${i + 1}`, w: 40 })), { label: 'Goals 1st', w: 50 }, { label: 'Goals 2nd', w: 50 }];
+  const cols = [
+    { label: 'No.', w: 34 },
+    { label: 'Player', w: 190 },
+    { label: 'Here from', w: 60 },
+    ...Array.from({ length: q }, (_, i) => ({ label: `Q${i + 1}`, w: 40 })),
+    { label: 'Goals 1st', w: 50 },
+    { label: 'Goals 2nd', w: 50 },
+  ];
   const rowH = 21;
   const rows = new Map((card.rows ?? []).map((r) => [r.playerId, r]));
   let y = top;
@@ -74,7 +85,10 @@ function rosterTable(p: Pen, card: PrintableCard, top: number): number {
     });
     y -= rowH;
   };
-  drawRow(cols.map((c) => c.label), true);
+  drawRow(
+    cols.map((c) => c.label),
+    true,
+  );
   for (let i = 0; i < CARD_ROWS; i++) {
     const player = card.roster[i];
     const r = player ? rows.get(player.playerId) : undefined;
@@ -100,7 +114,11 @@ function backPage(p: Pen, card: PrintableCard): void {
   for (let i = -1; i < Math.max(6, entries.length); i++) {
     const m = entries[i];
     if (i < 0) {
-      [['Kind', 40], ['Player (name or number)', 130], ['Reason', 310]].forEach(([label, x]) => text(p, String(label), Number(x), y - 10, 9, true));
+      [
+        ['Kind', 40],
+        ['Player (name or number)', 130],
+        ['Reason', 310],
+      ].forEach(([label, x]) => text(p, String(label), Number(x), y - 10, 9, true));
       y -= 20;
       continue;
     }

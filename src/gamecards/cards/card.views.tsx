@@ -15,7 +15,12 @@ export function CardLive({ v, saveId, message, errors }: { v: CardView; saveId: 
       <input type="hidden" name="saveId" value={saveId} />
       <Errors errors={errors} />
       <p class="hint" role="status" aria-live="polite" data-revision={v.revision}>
-        {message ?? (v.status === 'submitted' ? `Submitted (revision ${v.revision}).` : v.revision === 0 ? 'Not saved yet: every change is saved as you make it.' : `Saved (revision ${v.revision}).`)}
+        {message ??
+          (v.status === 'submitted'
+            ? `Submitted (revision ${v.revision}).`
+            : v.revision === 0
+              ? 'Not saved yet: every change is saved as you make it.'
+              : `Saved (revision ${v.revision}).`)}
       </p>
       <Violations list={v.violations} />
     </div>
@@ -113,7 +118,16 @@ function Goals({ v, off }: { v: CardView; off: boolean }) {
                 <th scope="row">{`${p.jersey ?? '–'} · ${p.name}`}</th>
                 {row.goals.map((g, h) => (
                   <td>
-                    <input name={field.goals(h + 1, row.playerId)} type="number" inputMode="numeric" min={0} max={99} value={g === 0 ? '' : g} aria-label={`${p.name}: goals, half ${h + 1}`} disabled={off} />
+                    <input
+                      name={field.goals(h + 1, row.playerId)}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={99}
+                      value={g === 0 ? '' : g}
+                      aria-label={`${p.name}: goals, half ${h + 1}`}
+                      disabled={off}
+                    />
                   </td>
                 ))}
               </tr>
@@ -129,14 +143,22 @@ function Header({ v }: { v: CardView }) {
   const h = v.header;
   return (
     <dl class="card facts">
-      <dt>Region</dt><dd>{h.region}</dd>
-      <dt>Age group</dt><dd>{h.ageGroup}</dd>
-      <dt>Team</dt><dd>{`#${h.teamNumber} ${h.teamName}`}</dd>
-      <dt>Coach</dt><dd>{h.coach || '—'}</dd>
-      <dt>Assistant</dt><dd>{h.assistant || '—'}</dd>
-      <dt>Date</dt><dd>{`${h.date} ${h.time}`}</dd>
-      <dt>Opponent</dt><dd>{`${h.opponent}, ${h.side === 'home' ? 'we are home' : 'we are away'}`}</dd>
-      <dt>Field</dt><dd>{h.field}</dd>
+      <dt>Region</dt>
+      <dd>{h.region}</dd>
+      <dt>Age group</dt>
+      <dd>{h.ageGroup}</dd>
+      <dt>Team</dt>
+      <dd>{`#${h.teamNumber} ${h.teamName}`}</dd>
+      <dt>Coach</dt>
+      <dd>{h.coach || '—'}</dd>
+      <dt>Assistant</dt>
+      <dd>{h.assistant || '—'}</dd>
+      <dt>Date</dt>
+      <dd>{`${h.date} ${h.time}`}</dd>
+      <dt>Opponent</dt>
+      <dd>{`${h.opponent}, ${h.side === 'home' ? 'we are home' : 'we are away'}`}</dd>
+      <dt>Field</dt>
+      <dd>{h.field}</dd>
     </dl>
   );
 }
@@ -153,8 +175,14 @@ export function CardPage({ ctx, v, saveId, errors }: { ctx: ViewCtx; v: CardView
       <p>
         {submitted ? <strong class="status-ok">{`Submitted ${v.submittedAt?.slice(0, 10) ?? ''}: the card is locked.`}</strong> : <strong class="status-warn">Draft</strong>}{' '}
         <a href={`${path}/card.pdf`}>Printable card (PDF)</a>
-        {!submitted ? <> · <a href={`/games/${v.ctx.game.id}/plan/${v.ctx.team.id}`}>Plan the rotation</a></> : null}
-        {' · '}<a href={`/games/teams/${v.ctx.team.id}/jerseys`}>Jersey numbers</a>
+        {!submitted ? (
+          <>
+            {' '}
+            · <a href={`/games/${v.ctx.game.id}/plan/${v.ctx.team.id}`}>Plan the rotation</a>
+          </>
+        ) : null}
+        {' · '}
+        <a href={`/games/teams/${v.ctx.team.id}/jerseys`}>Jersey numbers</a>
       </p>
       <Header v={v} />
       <form method="post" action={path} id="card-form" {...autosave}>
@@ -169,10 +197,14 @@ export function CardPage({ ctx, v, saveId, errors }: { ctx: ViewCtx; v: CardView
               <thead>
                 <tr>
                   <th scope="col">Here from</th>
-                  {Array.from({ length: v.ctx.quarters }, (_, i) => <th scope="col">{`Q${i + 1}`}</th>)}
+                  {Array.from({ length: v.ctx.quarters }, (_, i) => (
+                    <th scope="col">{`Q${i + 1}`}</th>
+                  ))}
                 </tr>
               </thead>
-              {v.rows.map((row) => <PlayerRows v={v} row={row} off={!editable} />)}
+              {v.rows.map((row) => (
+                <PlayerRows v={v} row={row} off={!editable} />
+              ))}
             </table>
           </div>
           <Goals v={v} off={!editable} />
@@ -182,11 +214,17 @@ export function CardPage({ ctx, v, saveId, errors }: { ctx: ViewCtx; v: CardView
         {editable ? (
           <p>
             <button type="submit">{submitted ? 'Save correction' : 'Save'}</button>{' '}
-            {!submitted ? <button type="submit" class="secondary" formaction={`${path}/submit`}>Submit card</button> : null}
+            {!submitted ? (
+              <button type="submit" class="secondary" formaction={`${path}/submit`}>
+                Submit card
+              </button>
+            ) : null}
           </p>
         ) : null}
       </form>
-      <p><a href="/games">Back to games</a></p>
+      <p>
+        <a href="/games">Back to games</a>
+      </p>
     </>
   );
 }

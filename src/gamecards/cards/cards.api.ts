@@ -22,31 +22,65 @@ export async function sendCardPdf(reply: FastifyReply, v: CardView): Promise<Fas
 
 /** /api/v1/games/{id}/cards/{teamId}: one team's card of one game (its coaches and the board). */
 export function cardsApi(app: App, deps: Deps): void {
-  app.get('/api/v1/games/:id/cards/:teamId', {
-    config: AUTH,
-    schema: { tags, summary: "A team's game card with its violations (the team's coaches, coach administrator, region administrator)", params: CardParams, response: { 200: CardJson, ...errors } },
-  }, async (req) => cardJson(await loadCard(deps, req.auth, req.params.id, req.params.teamId)));
-  app.put('/api/v1/games/:id/cards/:teamId', {
-    config: AUTH,
-    schema: {
-      tags, summary: 'Save the whole card as the coach has it (idempotent per save id)',
-      description: 'Send a new random `saveId` with every save and the `revision` your copy is at. Resending a save id already applied answers the card (`replayed: true`) and writes nothing. A revision behind the card answers 409 STALE; a submitted card answers 409 CARD_LOCKED, except for the coach administrator, who corrects it with a `reason` (audited).',
-      params: CardParams, body: CardBody, response: { 200: CardJson, ...errors },
+  app.get(
+    '/api/v1/games/:id/cards/:teamId',
+    {
+      config: AUTH,
+      schema: {
+        tags,
+        summary: "A team's game card with its violations (the team's coaches, coach administrator, region administrator)",
+        params: CardParams,
+        response: { 200: CardJson, ...errors },
+      },
     },
-  }, async (req) => {
-    const { saveId, revision, reason, ...card } = req.body;
-    const r = await saveCard(deps, req.auth, req.params.id, req.params.teamId, { saveId, revision, reason, card });
-    return cardJson(r.view, r.replayed);
-  });
-  app.post('/api/v1/games/:id/cards/:teamId/submit', {
-    config: AUTH,
-    schema: {
-      tags, summary: 'Submit the card: it is locked from then on (a second submit answers it unchanged)',
-      params: CardParams, body: Type.Optional(Type.Object({ revision: Type.Optional(Type.Integer({ minimum: 0 })) })), response: { 200: CardJson, ...errors },
+    async (req) => cardJson(await loadCard(deps, req.auth, req.params.id, req.params.teamId)),
+  );
+  app.put(
+    '/api/v1/games/:id/cards/:teamId',
+    {
+      config: AUTH,
+      schema: {
+        tags,
+        summary: 'Save the whole card as the coach has it (idempotent per save id)',
+        description:
+          'Send a new random `saveId` with every save and the `revision` your copy is at. Resending a save id already applied answers the card (`replayed: true`) and writes nothing. A revision behind the card answers 409 STALE; a submitted card answers 409 CARD_LOCKED, except for the coach administrator, who corrects it with a `reason` (audited).',
+        params: CardParams,
+        body: CardBody,
+        response: { 200: CardJson, ...errors },
+      },
     },
-  }, async (req) => cardJson(await submitCard(deps, req.auth, req.params.id, req.params.teamId, { revision: req.body?.revision })));
-  app.get('/api/v1/games/:id/cards/:teamId/pdf', {
-    config: AUTH,
-    schema: { tags, summary: 'The printable card (PDF) with header and roster filled in, for the referee', params: CardParams, produces: ['application/pdf'], response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'the PDF' }), ...errors } },
-  }, async (req, reply) => sendCardPdf(reply, await loadCard(deps, req.auth, req.params.id, req.params.teamId)));
+    async (req) => {
+      const { saveId, revision, reason, ...card } = req.body;
+      const r = await saveCard(deps, req.auth, req.params.id, req.params.teamId, { saveId, revision, reason, card });
+      return cardJson(r.view, r.replayed);
+    },
+  );
+  app.post(
+    '/api/v1/games/:id/cards/:teamId/submit',
+    {
+      config: AUTH,
+      schema: {
+        tags,
+        summary: 'Submit the card: it is locked from then on (a second submit answers it unchanged)',
+        params: CardParams,
+        body: Type.Optional(Type.Object({ revision: Type.Optional(Type.Integer({ minimum: 0 })) })),
+        response: { 200: CardJson, ...errors },
+      },
+    },
+    async (req) => cardJson(await submitCard(deps, req.auth, req.params.id, req.params.teamId, { revision: req.body?.revision })),
+  );
+  app.get(
+    '/api/v1/games/:id/cards/:teamId/pdf',
+    {
+      config: AUTH,
+      schema: {
+        tags,
+        summary: 'The printable card (PDF) with header and roster filled in, for the referee',
+        params: CardParams,
+        produces: ['application/pdf'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'the PDF' }), ...errors },
+      },
+    },
+    async (req, reply) => sendCardPdf(reply, await loadCard(deps, req.auth, req.params.id, req.params.teamId)),
+  );
 }

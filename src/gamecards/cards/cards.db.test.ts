@@ -15,7 +15,15 @@ describe.each(testDialects())('game cards on %s', (dialect) => {
   let them: TeamFixture;
   const url = (game: string, team: string) => `/api/v1/games/${game}/cards/${team}`;
   const put = (game: string, team: string, who: TestActor, body: object) => t.app.inject({ method: 'PUT', url: url(game, team), headers: who.bearer, payload: body });
-  const countSaves = async () => Number((await t.deps.db.selectFrom('game_card_saves').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const countSaves = async () =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('game_card_saves')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     t = await openGamecardsApp(dialect);
@@ -69,7 +77,12 @@ describe.each(testDialects())('game cards on %s', (dialect) => {
 
   it('locks a submitted card: the coach cannot edit it, the coach administrator corrects it with a reason, audited', async () => {
     const game = await makeGame(t.deps.db, us, them, { date: '2026-09-06' });
-    const saved = await put(game, us.id, coach, { saveId: newId(), revision: 0, players: goodCard(us), back: { final: { us: 2, them: 1 }, referees: { center: 'Ref One', assistant1: '', assistant2: '' } } });
+    const saved = await put(game, us.id, coach, {
+      saveId: newId(),
+      revision: 0,
+      players: goodCard(us),
+      back: { final: { us: 2, them: 1 }, referees: { center: 'Ref One', assistant1: '', assistant2: '' } },
+    });
     expect(saved.statusCode).toBe(200);
     const submitted = await t.app.inject({ method: 'POST', url: `${url(game, us.id)}/submit`, headers: coach.bearer, payload: { revision: 1 } });
     expect(submitted.statusCode).toBe(200);
@@ -81,7 +94,13 @@ describe.each(testDialects())('game cards on %s', (dialect) => {
     expect(edit.json().error.code).toBe('CARD_LOCKED');
     const noReason = await put(game, us.id, admin, { saveId: newId(), revision: 2, players: goodCard(us), back: { final: { us: 3, them: 1 } } });
     expect(noReason.statusCode).toBe(422);
-    const fix = await put(game, us.id, admin, { saveId: newId(), revision: 2, players: goodCard(us), back: { final: { us: 3, them: 1 } }, reason: 'The referee counted a late goal.' });
+    const fix = await put(game, us.id, admin, {
+      saveId: newId(),
+      revision: 2,
+      players: goodCard(us),
+      back: { final: { us: 3, them: 1 } },
+      reason: 'The referee counted a late goal.',
+    });
     expect(fix.statusCode).toBe(200);
     expect(fix.json()).toMatchObject({ status: 'submitted', revision: 3, back: { final: { us: 3, them: 1 } } });
     const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'gamecard.correct').execute();
@@ -118,7 +137,11 @@ describe.each(testDialects())('game cards on %s', (dialect) => {
 
   it('refuses a card with players who are not on the roster, listing each problem', async () => {
     const game = await makeGame(t.deps.db, us, them, { date: '2026-09-20' });
-    const r = await put(game, us.id, coach, { saveId: newId(), revision: 0, players: [...goodCard(us), { id: them.players[0]!.id, attended: true, quarters: [cells.P, cells.P, cells.P] }] });
+    const r = await put(game, us.id, coach, {
+      saveId: newId(),
+      revision: 0,
+      players: [...goodCard(us), { id: them.players[0]!.id, attended: true, quarters: [cells.P, cells.P, cells.P] }],
+    });
     expect(r.statusCode).toBe(422);
     expect(r.json().error.details.errors).toEqual([expect.stringContaining('not on this team'), expect.stringContaining('exactly 4')]);
     expect(await t.deps.db.selectFrom('game_cards').select('id').where('game_id', '=', game).execute()).toEqual([]);

@@ -26,8 +26,14 @@ describe.each(testDialects())('game card pages on %s', (dialect) => {
   let them: TeamFixture;
 
   const htmx = (url: string, data: Record<string, string>) =>
-    t.app.inject({ method: 'POST', url, headers: { cookie: s.cookie, 'hx-request': 'true', 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: s.csrf, ...data }).toString() });
-  const revisionOf = async (game: string) => (await t.deps.db.selectFrom('game_cards').select(['revision', 'status']).where('game_id', '=', game).where('team_id', '=', us.id).executeTakeFirst()) ?? null;
+    t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: s.cookie, 'hx-request': 'true', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: s.csrf, ...data }).toString(),
+    });
+  const revisionOf = async (game: string) =>
+    (await t.deps.db.selectFrom('game_cards').select(['revision', 'status']).where('game_id', '=', game).where('team_id', '=', us.id).executeTakeFirst()) ?? null;
 
   beforeAll(async () => {
     t = await openGamecardsApp(dialect);
@@ -146,8 +152,25 @@ describe.each(testDialects())('game card pages on %s', (dialect) => {
     expect(made.statusCode).toBe(303);
     const boundary = 'gamecards-test-boundary';
     const file = 'date,time,field,home,away\n2026-10-31,10:00,Brett,Comets,Nobody\n';
-    const body = [`--${boundary}`, 'Content-Disposition: form-data; name="season"', '', '2026-fall', `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="s.csv"', 'Content-Type: text/csv', '', file, `--${boundary}--`, ''].join('\r\n');
-    const r = await t.app.inject({ method: 'POST', url: `/games/import?_csrf=${encodeURIComponent(a.csrf)}`, headers: { cookie: a.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="season"',
+      '',
+      '2026-fall',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="s.csv"',
+      'Content-Type: text/csv',
+      '',
+      file,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/games/import?_csrf=${encodeURIComponent(a.csrf)}`,
+      headers: { cookie: a.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: body,
+    });
     expect(r.statusCode).toBe(422);
     expect(r.body).toContain('Row 2: away: there is no team');
   });

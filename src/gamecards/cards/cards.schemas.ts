@@ -37,8 +37,17 @@ export const CardBody = Type.Object({
 });
 
 export const HeaderSchema = Type.Object({
-  region: Type.String(), ageGroup: Type.String(), teamNumber: Type.Integer(), teamName: Type.String(), coach: Type.String(), assistant: Type.String(),
-  date: Type.String(), time: Type.String(), opponent: Type.String(), field: Type.String(), side: Type.String({ description: 'home | away' }),
+  region: Type.String(),
+  ageGroup: Type.String(),
+  teamNumber: Type.Integer(),
+  teamName: Type.String(),
+  coach: Type.String(),
+  assistant: Type.String(),
+  date: Type.String(),
+  time: Type.String(),
+  opponent: Type.String(),
+  field: Type.String(),
+  side: Type.String({ description: 'home | away' }),
 });
 
 export const CardJson = Type.Object({
@@ -51,8 +60,14 @@ export const CardJson = Type.Object({
   header: HeaderSchema,
   players: Type.Array(
     Type.Object({
-      id: Type.String(), name: Type.String(), jersey: Nullable(Type.Integer()), attended: Type.Boolean(), arrivedQuarter: Type.Integer(),
-      quarters: Type.Array(QuarterSchema), goals: Type.Array(Type.Integer()), owed: Nullable(Type.Integer({ description: 'quarters this player is owed' })),
+      id: Type.String(),
+      name: Type.String(),
+      jersey: Nullable(Type.Integer()),
+      attended: Type.Boolean(),
+      arrivedQuarter: Type.Integer(),
+      quarters: Type.Array(QuarterSchema),
+      goals: Type.Array(Type.Integer()),
+      owed: Nullable(Type.Integer({ description: 'quarters this player is owed' })),
     }),
   ),
   back: BackSchema,
@@ -65,13 +80,27 @@ export const CardJson = Type.Object({
 export function cardJson(v: CardView, replayed?: boolean) {
   const byId = new Map(v.roster.map((r) => [r.playerId, r]));
   return {
-    gameId: v.ctx.game.id, teamId: v.ctx.team.id, status: v.status, revision: v.revision, quarters: v.ctx.quarters, playersOnField: v.ctx.playersOnField,
+    gameId: v.ctx.game.id,
+    teamId: v.ctx.team.id,
+    status: v.status,
+    revision: v.revision,
+    quarters: v.ctx.quarters,
+    playersOnField: v.ctx.playersOnField,
     header: v.header,
     players: v.rows.map((r) => ({
-      id: r.playerId, name: byId.get(r.playerId)?.name ?? r.playerId, jersey: byId.get(r.playerId)?.jersey ?? null,
-      attended: r.attended, arrivedQuarter: r.arrivedQuarter, quarters: r.quarters, goals: r.goals, owed: v.owed[r.playerId] ?? null,
+      id: r.playerId,
+      name: byId.get(r.playerId)?.name ?? r.playerId,
+      jersey: byId.get(r.playerId)?.jersey ?? null,
+      attended: r.attended,
+      arrivedQuarter: r.arrivedQuarter,
+      quarters: r.quarters,
+      goals: r.goals,
+      owed: v.owed[r.playerId] ?? null,
     })),
-    back: v.back, violations: v.violations, submittedAt: v.submittedAt, submittedBy: v.submittedBy,
+    back: v.back,
+    violations: v.violations,
+    submittedAt: v.submittedAt,
+    submittedBy: v.submittedBy,
     ...(replayed === undefined ? {} : { replayed }),
   };
 }

@@ -46,15 +46,30 @@ async function faceOf(db: Db, ctx: CardContext, card: StoredCard | undefined): P
 
 async function viewOf(db: Db, ctx: CardContext, access: CardAccess, card: StoredCard | undefined): Promise<CardView> {
   const { header, roster } = await faceOf(db, ctx, card);
-  const state: CardState = { rows: rowsForRoster(card?.state ?? null, roster.map((r) => r.playerId), ctx.quarters), back: card?.state.back ?? blankBack() };
+  const state: CardState = {
+    rows: rowsForRoster(
+      card?.state ?? null,
+      roster.map((r) => r.playerId),
+      ctx.quarters,
+    ),
+    back: card?.state.back ?? blankBack(),
+  };
   const input = toCheckInput(state, ctx.playersOnField, ctx.quarters);
   const owedReport = owedQuarters(input, ctx.policy).byPlayer;
   return {
-    ctx, access, cardId: card?.id ?? null, status: card?.status ?? 'draft', revision: card?.revision ?? 0, header, roster,
-    rows: state.rows, back: state.back,
+    ctx,
+    access,
+    cardId: card?.id ?? null,
+    status: card?.status ?? 'draft',
+    revision: card?.revision ?? 0,
+    header,
+    roster,
+    rows: state.rows,
+    back: state.back,
     violations: card && card.revision > 0 ? checkCard(ctx, state, roster).violations : null,
     owed: Object.fromEntries(Object.entries(owedReport).map(([id, e]) => [id, e.owed])),
-    submittedAt: card?.submittedAt ?? null, submittedBy: card?.submittedBy ?? null,
+    submittedAt: card?.submittedAt ?? null,
+    submittedBy: card?.submittedBy ?? null,
   };
 }
 
@@ -76,7 +91,8 @@ export interface SaveRequest {
 }
 
 const hashOf = (state: CardState) => createHash('sha256').update(JSON.stringify(state)).digest('base64url');
-const stale = (rev: number) => new AppError('STALE', `This card was changed elsewhere since you opened it (it is now at revision ${rev}). Reload the card to see the changes, then make yours again.`);
+const stale = (rev: number) =>
+  new AppError('STALE', `This card was changed elsewhere since you opened it (it is now at revision ${rev}). Reload the card to see the changes, then make yours again.`);
 const locked = () => new AppError('CARD_LOCKED', 'This card was submitted and is locked. Ask the coach administrator to correct it.');
 
 type Decision = { kind: 'replay' } | { kind: 'apply'; existingSave: boolean };
@@ -111,7 +127,12 @@ export async function saveCard(deps: Deps, auth: Auth | null, gameId: string, te
     const roster = await currentRoster(trx, teamId);
     const card = await ensureCard(trx, { gameId, teamId, seasonId: ctx.game.seasonId, state: { rows: [], back: blankBack() } }, at);
     const face = card.snapshot ?? { roster };
-    const state = normalizeState(r.card, face.roster.map((p) => p.playerId), ctx.quarters, namesOf(face.roster));
+    const state = normalizeState(
+      r.card,
+      face.roster.map((p) => p.playerId),
+      ctx.quarters,
+      namesOf(face.roster),
+    );
     const hash = hashOf(state);
     const decision = await decide(trx, card, r, hash);
     if (decision.kind === 'replay') {
@@ -134,8 +155,13 @@ export async function saveCard(deps: Deps, auth: Auth | null, gameId: string, te
     await recordSave(trx, card.id, r.saveId, { baseRevision: r.revision, revision: card.revision + 1, bodyHash: hash }, at, auth!.personId, decision.existingSave);
     if (correcting || !access.coach) {
       await recordAudit(trx, {
-        actor: { id: auth!.personId, name: auth!.name }, at, action: correcting ? 'gamecard.correct' : 'gamecard.save', entity: 'game_card', entityId: card.id,
-        before: { revision: card.revision, state: card.state }, after: { revision: card.revision + 1, state, ...(correcting ? { reason: r.reason!.trim() } : {}) },
+        actor: { id: auth!.personId, name: auth!.name },
+        at,
+        action: correcting ? 'gamecard.correct' : 'gamecard.save',
+        entity: 'game_card',
+        entityId: card.id,
+        before: { revision: card.revision, state: card.state },
+        after: { revision: card.revision + 1, state, ...(correcting ? { reason: r.reason!.trim() } : {}) },
       });
     }
   });
@@ -161,12 +187,27 @@ export async function submitCard(deps: Deps, auth: Auth | null, gameId: string, 
     const today = regionToday(config, deps.clock);
     if (today < ctx.game.date) throw new AppError('TOO_EARLY', `The game is on ${ctx.game.date}: submit the card on or after the game day.`);
     const snapshot = { header: await headerOf(trx, ctx), roster: await currentRoster(trx, teamId) };
-    const state: CardState = { rows: rowsForRoster(card.state, snapshot.roster.map((p) => p.playerId), ctx.quarters), back: card.state.back };
+    const state: CardState = {
+      rows: rowsForRoster(
+        card.state,
+        snapshot.roster.map((p) => p.playerId),
+        ctx.quarters,
+      ),
+      back: card.state.back,
+    };
     const violations = checkCard(ctx, state, snapshot.roster).violations;
     const patch = { state, violations, status: 'submitted' as const, snapshot, submittedAt: at, submittedBy: auth!.personId };
     if (!(await writeCardIfRevision(trx, card.id, card.revision, patch, at, auth!.personId))) throw stale(card.revision + 1);
     if (!access.coach) {
-      await recordAudit(trx, { actor: { id: auth!.personId, name: auth!.name }, at, action: 'gamecard.submit', entity: 'game_card', entityId: card.id, before: { status: card.status, revision: card.revision }, after: { status: 'submitted', revision: card.revision + 1, violations: violations.length } });
+      await recordAudit(trx, {
+        actor: { id: auth!.personId, name: auth!.name },
+        at,
+        action: 'gamecard.submit',
+        entity: 'game_card',
+        entityId: card.id,
+        before: { status: card.status, revision: card.revision },
+        after: { status: 'submitted', revision: card.revision + 1, violations: violations.length },
+      });
     }
   });
   return viewOf(deps.db, ctx, access, await findCard(deps.db, gameId, teamId));

@@ -53,11 +53,19 @@ type CardRowDb = Awaited<ReturnType<ReturnType<typeof selectCards>['executeTakeF
 const selectCards = (db: Db) => db.selectFrom('game_cards').selectAll();
 
 const toCard = (r: CardRowDb): StoredCard => ({
-  id: r.id, gameId: r.game_id, teamId: r.team_id, seasonId: r.season_id, status: r.status as CardStatus, revision: r.revision,
+  id: r.id,
+  gameId: r.game_id,
+  teamId: r.team_id,
+  seasonId: r.season_id,
+  status: r.status as CardStatus,
+  revision: r.revision,
   state: fromJson<CardState>(r.state_json, { rows: [], back: undefined as never }),
   violations: fromJson<Violation[]>(r.violations_json, []),
   snapshot: fromJson<CardSnapshot | null>(r.snapshot_json, null),
-  updatedAt: r.updated_at, updatedBy: r.updated_by, submittedAt: r.submitted_at, submittedBy: r.submitted_by,
+  updatedAt: r.updated_at,
+  updatedBy: r.updated_by,
+  submittedAt: r.submitted_at,
+  submittedBy: r.submitted_by,
 });
 
 export async function findCard(db: Db, gameId: string, teamId: string): Promise<StoredCard | undefined> {
@@ -70,9 +78,21 @@ export async function ensureCard(db: Db, c: { gameId: string; teamId: string; se
   await db
     .insertInto('game_cards')
     .values({
-      id: newId(), game_id: c.gameId, team_id: c.teamId, season_id: c.seasonId, status: 'draft', revision: 0,
-      state_json: toJson(c.state), violations_json: '[]', violation_count: 0, snapshot_json: null,
-      created_at: at, updated_at: at, updated_by: null, submitted_at: null, submitted_by: null,
+      id: newId(),
+      game_id: c.gameId,
+      team_id: c.teamId,
+      season_id: c.seasonId,
+      status: 'draft',
+      revision: 0,
+      state_json: toJson(c.state),
+      violations_json: '[]',
+      violation_count: 0,
+      snapshot_json: null,
+      created_at: at,
+      updated_at: at,
+      updated_by: null,
+      submitted_at: null,
+      submitted_by: null,
     })
     .onConflict((oc) => oc.columns(['game_id', 'team_id']).doNothing())
     .execute();
@@ -80,12 +100,31 @@ export async function ensureCard(db: Db, c: { gameId: string; teamId: string; se
 }
 
 /** Stores a card already submitted, in one write (the demo's cards of games played before today). */
-export async function insertSubmittedCard(db: Db, c: { gameId: string; teamId: string; seasonId: string; revision: number; state: CardState; violations: Violation[]; snapshot: CardSnapshot }, at: string): Promise<void> {
-  await db.insertInto('game_cards').values({
-    id: newId(), game_id: c.gameId, team_id: c.teamId, season_id: c.seasonId, status: 'submitted', revision: c.revision, state_json: toJson(c.state),
-    violations_json: toJson(c.violations), violation_count: c.violations.length, snapshot_json: toJson(c.snapshot),
-    created_at: at, updated_at: at, updated_by: null, submitted_at: at, submitted_by: null,
-  }).execute();
+export async function insertSubmittedCard(
+  db: Db,
+  c: { gameId: string; teamId: string; seasonId: string; revision: number; state: CardState; violations: Violation[]; snapshot: CardSnapshot },
+  at: string,
+): Promise<void> {
+  await db
+    .insertInto('game_cards')
+    .values({
+      id: newId(),
+      game_id: c.gameId,
+      team_id: c.teamId,
+      season_id: c.seasonId,
+      status: 'submitted',
+      revision: c.revision,
+      state_json: toJson(c.state),
+      violations_json: toJson(c.violations),
+      violation_count: c.violations.length,
+      snapshot_json: toJson(c.snapshot),
+      created_at: at,
+      updated_at: at,
+      updated_by: null,
+      submitted_at: at,
+      submitted_by: null,
+    })
+    .execute();
 }
 
 export interface CardPatch {
@@ -102,9 +141,16 @@ export async function writeCardIfRevision(db: Db, id: string, expected: number, 
   const r = await db
     .updateTable('game_cards')
     .set({
-      revision: expected + 1, state_json: toJson(p.state), violations_json: toJson(p.violations), violation_count: p.violations.length,
-      status: p.status, snapshot_json: p.snapshot ? toJson(p.snapshot) : null, submitted_at: p.submittedAt, submitted_by: p.submittedBy,
-      updated_at: at, updated_by: by,
+      revision: expected + 1,
+      state_json: toJson(p.state),
+      violations_json: toJson(p.violations),
+      violation_count: p.violations.length,
+      status: p.status,
+      snapshot_json: p.snapshot ? toJson(p.snapshot) : null,
+      submitted_at: p.submittedAt,
+      submitted_by: p.submittedBy,
+      updated_at: at,
+      updated_by: by,
     })
     .where('id', '=', id)
     .where('revision', '=', expected)
@@ -126,10 +172,18 @@ export async function findSave(db: Db, cardId: string, saveId: string): Promise<
 /** Records (or, for a retried save id that carried more changes, moves on) a save. */
 export async function recordSave(db: Db, cardId: string, saveId: string, s: SaveRecord, at: string, by: string | null, existing: boolean): Promise<void> {
   if (existing) {
-    await db.updateTable('game_card_saves').set({ revision: s.revision, body_hash: s.bodyHash, saved_at: at, saved_by: by }).where('card_id', '=', cardId).where('save_id', '=', saveId).execute();
+    await db
+      .updateTable('game_card_saves')
+      .set({ revision: s.revision, body_hash: s.bodyHash, saved_at: at, saved_by: by })
+      .where('card_id', '=', cardId)
+      .where('save_id', '=', saveId)
+      .execute();
     return;
   }
-  await db.insertInto('game_card_saves').values({ card_id: cardId, save_id: saveId, base_revision: s.baseRevision, revision: s.revision, body_hash: s.bodyHash, saved_at: at, saved_by: by }).execute();
+  await db
+    .insertInto('game_card_saves')
+    .values({ card_id: cardId, save_id: saveId, base_revision: s.baseRevision, revision: s.revision, body_hash: s.bodyHash, saved_at: at, saved_by: by })
+    .execute();
 }
 
 /** Submitted cards of teams in a season, oldest game first (the season tallies and the reports read them). */

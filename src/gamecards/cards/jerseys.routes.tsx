@@ -19,14 +19,18 @@ export function jerseyRoutes(app: App, deps: Deps): void {
     const teamId = (req.params as { teamId: string }).teamId;
     const f = formBody(req);
     const { roster } = await loadJerseys(deps, req.auth, teamId);
-    return handleForm(reply, async () => {
-      const changes = roster.map((p) => {
-        const t = (f[`j_${p.playerId}`] ?? '').trim();
-        return { playerId: p.playerId, jersey: t === '' ? null : /^\d{1,3}$/.test(t) ? Number(t) : Number.NaN };
-      });
-      await setJerseys(deps, req.auth, teamId, changes);
-      flash(reply, 'Jersey numbers saved.');
-      return reply.redirect(`/games/teams/${teamId}/jerseys`, 303);
-    }, (errors, status) => show(req, reply, errors, f, status));
+    return handleForm(
+      reply,
+      async () => {
+        const changes = roster.map((p) => {
+          const t = (f[`j_${p.playerId}`] ?? '').trim();
+          return { playerId: p.playerId, jersey: t === '' ? null : /^\d{1,3}$/.test(t) ? Number(t) : Number.NaN };
+        });
+        await setJerseys(deps, req.auth, teamId, changes);
+        flash(reply, 'Jersey numbers saved.');
+        return reply.redirect(`/games/teams/${teamId}/jerseys`, 303);
+      },
+      (errors, status) => show(req, reply, errors, f, status),
+    );
   });
 }

@@ -36,7 +36,8 @@ export async function setJerseys(deps: Deps, auth: Auth | null, teamId: string, 
   const names = new Map(roster.map((r) => [r.playerId, r.name]));
   for (const c of changes) {
     if (!names.has(c.playerId)) errors.push(`Player ${c.playerId} is not on this team.`);
-    else if (c.jersey !== null && !(Number.isInteger(c.jersey) && c.jersey >= 0 && c.jersey <= 99)) errors.push(`${names.get(c.playerId)}: a jersey number is a whole number from 0 to 99.`);
+    else if (c.jersey !== null && !(Number.isInteger(c.jersey) && c.jersey >= 0 && c.jersey <= 99))
+      errors.push(`${names.get(c.playerId)}: a jersey number is a whole number from 0 to 99.`);
     else next.set(c.playerId, c.jersey);
   }
   const byNumber = new Map<number, string[]>();
@@ -50,7 +51,15 @@ export async function setJerseys(deps: Deps, auth: Auth | null, teamId: string, 
     }
     if (!access.coach) {
       const before = Object.fromEntries(roster.map((r) => [r.playerId, r.jersey]));
-      await recordAudit(trx, { actor: { id: auth!.personId, name: auth!.name }, at, action: 'team.jerseys', entity: 'team', entityId: teamId, before, after: Object.fromEntries(next) });
+      await recordAudit(trx, {
+        actor: { id: auth!.personId, name: auth!.name },
+        at,
+        action: 'team.jerseys',
+        entity: 'team',
+        entityId: teamId,
+        before,
+        after: Object.fromEntries(next),
+      });
     }
   });
   return currentRoster(deps.db, teamId);

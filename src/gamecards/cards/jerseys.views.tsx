@@ -24,7 +24,9 @@ export function JerseysForm({ ctx, team, roster, errors, values }: { ctx: ViewCt
           <button type="submit">Save numbers</button>
         </form>
       )}
-      <p><a href="/games">Back to games</a></p>
+      <p>
+        <a href="/games">Back to games</a>
+      </p>
     </section>
   );
 }

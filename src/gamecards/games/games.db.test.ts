@@ -24,22 +24,54 @@ describe.each(testDialects())('the schedule on %s', (dialect) => {
   afterAll(async () => t.close());
 
   it('lets the coach administrator schedule a game by team names and field name, and audits it', async () => {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/games', headers: admin.bearer, payload: { date: '2026-09-19', time: '9:30 AM', field: 'Brett', home: 'Comets', away: b.id } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/games',
+      headers: admin.bearer,
+      payload: { date: '2026-09-19', time: '9:30 AM', field: 'Brett', home: 'Comets', away: b.id },
+    });
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ division: '10U', program: 'girls', time: '09:30', field: { id: 'brett', name: 'Brett' }, home: { id: a.id, name: 'Comets' }, away: { id: b.id } });
+    expect(r.json()).toMatchObject({
+      division: '10U',
+      program: 'girls',
+      time: '09:30',
+      field: { id: 'brett', name: 'Brett' },
+      home: { id: a.id, name: 'Comets' },
+      away: { id: b.id },
+    });
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', r.json().id).execute();
     expect(audit.map((x) => x.action)).toEqual(['game.create']);
-    const refused = await t.app.inject({ method: 'POST', url: '/api/v1/games', headers: coach.bearer, payload: { date: '2026-09-19', time: '10:00', field: 'brett', home: b.id, away: c.id } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/games',
+      headers: coach.bearer,
+      payload: { date: '2026-09-19', time: '10:00', field: 'brett', home: b.id, away: c.id },
+    });
     expect(refused.statusCode).toBe(403);
   });
 
   it('refuses a game between divisions or programs, outside the season, or on a day a team already plays', async () => {
-    const mixed = await t.app.inject({ method: 'POST', url: '/api/v1/games', headers: admin.bearer, payload: { date: '2026-09-20', time: '10:00', field: 'brett', home: b.id, away: boys.id } });
+    const mixed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/games',
+      headers: admin.bearer,
+      payload: { date: '2026-09-20', time: '10:00', field: 'brett', home: b.id, away: boys.id },
+    });
     expect(mixed.statusCode).toBe(422);
     expect(mixed.json().error.message).toContain('not in the same division and program');
-    const late = await t.app.inject({ method: 'POST', url: '/api/v1/games', headers: admin.bearer, payload: { date: '2027-02-20', time: '10:00', field: 'brett', home: b.id, away: c.id } });
+    const late = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/games',
+      headers: admin.bearer,
+      payload: { date: '2027-02-20', time: '10:00', field: 'brett', home: b.id, away: c.id },
+    });
     expect(late.json().error.message).toContain('outside Fall 2026');
-    const twice = await t.app.inject({ method: 'POST', url: '/api/v1/games', headers: admin.bearer, payload: { date: '2026-09-19', time: '13:00', field: 'richmond', home: c.id, away: a.id } });
+    const twice = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/games',
+      headers: admin.bearer,
+      payload: { date: '2026-09-19', time: '13:00', field: 'richmond', home: c.id, away: a.id },
+    });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toContain('Comets already plays on 2026-09-19');
   });
@@ -64,7 +96,11 @@ describe.each(testDialects())('the schedule on %s', (dialect) => {
 
   it("shows a coach only their own teams' games, and the board every game", async () => {
     await makeGame(t.deps.db, b, c, { date: '2026-11-07' });
-    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/games?season=2026-fall', headers: coach.bearer })).json() as { home: { id: string }; away: { id: string }; cards: { teamId: string }[] }[];
+    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/games?season=2026-fall', headers: coach.bearer })).json() as {
+      home: { id: string };
+      away: { id: string };
+      cards: { teamId: string }[];
+    }[];
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((g) => g.home.id === a.id || g.away.id === a.id)).toBe(true);
     expect(mine.every((g) => g.cards.map((x) => x.teamId).join() === a.id)).toBe(true);
@@ -76,10 +112,39 @@ describe.each(testDialects())('the schedule on %s', (dialect) => {
 
   it('changes and removes a game; a game with a card keeps its teams and cannot be removed', async () => {
     const id = await makeGame(t.deps.db, b, c, { date: '2026-11-21' });
-    const moved = await t.app.inject({ method: 'PUT', url: `/api/v1/games/${id}`, headers: admin.bearer, payload: { date: '2026-11-22', time: '11:00', field: 'brett', home: c.id, away: b.id } });
+    const moved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/games/${id}`,
+      headers: admin.bearer,
+      payload: { date: '2026-11-22', time: '11:00', field: 'brett', home: c.id, away: b.id },
+    });
     expect(moved.json()).toMatchObject({ date: '2026-11-22', home: { id: c.id } });
-    await t.deps.db.insertInto('game_cards').values({ id: `card-${id}`, game_id: id, team_id: b.id, season_id: '2026-fall', status: 'draft', revision: 1, state_json: '{"rows":[],"back":{}}', violations_json: '[]', violation_count: 0, snapshot_json: null, created_at: 'x', updated_at: 'x', updated_by: null, submitted_at: null, submitted_by: null }).execute();
-    const swap = await t.app.inject({ method: 'PUT', url: `/api/v1/games/${id}`, headers: admin.bearer, payload: { date: '2026-11-22', time: '11:00', field: 'brett', home: b.id, away: c.id } });
+    await t.deps.db
+      .insertInto('game_cards')
+      .values({
+        id: `card-${id}`,
+        game_id: id,
+        team_id: b.id,
+        season_id: '2026-fall',
+        status: 'draft',
+        revision: 1,
+        state_json: '{"rows":[],"back":{}}',
+        violations_json: '[]',
+        violation_count: 0,
+        snapshot_json: null,
+        created_at: 'x',
+        updated_at: 'x',
+        updated_by: null,
+        submitted_at: null,
+        submitted_by: null,
+      })
+      .execute();
+    const swap = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/games/${id}`,
+      headers: admin.bearer,
+      payload: { date: '2026-11-22', time: '11:00', field: 'brett', home: b.id, away: c.id },
+    });
     expect(swap.statusCode).toBe(409);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/games/${id}`, headers: admin.bearer })).statusCode).toBe(409);
     const free = await makeGame(t.deps.db, b, c, { date: '2026-11-28' });
@@ -89,7 +154,19 @@ describe.each(testDialects())('the schedule on %s', (dialect) => {
 
   it('documents the API in OpenAPI', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-    for (const path of ['/api/v1/games', '/api/v1/games/import', '/api/v1/games/{id}', '/api/v1/games/{id}/cards/{teamId}', '/api/v1/games/{id}/cards/{teamId}/submit', '/api/v1/games/{id}/cards/{teamId}/pdf', '/api/v1/games/{id}/plan', '/api/v1/games/{id}/plan/check', '/api/v1/games/reports/playing-time', '/api/v1/games/reports/violations', '/api/v1/playing-time/check']) {
+    for (const path of [
+      '/api/v1/games',
+      '/api/v1/games/import',
+      '/api/v1/games/{id}',
+      '/api/v1/games/{id}/cards/{teamId}',
+      '/api/v1/games/{id}/cards/{teamId}/submit',
+      '/api/v1/games/{id}/cards/{teamId}/pdf',
+      '/api/v1/games/{id}/plan',
+      '/api/v1/games/{id}/plan/check',
+      '/api/v1/games/reports/playing-time',
+      '/api/v1/games/reports/violations',
+      '/api/v1/playing-time/check',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/api/v1/games/{id}/cards/{teamId}'].put.requestBody.content['application/json'].schema.required).toEqual(['saveId', 'revision', 'players']);

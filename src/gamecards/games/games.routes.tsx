@@ -41,11 +41,21 @@ function gameFormRoutes(app: App, deps: Deps): void {
   app.get('/games/new', { config: SCHEDULE, schema: hidden }, (req, reply) => show(req, reply, {}));
   app.post('/games/new', { config: SCHEDULE, schema: hidden }, async (req, reply) => {
     const f = formBody(req);
-    return handleForm(reply, async () => {
-      const g = await createGame(deps, actorOf(req), (req.query as Query).season || undefined, { date: f.date ?? '', time: f.time ?? '', field: f.field ?? '', home: f.home ?? '', away: f.away ?? '' });
-      flash(reply, `Game added: ${g.date} ${g.time}, #${g.home.number} ${g.home.name} v #${g.away.number} ${g.away.name}.`);
-      return reply.redirect(`/games?season=${g.seasonId}`, 303);
-    }, (errors, status) => show(req, reply, f, errors, status));
+    return handleForm(
+      reply,
+      async () => {
+        const g = await createGame(deps, actorOf(req), (req.query as Query).season || undefined, {
+          date: f.date ?? '',
+          time: f.time ?? '',
+          field: f.field ?? '',
+          home: f.home ?? '',
+          away: f.away ?? '',
+        });
+        flash(reply, `Game added: ${g.date} ${g.time}, #${g.home.number} ${g.home.name} v #${g.away.number} ${g.away.name}.`);
+        return reply.redirect(`/games?season=${g.seasonId}`, 303);
+      },
+      (errors, status) => show(req, reply, f, errors, status),
+    );
   });
   app.get('/games/:id/edit', { config: SCHEDULE, schema: hidden }, async (req, reply) => {
     const g = await findGame(deps.db, (req.params as { id: string }).id);
@@ -54,20 +64,34 @@ function gameFormRoutes(app: App, deps: Deps): void {
   });
   app.post('/games/:id/edit', { config: SCHEDULE, schema: hidden }, async (req, reply) => {
     const f = formBody(req);
-    return handleForm(reply, async () => {
-      const g = await editGame(deps, actorOf(req), (req.params as { id: string }).id, { date: f.date ?? '', time: f.time ?? '', field: f.field ?? '', home: f.home ?? '', away: f.away ?? '' });
-      flash(reply, 'Game saved.');
-      return reply.redirect(`/games?season=${g.seasonId}`, 303);
-    }, (errors, status) => show(req, reply, f, errors, status));
+    return handleForm(
+      reply,
+      async () => {
+        const g = await editGame(deps, actorOf(req), (req.params as { id: string }).id, {
+          date: f.date ?? '',
+          time: f.time ?? '',
+          field: f.field ?? '',
+          home: f.home ?? '',
+          away: f.away ?? '',
+        });
+        flash(reply, 'Game saved.');
+        return reply.redirect(`/games?season=${g.seasonId}`, 303);
+      },
+      (errors, status) => show(req, reply, f, errors, status),
+    );
   });
   app.post('/games/:id/delete', { config: SCHEDULE, schema: hidden }, async (req, reply) => {
     const id = (req.params as { id: string }).id;
     const g = await findGame(deps.db, id);
-    return handleForm(reply, async () => {
-      await removeGame(deps, actorOf(req), id);
-      flash(reply, 'Game removed.');
-      return reply.redirect(`/games?season=${g?.seasonId ?? ''}`, 303);
-    }, (errors, status) => show(req, reply, g ? { date: g.date, time: g.time, field: g.fieldId, home: g.home.id, away: g.away.id } : {}, errors, status));
+    return handleForm(
+      reply,
+      async () => {
+        await removeGame(deps, actorOf(req), id);
+        flash(reply, 'Game removed.');
+        return reply.redirect(`/games?season=${g?.seasonId ?? ''}`, 303);
+      },
+      (errors, status) => show(req, reply, g ? { date: g.date, time: g.time, field: g.fieldId, home: g.home.id, away: g.away.id } : {}, errors, status),
+    );
   });
 }
 
@@ -76,17 +100,23 @@ async function importRoutes(app: App, deps: Deps): Promise<void> {
   const show = async (req: FastifyRequest, reply: FastifyReply, seasonId: string | undefined, errors?: string[], text?: string, status = 200) => {
     const config = await req.regionConfig();
     const season = seasonOf(config, deps, seasonId);
-    return page(req, reply, 'Import a schedule', (ctx) => <ImportForm ctx={ctx} season={season} seasons={allSeasons(config).map((s) => s.season)} errors={errors} text={text} />, { status });
+    return page(req, reply, 'Import a schedule', (ctx) => <ImportForm ctx={ctx} season={season} seasons={allSeasons(config).map((s) => s.season)} errors={errors} text={text} />, {
+      status,
+    });
   };
   app.get('/games/import', { config: SCHEDULE, schema: hidden }, (req, reply) => show(req, reply, (req.query as Query).season || undefined));
   app.post('/games/import', { config: SCHEDULE, schema: hidden }, async (req, reply) => {
     const form = await readUpload(req, MAX_SCHEDULE_BYTES, 'schedule file');
     const text = form.fields.csv ?? '';
-    return handleForm(reply, async () => {
-      const r = await importSchedule(deps, actorOf(req), form.fields.season || undefined, form.file?.data.length ? form.file.data : text);
-      flash(reply, `${r.count} game(s) imported.`);
-      return reply.redirect(`/games?season=${r.seasonId}`, 303);
-    }, (errors, status) => show(req, reply, form.fields.season || undefined, errors, text, status));
+    return handleForm(
+      reply,
+      async () => {
+        const r = await importSchedule(deps, actorOf(req), form.fields.season || undefined, form.file?.data.length ? form.file.data : text);
+        flash(reply, `${r.count} game(s) imported.`);
+        return reply.redirect(`/games?season=${r.seasonId}`, 303);
+      },
+      (errors, status) => show(req, reply, form.fields.season || undefined, errors, text, status),
+    );
   });
 }
 

@@ -34,12 +34,20 @@ export const GameBody = Type.Object({
 export const GameParams = Type.Object({ id: Id });
 
 export function gameJson(g: Game | GameListItem, config: RegionConfig) {
-  const cards = 'cards' in g
-    ? g.myTeams.map((t) => ({ teamId: t, status: g.cards[t]?.status ?? 'none', revision: g.cards[t]?.revision ?? 0, violations: g.cards[t]?.violations ?? 0 }))
-    : undefined;
+  const cards =
+    'cards' in g
+      ? g.myTeams.map((t) => ({ teamId: t, status: g.cards[t]?.status ?? 'none', revision: g.cards[t]?.revision ?? 0, violations: g.cards[t]?.violations ?? 0 }))
+      : undefined;
   return {
-    id: g.id, season: g.seasonId, division: g.division, program: g.program, date: g.date, time: g.time,
+    id: g.id,
+    season: g.seasonId,
+    division: g.division,
+    program: g.program,
+    date: g.date,
+    time: g.time,
     field: { id: g.fieldId, name: config.fields.find((f) => f.id === g.fieldId)?.name ?? g.fieldId },
-    home: g.home, away: g.away, ...(cards ? { cards } : {}),
+    home: g.home,
+    away: g.away,
+    ...(cards ? { cards } : {}),
   };
 }

@@ -88,7 +88,8 @@ export async function editGame(deps: Deps, actor: Actor, gameId: string, input: 
     const ctx = await scheduleContext(trx, config, seasonOf(config, deps, before.seasonId), gameId);
     const g = newGame(draftOf(input, ctx), ctx, gameId);
     const teamsChanged = g.homeTeamId !== before.home.id || g.awayTeamId !== before.away.id;
-    if (teamsChanged && (await hasCards(trx, gameId))) throw new AppError('CONFLICT', 'A team of this game has started its game card, so the teams cannot change. Change only the date, time or field, or ask the coaches first.');
+    if (teamsChanged && (await hasCards(trx, gameId)))
+      throw new AppError('CONFLICT', 'A team of this game has started its game card, so the teams cannot change. Change only the date, time or field, or ask the coaches first.');
     await updateGame(trx, g, at);
     await recordAudit(trx, { actor, at, action: 'game.update', entity: 'game', entityId: gameId, before, after: g });
   });
@@ -119,7 +120,10 @@ export async function importSchedule(deps: Deps, actor: Actor, seasonId: string 
   const count = await deps.db.transaction().execute(async (trx) => {
     const ctx = await scheduleContext(trx, config, season);
     const r = readSchedule(read.table, ctx);
-    if (!r.ok) throw invalid(`The schedule was not imported: ${r.errors.length} row(s) have problems. Fix them and import the whole file again.`, { errors: r.errors.map((e) => e.message) });
+    if (!r.ok)
+      throw invalid(`The schedule was not imported: ${r.errors.length} row(s) have problems. Fix them and import the whole file again.`, {
+        errors: r.errors.map((e) => e.message),
+      });
     const games = r.games.map((g) => newGame(g, ctx));
     await insertGames(trx, games, at, actor.id);
     await recordAudit(trx, { actor, at, action: 'game.import', entity: 'season', entityId: season.id, after: { count: games.length, games: games.map((g) => g.id) } });
@@ -136,13 +140,20 @@ export interface GameListItem extends Game {
 }
 
 /** The games a person sees: every game for the board, their teams' games for coaches. */
-export async function gamesFor(deps: Deps, auth: Auth, f: { seasonId?: string; division?: string; teamId?: string }): Promise<{ season: Season; games: GameListItem[]; board: boolean }> {
+export async function gamesFor(
+  deps: Deps,
+  auth: Auth,
+  f: { seasonId?: string; division?: string; teamId?: string },
+): Promise<{ season: Season; games: GameListItem[]; board: boolean }> {
   const config = await getRegionConfig(deps.db);
   const season = seasonOf(config, deps, f.seasonId);
   const visible = await visibleTeamIds(deps.db, auth, season.id);
-  const teamIds = f.teamId ? (visible === null || visible.includes(f.teamId) ? [f.teamId] : []) : visible ?? undefined;
+  const teamIds = f.teamId ? (visible === null || visible.includes(f.teamId) ? [f.teamId] : []) : (visible ?? undefined);
   const games = await listGames(deps.db, { seasonId: season.id, division: f.division, teamIds });
-  const statuses = await cardStatuses(deps.db, games.map((g) => g.id));
+  const statuses = await cardStatuses(
+    deps.db,
+    games.map((g) => g.id),
+  );
   const items = games.map((g) => ({
     ...g,
     cards: Object.fromEntries([g.home.id, g.away.id].map((t) => [t, statuses.get(`${g.id}|${t}`) ?? null])),

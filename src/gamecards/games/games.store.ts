@@ -29,19 +29,38 @@ function baseQuery(db: Db) {
     .innerJoin('teams as h', 'h.id', 'games.home_team_id')
     .innerJoin('teams as a', 'a.id', 'games.away_team_id')
     .select([
-      'games.id', 'games.season_id', 'games.division', 'games.program', 'games.date', 'games.time', 'games.field_id',
-      'games.home_team_id', 'games.away_team_id', 'games.created_at', 'games.updated_at',
-      'h.name as home_name', 'h.number as home_number', 'a.name as away_name', 'a.number as away_number',
+      'games.id',
+      'games.season_id',
+      'games.division',
+      'games.program',
+      'games.date',
+      'games.time',
+      'games.field_id',
+      'games.home_team_id',
+      'games.away_team_id',
+      'games.created_at',
+      'games.updated_at',
+      'h.name as home_name',
+      'h.number as home_number',
+      'a.name as away_name',
+      'a.number as away_number',
     ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
 
 const toGame = (r: Row): Game => ({
-  id: r.id, seasonId: r.season_id, division: r.division, program: r.program, date: r.date, time: r.time, fieldId: r.field_id,
+  id: r.id,
+  seasonId: r.season_id,
+  division: r.division,
+  program: r.program,
+  date: r.date,
+  time: r.time,
+  fieldId: r.field_id,
   home: { id: r.home_team_id, name: r.home_name, number: r.home_number },
   away: { id: r.away_team_id, name: r.away_name, number: r.away_number },
-  createdAt: r.created_at, updatedAt: r.updated_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** Games of a season in date and time order. */
@@ -72,8 +91,18 @@ export interface NewGame extends GameDraft {
 export async function insertGames(db: Db, games: readonly NewGame[], at: string, by: string | null): Promise<void> {
   for (let i = 0; i < games.length; i += 200) {
     const chunk = games.slice(i, i + 200).map((g) => ({
-      id: g.id, season_id: g.seasonId, division: g.division, program: g.program, date: g.date, time: g.time, field_id: g.fieldId,
-      home_team_id: g.homeTeamId, away_team_id: g.awayTeamId, created_at: at, created_by: by, updated_at: at,
+      id: g.id,
+      season_id: g.seasonId,
+      division: g.division,
+      program: g.program,
+      date: g.date,
+      time: g.time,
+      field_id: g.fieldId,
+      home_team_id: g.homeTeamId,
+      away_team_id: g.awayTeamId,
+      created_at: at,
+      created_by: by,
+      updated_at: at,
     }));
     await db.insertInto('games').values(chunk).execute();
   }

@@ -21,7 +21,8 @@ function CardLinks({ g, config }: { g: GameListItem; config: RegionConfig }) {
         const state = !c ? 'not started' : c.status === 'submitted' ? (c.violations > 0 ? `submitted, ${c.violations} problem(s)` : 'submitted') : 'draft';
         return (
           <p>
-            <a href={cardPath(g.id, t)}>{`Card of ${teamLabel(team)}`}</a> <span class={c?.status === 'submitted' ? (c.violations > 0 ? 'status-bad' : 'status-ok') : 'status-warn'}>({state})</span>
+            <a href={cardPath(g.id, t)}>{`Card of ${teamLabel(team)}`}</a>{' '}
+            <span class={c?.status === 'submitted' ? (c.violations > 0 ? 'status-bad' : 'status-ok') : 'status-warn'}>({state})</span>
           </p>
         );
       })}
@@ -47,18 +48,36 @@ export function GamesList({ ctx, m }: { ctx: ViewCtx; m: GamesListModel }) {
       <h1>{`Games: ${m.season.name}`}</h1>
       {m.canSchedule ? (
         <p>
-          <a class="button" href={`/games/new?season=${m.season.id}`}>Add a game</a>{' '}
-          <a class="button secondary" href={`/games/import?season=${m.season.id}`}>Import a schedule</a>
+          <a class="button" href={`/games/new?season=${m.season.id}`}>
+            Add a game
+          </a>{' '}
+          <a class="button secondary" href={`/games/import?season=${m.season.id}`}>
+            Import a schedule
+          </a>
         </p>
       ) : null}
       <p>
         <a href={`/games/reports?season=${m.season.id}`}>Playing-time report</a>
-        {m.board ? <> · <a href={`/games/reports/violations?season=${m.season.id}`}>Cards with violations</a></> : null}
+        {m.board ? (
+          <>
+            {' '}
+            · <a href={`/games/reports/violations?season=${m.season.id}`}>Cards with violations</a>
+          </>
+        ) : null}
       </p>
       <form method="get" action="/games" class="inline">
         <Select label="Season" name="season" value={m.season.id} options={m.seasons.map((s) => ({ value: s.id, label: s.name }))} />
-        {m.board ? <Select label="Division" name="division" value={m.division} options={[{ value: '', label: 'All' }, ...m.config.divisions.map((d) => ({ value: d.code, label: d.name }))]} /> : null}
-        <button type="submit" class="secondary">Show</button>
+        {m.board ? (
+          <Select
+            label="Division"
+            name="division"
+            value={m.division}
+            options={[{ value: '', label: 'All' }, ...m.config.divisions.map((d) => ({ value: d.code, label: d.name }))]}
+          />
+        ) : null}
+        <button type="submit" class="secondary">
+          Show
+        </button>
       </form>
       {m.games.length === 0 ? (
         <p>{m.board ? 'No games are scheduled for this season yet.' : 'Your teams have no games scheduled this season yet.'}</p>
@@ -69,7 +88,11 @@ export function GamesList({ ctx, m }: { ctx: ViewCtx; m: GamesListModel }) {
               <h2>{`${g.date} ${g.time} · ${fieldName(m.config, g.fieldId)}`}</h2>
               <p>{`${g.division} ${g.program}: ${teamLabel(g.home)} (home) v ${teamLabel(g.away)}`}</p>
               <CardLinks g={g} config={m.config} />
-              {m.canSchedule ? <p><a href={`/games/${g.id}/edit`}>{`Change the game of ${g.date} ${g.time}`}</a></p> : null}
+              {m.canSchedule ? (
+                <p>
+                  <a href={`/games/${g.id}/edit`}>{`Change the game of ${g.date} ${g.time}`}</a>
+                </p>
+              ) : null}
             </section>
           ))}
         </div>
@@ -107,10 +130,14 @@ export function GameForm({ ctx, m }: { ctx: ViewCtx; m: GameFormModel }) {
       {m.game ? (
         <form method="post" action={`/games/${m.game.id}/delete`}>
           <Csrf token={ctx.csrf} />
-          <button type="submit" class="danger">Remove this game</button>
+          <button type="submit" class="danger">
+            Remove this game
+          </button>
         </form>
       ) : null}
-      <p><a href={`/games?season=${m.season.id}`}>Back to games</a></p>
+      <p>
+        <a href={`/games?season=${m.season.id}`}>Back to games</a>
+      </p>
     </section>
   );
 }
@@ -120,7 +147,10 @@ export function ImportForm({ ctx, season, seasons, errors, text }: { ctx: ViewCt
   return (
     <section class="narrow">
       <h1>Import a schedule</h1>
-      <p>A CSV file with the columns <code>date, time, field, home, away</code> (and <code>division</code> when two teams share a name). Teams by name or id; dates as YYYY-MM-DD or M/D/YYYY; times as 9:30 or 2:00 PM. A file with any bad row is refused whole, with every problem listed.</p>
+      <p>
+        A CSV file with the columns <code>date, time, field, home, away</code> (and <code>division</code> when two teams share a name). Teams by name or id; dates as YYYY-MM-DD or
+        M/D/YYYY; times as 9:30 or 2:00 PM. A file with any bad row is refused whole, with every problem listed.
+      </p>
       <Errors errors={errors} />
       <form method="post" action={uploadAction('/games/import', ctx.csrf)} enctype="multipart/form-data">
         <Select label="Season" name="season" value={season.id} options={seasons.map((s) => ({ value: s.id, label: s.name }))} />
@@ -130,11 +160,15 @@ export function ImportForm({ ctx, season, seasons, errors, text }: { ctx: ViewCt
         </label>
         <label for="f-csv">
           Or paste the file's text
-          <textarea id="f-csv" name="csv" rows={8}>{text ?? ''}</textarea>
+          <textarea id="f-csv" name="csv" rows={8}>
+            {text ?? ''}
+          </textarea>
         </label>
         <button type="submit">Import</button>
       </form>
-      <p><a href={`/games?season=${season.id}`}>Back to games</a></p>
+      <p>
+        <a href={`/games?season=${season.id}`}>Back to games</a>
+      </p>
     </section>
   );
 }

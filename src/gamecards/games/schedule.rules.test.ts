@@ -12,14 +12,24 @@ const teams = [
 ];
 const ctx: ScheduleContext = {
   teams,
-  fields: [{ id: 'brett', name: 'Brett' }, { id: 'campus-el-segundo', name: 'Campus El Segundo' }],
+  fields: [
+    { id: 'brett', name: 'Brett' },
+    { id: 'campus-el-segundo', name: 'Campus El Segundo' },
+  ],
   season: { id: '2026-fall', name: 'Fall 2026', startDate: '2026-08-01', endDate: '2026-12-31' },
   existing: [{ id: 'g0', date: '2026-09-12', time: '09:00', fieldId: 'brett', homeTeamId: 't1', awayTeamId: 't2' }],
 };
 
 describe('parseTime', () => {
   it.each([
-    ['9:30', '09:30'], ['09:05', '09:05'], ['14:00', '14:00'], ['2:30 PM', '14:30'], ['12:00 am', '00:00'], ['12:15pm', '12:15'], ['9 AM', '09:00'], ['11:00 a.m.', '11:00'],
+    ['9:30', '09:30'],
+    ['09:05', '09:05'],
+    ['14:00', '14:00'],
+    ['2:30 PM', '14:30'],
+    ['12:00 am', '00:00'],
+    ['12:15pm', '12:15'],
+    ['9 AM', '09:00'],
+    ['11:00 a.m.', '11:00'],
   ])('reads %s as %s', (text, time) => expect(parseTime(text)).toEqual({ ok: true, value: time }));
   it.each(['25:00', '9', '9:60', '13:00 PM', 'noon', ''])('refuses %s', (text) => expect(parseTime(text).ok).toBe(false));
 });
@@ -44,7 +54,10 @@ describe('gameProblems', () => {
       'Comets (10U girls) and Stars (10U boys) are not in the same division and program',
       '2027-01-09 is outside Fall 2026 (2026-08-01 to 2026-12-31)',
     ]);
-    expect(gameProblems({ date: '2026-09-12', time: '15:00', fieldId: 'brett', homeTeamId: 't2', awayTeamId: 't1' }, ctx)).toEqual(['Rockets already plays on 2026-09-12', 'Comets already plays on 2026-09-12']);
+    expect(gameProblems({ date: '2026-09-12', time: '15:00', fieldId: 'brett', homeTeamId: 't2', awayTeamId: 't1' }, ctx)).toEqual([
+      'Rockets already plays on 2026-09-12',
+      'Comets already plays on 2026-09-12',
+    ]);
   });
 });
 
@@ -67,11 +80,15 @@ describe('readSchedule', () => {
   });
 
   it('refuses the whole file, listing every bad row with its file line and every reason', () => {
-    const r = read('date,time,field,home,away\n2026-09-19,9:00,Brett,Comets,Rockets\n2/30/2026,9:00,Moon,Comets,Rockets\n2026-09-19,10:00,Brett,Rockets,Comets\n2026-09-20,10:00,Brett,Stars,Hawks\n');
+    const r = read(
+      'date,time,field,home,away\n2026-09-19,9:00,Brett,Comets,Rockets\n2/30/2026,9:00,Moon,Comets,Rockets\n2026-09-19,10:00,Brett,Rockets,Comets\n2026-09-20,10:00,Brett,Stars,Hawks\n',
+    );
     expect(r.ok).toBe(false);
     const errors = !r.ok ? r.errors : [];
     expect(errors.map((e) => e.row)).toEqual([3, 4, 5]);
-    expect(errors[0]!.message).toBe('Row 3: date: "2/30/2026" is not a real date: February 2026 has 28 days; field: there is no field "Moon"; use one of: Brett, Campus El Segundo.');
+    expect(errors[0]!.message).toBe(
+      'Row 3: date: "2/30/2026" is not a real date: February 2026 has 28 days; field: there is no field "Moon"; use one of: Brett, Campus El Segundo.',
+    );
     expect(errors[1]!.message).toBe('Row 4: Rockets already plays on 2026-09-19; Comets already plays on 2026-09-19.');
     expect(errors[2]!.message).toContain('write the team id instead');
   });

@@ -58,7 +58,11 @@ export function resolveTeam(teams: readonly ScheduleTeam[], text: string, divisi
   if (byId) return { ok: true, value: byId };
   const named = teams.filter((x) => norm(x.name) === norm(t) && (!division || x.division === division));
   if (named.length === 1) return { ok: true, value: named[0]! };
-  if (named.length > 1) return { ok: false, message: `${named.length} teams are called "${t}" (${named.map((x) => `${x.division} ${x.program} #${x.number}: ${x.id}`).join('; ')}); write the team id instead` };
+  if (named.length > 1)
+    return {
+      ok: false,
+      message: `${named.length} teams are called "${t}" (${named.map((x) => `${x.division} ${x.program} #${x.number}: ${x.id}`).join('; ')}); write the team id instead`,
+    };
   return { ok: false, message: `there is no team "${t}" this season; write a team's name or id as the team list shows it` };
 }
 
@@ -109,7 +113,16 @@ export type ScheduleImport = { ok: true; games: GameDraft[] } | { ok: false; err
  */
 export function readSchedule(table: CsvTable, ctx: ScheduleContext): ScheduleImport {
   const { index, missing } = matchColumns(table.header, COLUMNS);
-  if (missing.length > 0) return { ok: false, errors: [missingColumnsError(missing.map((k) => COLUMNS[k].label), table.header)] };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      errors: [
+        missingColumnsError(
+          missing.map((k) => COLUMNS[k].label),
+          table.header,
+        ),
+      ],
+    };
   const errors: RowError[] = table.problems.map((p) => rowError(p.row, `Row ${p.row}: ${p.message}`));
   const games: GameDraft[] = [];
   for (const rec of table.records) {
@@ -126,7 +139,9 @@ export function readSchedule(table: CsvTable, ctx: ScheduleContext): ScheduleImp
       field.ok ? null : `field: ${field.message}`,
       home.ok ? null : `home: ${home.message}`,
       away.ok ? null : `away: ${away.message}`,
-    ].filter((x): x is string => x !== null).map((x) => x.replace(/\.$/, ''));
+    ]
+      .filter((x): x is string => x !== null)
+      .map((x) => x.replace(/\.$/, ''));
     if (date.ok && time.ok && field.ok && home.ok && away.ok) {
       const g: GameDraft = { date: date.date, time: time.value, fieldId: field.value.id, homeTeamId: home.value.id, awayTeamId: away.value.id };
       reasons.push(...gameProblems(g, ctx, games));

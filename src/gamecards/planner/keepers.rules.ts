@@ -49,7 +49,10 @@ function choices(ctx: PlanContext, s: SearchState, q: number): Choice[] {
 
 function search(ctx: PlanContext, s: SearchState, depth: number): boolean {
   if (--s.budget.left < 0) {
-    throw new AppError('NO_VALID_PLAN', 'The planner could not settle the goalkeepers for this roster. Mark more players who can keep goal, or plan the keepers by hand and check the card.');
+    throw new AppError(
+      'NO_VALID_PLAN',
+      'The planner could not settle the goalkeepers for this roster. Mark more players who can keep goal, or plan the keepers by hand and check the card.',
+    );
   }
   if (!feasible(ctx, s.keepers)) return false;
   if (depth === s.order.length) return true;
@@ -90,5 +93,9 @@ export function chooseKeepers(ctx: PlanContext, allowGaps: boolean): Choice[] | 
 export function canCoverGoal(ctx: PlanContext): boolean {
   const quarters = ctx.needsKeeper.map((n, q) => (n ? q : -1)).filter((q) => q >= 0);
   const allowed = quarters.map((q) => ctx.players.map((_, k) => ctx.avail[k][q] && ctx.keeperCap[k] > 0));
-  return canSeat(allowed, ctx.keeperCap, quarters.map(() => 1));
+  return canSeat(
+    allowed,
+    ctx.keeperCap,
+    quarters.map(() => 1),
+  );
 }

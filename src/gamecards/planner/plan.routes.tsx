@@ -22,15 +22,25 @@ function render(req: FastifyRequest, reply: FastifyReply, m: PlanModel, status =
 /** The grid as posted, read with the card's own field names. */
 function gridOf(v: CardView, f: FormBody): CardRow[] {
   const input = cardInputFromForm(f, v.roster, v.ctx.quarters);
-  return normalizeState({ players: input.players }, v.roster.map((p) => p.playerId), v.ctx.quarters).rows;
+  return normalizeState(
+    { players: input.players },
+    v.roster.map((p) => p.playerId),
+    v.ctx.quarters,
+  ).rows;
 }
 
 async function act(deps: Deps, req: FastifyRequest, v: CardView, f: FormBody, m: PlanModel): Promise<PlanModel | 'used'> {
   const { id, teamId } = req.params as Params;
   if (f.do === 'plan') {
-    const players = v.roster.filter((p) => m.attendance[p.playerId]!.attended).map((p) => ({ id: p.playerId, arrivedQuarter: m.attendance[p.playerId]!.arrivedQuarter, canKeep: m.canKeep[p.playerId] }));
+    const players = v.roster
+      .filter((p) => m.attendance[p.playerId]!.attended)
+      .map((p) => ({ id: p.playerId, arrivedQuarter: m.attendance[p.playerId]!.arrivedQuarter, canKeep: m.canKeep[p.playerId] }));
     const r = await planFor(deps, req.auth, id, { teamId, players });
-    const grid = normalizeState({ players: r.cardPlayers }, v.roster.map((p) => p.playerId), v.ctx.quarters).rows;
+    const grid = normalizeState(
+      { players: r.cardPlayers },
+      v.roster.map((p) => p.playerId),
+      v.ctx.quarters,
+    ).rows;
     return { ...m, grid, check: r.check, warnings: r.plan.warnings };
   }
   const grid = gridOf(v, f);

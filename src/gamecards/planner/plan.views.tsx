@@ -49,7 +49,9 @@ function PlayerRows({ m, playerId }: { m: PlanModel; playerId: string }) {
             {Array.from({ length: m.v.ctx.quarters }, (_, i) => (
               <option value={String(i + 1)} selected={a.attended && a.arrivedQuarter === i + 1}>{`Q${i + 1}`}</option>
             ))}
-            <option value="no" selected={!a.attended}>Not coming</option>
+            <option value="no" selected={!a.attended}>
+              Not coming
+            </option>
           </select>
         </td>
         {m.grid
@@ -111,19 +113,39 @@ export function PlanPage({ ctx, m }: { ctx: ViewCtx; m: PlanModel }) {
                 {m.grid ? Array.from({ length: v.ctx.quarters }, (_, i) => <th scope="col">{`Q${i + 1}`}</th>) : null}
               </tr>
             </thead>
-            {v.roster.map((p) => <PlayerRows m={m} playerId={p.playerId} />)}
+            {v.roster.map((p) => (
+              <PlayerRows m={m} playerId={p.playerId} />
+            ))}
           </table>
         </div>
         <p>
-          <button type="submit" name="do" value="plan">{m.grid ? 'Make a new plan' : 'Make a plan'}</button>{' '}
-          {m.grid ? <button type="submit" class="secondary" name="do" value="check">Check my changes</button> : null}{' '}
-          {m.grid && canUse ? <button type="submit" class="secondary" name="do" value="use">Put this plan on the card</button> : null}
+          <button type="submit" name="do" value="plan">
+            {m.grid ? 'Make a new plan' : 'Make a plan'}
+          </button>{' '}
+          {m.grid ? (
+            <button type="submit" class="secondary" name="do" value="check">
+              Check my changes
+            </button>
+          ) : null}{' '}
+          {m.grid && canUse ? (
+            <button type="submit" class="secondary" name="do" value="use">
+              Put this plan on the card
+            </button>
+          ) : null}
         </p>
       </form>
-      {m.warnings.length > 0 ? <ul>{m.warnings.map((w) => <li>{w}</li>)}</ul> : null}
+      {m.warnings.length > 0 ? (
+        <ul>
+          {m.warnings.map((w) => (
+            <li>{w}</li>
+          ))}
+        </ul>
+      ) : null}
       <Summary m={m} />
       {m.check ? <Violations list={m.check.violations} /> : null}
-      <p><a href={cardPath(v.ctx.game.id, v.ctx.team.id)}>Back to the card</a></p>
+      <p>
+        <a href={cardPath(v.ctx.game.id, v.ctx.team.id)}>Back to the card</a>
+      </p>
     </>
   );
 }

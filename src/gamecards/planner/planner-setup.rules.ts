@@ -94,12 +94,18 @@ export function planContext(input: RotationInput): PlanContext {
   const upper = facts.map((f, i) => (owed.crowded ? share[i] : f.present));
   const minField = policy.keeperMinFieldQuarters;
   return {
-    players, quarterCount: Q, playersOnField: input.playersOnField, policy,
-    avail: facts.map((f) => f.available), share, upper,
+    players,
+    quarterCount: Q,
+    playersOnField: input.playersOnField,
+    policy,
+    avail: facts.map((f) => f.available),
+    share,
+    upper,
     required: facts.map((f) => owed.byPlayer[f.id].owed),
     keeperCap: players.map((p, i) => (p.canKeep ? Math.max(0, Math.min(policy.keeperMaxQuarters, facts[i].present - minField, upper[i] - minField)) : 0)),
     needsKeeper: blank.map((_, q) => Math.min(input.playersOnField, facts.filter((f) => f.available[q]).length) >= 2),
-    cap: owed.cap, crowded: owed.crowded,
+    cap: owed.cap,
+    crowded: owed.crowded,
   };
 }
 

@@ -42,7 +42,11 @@ function anyValidCard(input: RotationInput, policy: PlayingTimePolicy): boolean 
   let states: Partial[] = [{ counts: input.players.flatMap(() => [0, 0]), keeperless: 0, chosen: [] }];
   for (let q = 0; q < Q; q++) {
     const next = new Map<string, Partial>();
-    const options = quarterOptions(arrived.map((a) => a <= q + 1), input.players.map((p) => p.canKeep), input.playersOnField);
+    const options = quarterOptions(
+      arrived.map((a) => a <= q + 1),
+      input.players.map((p) => p.canKeep),
+      input.playersOnField,
+    );
     for (const s of states) {
       for (const opt of options) {
         const counts = s.counts.map((c, i) => c + (i % 2 === 0 ? Number(opt[i >> 1].keeper) : Number(opt[i >> 1].played && !opt[i >> 1].keeper)));
@@ -53,10 +57,17 @@ function anyValidCard(input: RotationInput, policy: PlayingTimePolicy): boolean 
     }
     states = [...next.values()];
   }
-  return states.some((s) => checkPlayingTime({
-    playersOnField: input.playersOnField, quarters: Q,
-    players: input.players.map((p, i) => ({ id: p.id, attended: true, arrivedQuarter: arrived[i], quarters: s.chosen.map((c) => c[i]) })),
-  }, policy).ok);
+  return states.some(
+    (s) =>
+      checkPlayingTime(
+        {
+          playersOnField: input.playersOnField,
+          quarters: Q,
+          players: input.players.map((p, i) => ({ id: p.id, attended: true, arrivedQuarter: arrived[i], quarters: s.chosen.map((c) => c[i]) })),
+        },
+        policy,
+      ).ok,
+  );
 }
 
 describe('planner against brute force (small games, 3 periods)', () => {
@@ -67,7 +78,10 @@ describe('planner against brute force (small games, 3 periods)', () => {
       const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
       const policy: PlayingTimePolicy = { quarters: 3, minQuarters: int(1, 3), keeperMaxQuarters: int(1, 3), keeperMinFieldQuarters: int(0, 2) };
       const players = Array.from({ length: int(3, 5) }, (_, i) => ({
-        id: `p${i}`, canKeep: rnd() < 0.6, seasonSatQuarters: int(0, 5), seasonPlayedQuarters: int(0, 9),
+        id: `p${i}`,
+        canKeep: rnd() < 0.6,
+        seasonSatQuarters: int(0, 5),
+        seasonPlayedQuarters: int(0, 9),
         ...(rnd() < 0.3 ? { arrivedQuarter: int(2, 3) } : {}),
       }));
       const input: RotationInput = { players, playersOnField: int(2, 3), quarters: 3, policy, seed };

@@ -52,7 +52,12 @@ function expectWellFormed(input: RotationInput, plan: RotationPlan): void {
   plan.lineups.forEach((l, q) => {
     const listed = [...(l.keeper ? [l.keeper] : []), ...l.field, ...l.sitting, ...l.notArrived].sort();
     expect(listed).toEqual(input.players.map((p) => p.id).sort());
-    expect(l.notArrived).toEqual(input.players.filter((p) => (p.arrivedQuarter ?? 1) > q + 1).map((p) => p.id).sort());
+    expect(l.notArrived).toEqual(
+      input.players
+        .filter((p) => (p.arrivedQuarter ?? 1) > q + 1)
+        .map((p) => p.id)
+        .sort(),
+    );
   });
 }
 

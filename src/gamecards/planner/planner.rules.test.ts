@@ -4,10 +4,18 @@ import { planToCard, recheckPlan } from './plan-card.rules.js';
 import { planRotation, type RotationInput, type RotationPlan, type RotationPlayer } from './planner.rules.js';
 
 const kid = (id: string, seasonSatQuarters = 0, extra: Partial<RotationPlayer> = {}): RotationPlayer => ({
-  id, canKeep: true, seasonSatQuarters, seasonPlayedQuarters: 10, ...extra,
+  id,
+  canKeep: true,
+  seasonSatQuarters,
+  seasonPlayedQuarters: 10,
+  ...extra,
 });
 const input = (players: RotationPlayer[], playersOnField: number, extra: Partial<RotationInput> = {}): RotationInput => ({
-  players, playersOnField, quarters: 4, seed: 7, ...extra,
+  players,
+  playersOnField,
+  quarters: 4,
+  seed: 7,
+  ...extra,
 });
 const played = (plan: RotationPlan, id: string) => plan.lineups.filter((l) => l.keeper === id || l.field.includes(id)).length;
 const sat = (plan: RotationPlan, id: string) => plan.lineups.filter((l) => l.sitting.includes(id)).length;
@@ -128,7 +136,10 @@ describe('planToCard and recheckPlan', () => {
     expect(card).toMatchObject({ playersOnField: 7, quarters: 4 });
     const late = card.players.find((p) => p.id === 'late');
     expect(late?.arrivedQuarter).toBe(3);
-    expect(late?.quarters.slice(0, 2)).toEqual([{ played: false, keeper: false, injured: false }, { played: false, keeper: false, injured: false }]);
+    expect(late?.quarters.slice(0, 2)).toEqual([
+      { played: false, keeper: false, injured: false },
+      { played: false, keeper: false, injured: false },
+    ]);
     const q1Keeper = card.players.find((p) => p.id === plan.lineups[0].keeper);
     expect(q1Keeper?.quarters[0]).toEqual({ played: true, keeper: true, injured: false });
     expect(card.players.every((p) => p.attended)).toBe(true);

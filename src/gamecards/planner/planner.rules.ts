@@ -56,7 +56,11 @@ function seatField(ctx: PlanContext, keepers: readonly (number | null)[]): SeatF
 
 function lineups(ctx: PlanContext, keepers: readonly (number | null)[], flow: SeatFlow): QuarterLineup[] {
   return keepers.map((k, q) => {
-    const ids = (pick: (p: number) => boolean) => ctx.players.filter((_, p) => pick(p)).map((pl) => pl.id).sort(byId);
+    const ids = (pick: (p: number) => boolean) =>
+      ctx.players
+        .filter((_, p) => pick(p))
+        .map((pl) => pl.id)
+        .sort(byId);
     return {
       quarter: q + 1,
       keeper: k === null ? null : ctx.players[k].id,
@@ -75,9 +79,15 @@ function noPlanError(ctx: PlanContext): AppError {
     return new AppError('NO_KEEPER', 'Nobody at this game is marked as able to keep goal. Mark the players who can keep goal, or ask for a plan without a keeper.');
   }
   if (!canCoverGoal(ctx)) {
-    return new AppError('NO_KEEPER', `The players who can keep goal (${listOf(keepers, 5)}) cannot cover every quarter: ${limits}. Mark more players who can keep goal, or ask for a plan without a keeper.`);
+    return new AppError(
+      'NO_KEEPER',
+      `The players who can keep goal (${listOf(keepers, 5)}) cannot cover every quarter: ${limits}. Mark more players who can keep goal, or ask for a plan without a keeper.`,
+    );
   }
-  return new AppError('NO_VALID_PLAN', `No lineup gives every player the quarters they are owed while also meeting the goalkeeper rules (${limits}): ${ctx.players.length} players and ${ctx.playersOnField} places on the field leave no room for both. Ask for a plan without a keeper, or plan by hand and check the card.`);
+  return new AppError(
+    'NO_VALID_PLAN',
+    `No lineup gives every player the quarters they are owed while also meeting the goalkeeper rules (${limits}): ${ctx.players.length} players and ${ctx.playersOnField} places on the field leave no room for both. Ask for a plan without a keeper, or plan by hand and check the card.`,
+  );
 }
 
 function warnings(ctx: PlanContext, keepers: readonly (number | null)[]): string[] {

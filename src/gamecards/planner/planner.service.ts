@@ -49,15 +49,16 @@ export function defaultSeed(gameId: string, teamId: string): number {
 /** Season totals of a team's players from its submitted cards, leaving out one game. */
 export async function seasonSoFar(db: Db, ctx: CardContext, exceptGameId: string): Promise<Record<string, SeasonLine>> {
   const cards = (await submittedCards(db, ctx.game.seasonId, [ctx.team.id])).filter((c) => c.gameId !== exceptGameId);
-  return seasonTally(cards.map((c) => c.state), ctx.quarters);
+  return seasonTally(
+    cards.map((c) => c.state),
+    ctx.quarters,
+  );
 }
 
 async function attendingDefault(db: Db, gameId: string, teamId: string, roster: readonly RosterLine[]): Promise<PlanPlayer[]> {
   const card = await findCard(db, gameId, teamId);
   const rows = new Map((card && card.revision > 0 ? card.state.rows : []).map((r) => [r.playerId, r]));
-  return roster
-    .filter((p) => rows.get(p.playerId)?.attended ?? true)
-    .map((p) => ({ id: p.playerId, arrivedQuarter: rows.get(p.playerId)?.arrivedQuarter ?? 1 }));
+  return roster.filter((p) => rows.get(p.playerId)?.attended ?? true).map((p) => ({ id: p.playerId, arrivedQuarter: rows.get(p.playerId)?.arrivedQuarter ?? 1 }));
 }
 
 /** The plan as card rows for the whole roster: planned players attending, the others absent. */
@@ -83,27 +84,46 @@ export async function planFor(deps: Deps, auth: Auth | null, gameId: string, r: 
   const onRoster = new Set(roster.map((p) => p.playerId));
   const strangers = players.filter((p) => !onRoster.has(p.id)).map((p) => p.id);
   if (strangers.length > 0) throw invalid(`These players are not on the team's roster: ${strangers.join(', ')}.`);
-  const registeredKeepers = await registeredGoalkeepers(deps.db, ctx.game.seasonId, roster.map((p) => p.playerId));
+  const registeredKeepers = await registeredGoalkeepers(
+    deps.db,
+    ctx.game.seasonId,
+    roster.map((p) => p.playerId),
+  );
   const canKeep = Object.fromEntries(roster.map((p) => [p.playerId, players.find((x) => x.id === p.playerId)?.canKeep ?? registeredKeepers.has(p.playerId)]));
   const season = await seasonSoFar(deps.db, ctx, gameId);
   const plan = planRotation({
     players: players.map((p) => ({
-      id: p.id, canKeep: canKeep[p.id] ?? false, arrivedQuarter: p.arrivedQuarter,
-      seasonSatQuarters: season[p.id]?.sat ?? 0, seasonPlayedQuarters: season[p.id]?.played ?? 0,
+      id: p.id,
+      canKeep: canKeep[p.id] ?? false,
+      arrivedQuarter: p.arrivedQuarter,
+      seasonSatQuarters: season[p.id]?.sat ?? 0,
+      seasonPlayedQuarters: season[p.id]?.played ?? 0,
     })),
-    playersOnField: ctx.playersOnField, quarters: ctx.quarters, policy: ctx.policy,
-    seed: r.seed ?? defaultSeed(gameId, r.teamId), allowNoKeeper: r.allowNoKeeper,
+    playersOnField: ctx.playersOnField,
+    quarters: ctx.quarters,
+    policy: ctx.policy,
+    seed: r.seed ?? defaultSeed(gameId, r.teamId),
+    allowNoKeeper: r.allowNoKeeper,
   });
   return { plan, check: recheckPlan(plan, ctx.policy, namesOf(roster)), season, cardPlayers: planAsCardPlayers(plan, roster), roster, canKeep };
 }
 
 /** A plan the coach changed by hand, checked by the same rule as the card. */
-export async function recheckFor(deps: Deps, auth: Auth | null, gameId: string, teamId: string, p: { roster: readonly { id: string; arrivedQuarter?: number }[]; lineups: readonly Pick<QuarterLineup, 'quarter' | 'keeper' | 'field'>[] }): Promise<PlayingTimeResult> {
+export async function recheckFor(
+  deps: Deps,
+  auth: Auth | null,
+  gameId: string,
+  teamId: string,
+  p: { roster: readonly { id: string; arrivedQuarter?: number }[]; lineups: readonly Pick<QuarterLineup, 'quarter' | 'keeper' | 'field'>[] },
+): Promise<PlayingTimeResult> {
   const ctx = await loadCardContext(deps.db, await getRegionConfig(deps.db), gameId, teamId);
   await cardAccess(deps.db, auth, teamId);
   const roster = await currentRoster(deps.db, teamId);
   const plan: RotationPlan = {
-    playersOnField: ctx.playersOnField, quarters: ctx.quarters, owed: {}, warnings: [],
+    playersOnField: ctx.playersOnField,
+    quarters: ctx.quarters,
+    owed: {},
+    warnings: [],
     roster: p.roster.map((x) => ({ id: x.id, arrivedQuarter: x.arrivedQuarter ?? 1 })),
     lineups: Array.from({ length: ctx.quarters }, (_, i) => {
       const l = p.lineups.find((x) => x.quarter === i + 1);
@@ -118,14 +138,20 @@ export async function planSetup(deps: Deps, auth: Auth | null, gameId: string, t
   const ctx = await loadCardContext(deps.db, await getRegionConfig(deps.db), gameId, teamId);
   await cardAccess(deps.db, auth, teamId);
   const roster = await currentRoster(deps.db, teamId);
-  const registered = await registeredGoalkeepers(deps.db, ctx.game.seasonId, roster.map((p) => p.playerId));
+  const registered = await registeredGoalkeepers(
+    deps.db,
+    ctx.game.seasonId,
+    roster.map((p) => p.playerId),
+  );
   const attending = await attendingDefault(deps.db, gameId, teamId, roster);
   return {
     season: await seasonSoFar(deps.db, ctx, gameId),
     canKeep: Object.fromEntries(roster.map((p) => [p.playerId, registered.has(p.playerId)])) as Record<string, boolean>,
-    attendance: Object.fromEntries(roster.map((p) => {
-      const a = attending.find((x) => x.id === p.playerId);
-      return [p.playerId, { attended: !!a, arrivedQuarter: a?.arrivedQuarter ?? 1 }];
-    })) as Record<string, { attended: boolean; arrivedQuarter: number }>,
+    attendance: Object.fromEntries(
+      roster.map((p) => {
+        const a = attending.find((x) => x.id === p.playerId);
+        return [p.playerId, { attended: !!a, arrivedQuarter: a?.arrivedQuarter ?? 1 }];
+      }),
+    ) as Record<string, { attended: boolean; arrivedQuarter: number }>,
   };
 }

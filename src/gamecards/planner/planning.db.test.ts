@@ -57,7 +57,21 @@ describe.each(testDialects())('checking, planning, printing and reports on %s', 
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
     const text = pdfText(r.rawPayload);
-    for (const s of ['GAME CARD', 'Region 92 El Segundo', '10U girls', '#4 Comets', 'Test', '2026-09-26', '10:15', 'Rockets (#7)', 'Campus El Segundo', 'we are away', 'Cautions and send-offs', 'Score at half time', 'Referee']) {
+    for (const s of [
+      'GAME CARD',
+      'Region 92 El Segundo',
+      '10U girls',
+      '#4 Comets',
+      'Test',
+      '2026-09-26',
+      '10:15',
+      'Rockets (#7)',
+      'Campus El Segundo',
+      'we are away',
+      'Cautions and send-offs',
+      'Score at half time',
+      'Referee',
+    ]) {
       expect(text, s).toContain(s);
     }
     for (const p of us.players) expect(text).toMatch(new RegExp(`\\b${p.jersey}\\s+${p.name}`));
@@ -68,7 +82,12 @@ describe.each(testDialects())('checking, planning, printing and reports on %s', 
 
   it('plans a rotation that passes the checker and favours players who sat most this season', async () => {
     const past = await makeGame(t.deps.db, us, them, { date: '2026-09-05' });
-    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/games/${past}/cards/${us.id}`, headers: coach.bearer, payload: { saveId: newId(), revision: 0, players: goodCard(us) } });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/games/${past}/cards/${us.id}`,
+      headers: coach.bearer,
+      payload: { saveId: newId(), revision: 0, players: goodCard(us) },
+    });
     expect(put.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/games/${past}/cards/${us.id}/submit`, headers: coach.bearer, payload: {} })).statusCode).toBe(200);
     const next = await makeGame(t.deps.db, us, them, { date: '2026-09-27' });
@@ -77,21 +96,38 @@ describe.each(testDialects())('checking, planning, printing and reports on %s', 
     const plan = r.json();
     expect(plan.check).toEqual({ ok: true, violations: [] });
     expect(plan.season[us.players[0]!.id]).toMatchObject({ games: 1, played: 3, sat: 1 });
-    const check = await t.app.inject({ method: 'POST', url: '/api/v1/playing-time/check', headers: coach.bearer, payload: { playersOnField: 7, quarters: 4, players: plan.cardPlayers } });
+    const check = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/playing-time/check',
+      headers: coach.bearer,
+      payload: { playersOnField: 7, quarters: 4, players: plan.cardPlayers },
+    });
     expect(check.json()).toEqual({ ok: true, violations: [] });
-    const sits = (ids: string[]) => plan.cardPlayers.filter((p: { id: string }) => ids.includes(p.id)).reduce((n: number, p: { quarters: { played: boolean }[] }) => n + p.quarters.filter((q) => !q.played).length, 0);
+    const sits = (ids: string[]) =>
+      plan.cardPlayers
+        .filter((p: { id: string }) => ids.includes(p.id))
+        .reduce((n: number, p: { quarters: { played: boolean }[] }) => n + p.quarters.filter((q) => !q.played).length, 0);
     expect(sits(us.players.slice(0, 4).map((p) => p.id))).toBeLessThanOrEqual(sits(us.players.slice(4).map((p) => p.id)));
     for (const l of plan.plan.lineups) expect(us.players.slice(0, 3).map((p) => p.id)).toContain(l.keeper);
     const again = await t.app.inject({ method: 'POST', url: `/api/v1/games/${next}/plan`, headers: coach.bearer, payload: { teamId: us.id } });
     expect(again.json().plan).toEqual(plan.plan);
-    const filled = await t.app.inject({ method: 'PUT', url: `/api/v1/games/${next}/cards/${us.id}`, headers: coach.bearer, payload: { saveId: newId(), revision: 0, players: plan.cardPlayers } });
+    const filled = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/games/${next}/cards/${us.id}`,
+      headers: coach.bearer,
+      payload: { saveId: newId(), revision: 0, players: plan.cardPlayers },
+    });
     expect(filled.json().violations).toEqual([]);
   });
 
   it('re-checks a plan adjusted by hand, and refuses a plan when nobody can keep goal', async () => {
     const game = await makeGame(t.deps.db, us, them, { date: '2026-10-03' });
     const plan = (await t.app.inject({ method: 'POST', url: `/api/v1/games/${game}/plan`, headers: coach.bearer, payload: { teamId: us.id } })).json().plan;
-    const lineups = plan.lineups.map((l: { quarter: number; keeper: string; field: string[] }) => ({ quarter: l.quarter, keeper: l.quarter === 1 ? null : l.keeper, field: l.field }));
+    const lineups = plan.lineups.map((l: { quarter: number; keeper: string; field: string[] }) => ({
+      quarter: l.quarter,
+      keeper: l.quarter === 1 ? null : l.keeper,
+      field: l.field,
+    }));
     const r = await t.app.inject({ method: 'POST', url: `/api/v1/games/${game}/plan/check`, headers: coach.bearer, payload: { teamId: us.id, roster: plan.roster, lineups } });
     expect(r.json().violations.map((v: { code: string }) => v.code)).toContain('NO_KEEPER');
     const players = us.players.map((p) => ({ id: p.id, canKeep: false }));
@@ -113,7 +149,14 @@ describe.each(testDialects())('checking, planning, printing and reports on %s', 
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/games/reports/playing-time?team=${them.id}`, headers: coach.bearer })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/games/reports/violations', headers: coach.bearer })).statusCode).toBe(403);
     const bad = (await t.app.inject({ method: 'GET', url: '/api/v1/games/reports/violations', headers: admin.bearer })).json();
-    expect(bad).toContainEqual(expect.objectContaining({ gameId: game, teamId: us.id, teamName: 'Comets', violations: expect.arrayContaining([expect.objectContaining({ playerId: us.players[1]!.id, code: 'UNDER_MINIMUM' })]) }));
+    expect(bad).toContainEqual(
+      expect.objectContaining({
+        gameId: game,
+        teamId: us.id,
+        teamName: 'Comets',
+        violations: expect.arrayContaining([expect.objectContaining({ playerId: us.players[1]!.id, code: 'UNDER_MINIMUM' })]),
+      }),
+    );
     const csv = await t.app.inject({ method: 'GET', url: '/api/v1/games/reports/violations.csv', headers: admin.bearer });
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain('Date,Age group,Team number,Team,Opponent,Rule,Problem');

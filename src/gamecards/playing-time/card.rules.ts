@@ -85,8 +85,15 @@ export const isOnField = (cell: CardQuarter | undefined): boolean => cell !== un
 export function factsOf(player: CardPlayer, quarterCount: number): PlayerFacts {
   const arrived = arrivalOf(player);
   const f: PlayerFacts = {
-    id: player.id, arrived, present: Math.max(0, quarterCount - arrived + 1),
-    available: [], excused: 0, played: [], sat: [], kept: [], field: [],
+    id: player.id,
+    arrived,
+    present: Math.max(0, quarterCount - arrived + 1),
+    available: [],
+    excused: 0,
+    played: [],
+    sat: [],
+    kept: [],
+    field: [],
   };
   for (let q = 1; q <= quarterCount; q++) {
     const cell = player.quarters[q - 1] as CardQuarter | undefined;

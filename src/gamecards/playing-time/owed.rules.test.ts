@@ -5,7 +5,10 @@ import { resolvePolicy } from './policy.rules.js';
 
 const blank = (n: number) => Array.from({ length: n }, () => ({ played: false, keeper: false, injured: false }));
 const player = (id: string, arrivedQuarter = 1, injured: number[] = [], attended = true): CardPlayer => ({
-  id, attended, arrivedQuarter, quarters: blank(4).map((c, i) => ({ ...c, injured: injured.includes(i + 1) })),
+  id,
+  attended,
+  arrivedQuarter,
+  quarters: blank(4).map((c, i) => ({ ...c, injured: injured.includes(i + 1) })),
 });
 const team = (n: number, extra: CardPlayer[] = []) => [...Array.from({ length: n }, (_, i) => player(`p${i + 1}`)), ...extra];
 
@@ -45,7 +48,13 @@ describe('owedQuarters', () => {
   it('late arrivals are owed their rounded-up share; absent players are left out', () => {
     const report = owed(team(4, [player('q2', 2), player('q3', 3), player('q4', 4), player('gone', 1, [], false)]), 7);
     expect(Object.fromEntries(Object.entries(report.byPlayer).map(([id, e]) => [id, e.owed]))).toEqual({
-      p1: 3, p2: 3, p3: 3, p4: 3, q2: 3, q3: 2, q4: 1,
+      p1: 3,
+      p2: 3,
+      p3: 3,
+      p4: 3,
+      q2: 3,
+      q3: 2,
+      q4: 1,
     });
   });
 
@@ -59,10 +68,22 @@ describe('owedQuarters', () => {
 
   it('the cap accounts for when players were there, not just how many came', () => {
     // 4 places; five players only there for quarter 4 cannot all play it, so the cap falls to 0.
-    const crowdedEnd = owed(team(3, Array.from({ length: 5 }, (_, i) => player(`late${i}`, 4))), 4);
+    const crowdedEnd = owed(
+      team(
+        3,
+        Array.from({ length: 5 }, (_, i) => player(`late${i}`, 4)),
+      ),
+      4,
+    );
     expect(crowdedEnd.cap).toBe(0);
     // Three of them fit in quarter 4 beside the others' three quarters each.
-    const fits = owed(team(3, Array.from({ length: 3 }, (_, i) => player(`late${i}`, 4))), 4);
+    const fits = owed(
+      team(
+        3,
+        Array.from({ length: 3 }, (_, i) => player(`late${i}`, 4)),
+      ),
+      4,
+    );
     expect(fits.cap).toBe(3);
     expect(fits.crowded).toBe(false);
   });

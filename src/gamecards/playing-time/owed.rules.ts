@@ -55,7 +55,14 @@ export function commonCap(facts: readonly PlayerFacts[], personal: readonly numb
   const seats = new Array<number>(quarterCount).fill(Math.max(0, playersOnField));
   const allowed = facts.map((f) => f.available);
   for (let c = Math.max(0, ...personal); c > 0; c--) {
-    if (canSeat(allowed, seats, personal.map((x) => Math.min(x, c)))) return c;
+    if (
+      canSeat(
+        allowed,
+        seats,
+        personal.map((x) => Math.min(x, c)),
+      )
+    )
+      return c;
   }
   return 0;
 }

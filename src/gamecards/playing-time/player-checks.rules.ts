@@ -17,8 +17,13 @@ export function absenceViolations(player: CardPlayer, names: DisplayNames | unde
   const n = nameOf(names, player.id);
   return player.quarters.flatMap((cell, i) =>
     isOnField(cell)
-      ? [{ playerId: player.id, code: 'PLAYED_WHILE_ABSENT' as const,
-          message: `${n} is marked absent but also marked as playing in quarter ${i + 1}. If ${n} came to the game, mark ${n} as attending; otherwise clear quarter ${i + 1}.` }]
+      ? [
+          {
+            playerId: player.id,
+            code: 'PLAYED_WHILE_ABSENT' as const,
+            message: `${n} is marked absent but also marked as playing in quarter ${i + 1}. If ${n} came to the game, mark ${n} as attending; otherwise clear quarter ${i + 1}.`,
+          },
+        ]
       : [],
   );
 }
@@ -27,12 +32,19 @@ export function absenceViolations(player: CardPlayer, names: DisplayNames | unde
 export function arrivalViolations(player: CardPlayer, names: DisplayNames | undefined): Violation[] {
   const n = nameOf(names, player.id);
   const arrived = arrivalOf(player);
-  return player.quarters.slice(0, arrived - 1).flatMap((cell, i) =>
-    isOnField(cell)
-      ? [{ playerId: player.id, code: 'PLAYED_BEFORE_ARRIVAL' as const,
-          message: `${n} is marked as playing in quarter ${i + 1} but arrived in quarter ${arrived}. Clear quarter ${i + 1}, or correct the arrival quarter.` }]
-      : [],
-  );
+  return player.quarters
+    .slice(0, arrived - 1)
+    .flatMap((cell, i) =>
+      isOnField(cell)
+        ? [
+            {
+              playerId: player.id,
+              code: 'PLAYED_BEFORE_ARRIVAL' as const,
+              message: `${n} is marked as playing in quarter ${i + 1} but arrived in quarter ${arrived}. Clear quarter ${i + 1}, or correct the arrival quarter.`,
+            },
+          ]
+        : [],
+    );
 }
 
 function owedReasons(f: PlayerFacts, ctx: CheckContext): string {
@@ -52,8 +64,13 @@ export function minimumViolations(f: PlayerFacts, ctx: CheckContext): Violation[
   if (f.played.length >= owed) return [];
   const n = nameOf(ctx.names, f.id);
   const more = plural(owed - f.played.length, 'more quarter');
-  return [{ playerId: f.id, code: 'UNDER_MINIMUM',
-    message: `${n} played ${plural(f.played.length, 'quarter')} but is owed ${owed}${owedReasons(f, ctx)}. Put ${n} on the field for ${more}; ${n} sat out ${quarterList(f.sat)}.` }];
+  return [
+    {
+      playerId: f.id,
+      code: 'UNDER_MINIMUM',
+      message: `${n} played ${plural(f.played.length, 'quarter')} but is owed ${owed}${owedReasons(f, ctx)}. Put ${n} on the field for ${more}; ${n} sat out ${quarterList(f.sat)}.`,
+    },
+  ];
 }
 
 /** Credited quarters: played plus excused. A player is short below their share, over above it. */
@@ -70,12 +87,17 @@ export function shareViolations(facts: readonly PlayerFacts[], ctx: CheckContext
   const short = facts.filter((f) => credited(f) < share(f)).map((f) => nameOf(ctx.names, f.id));
   if (short.length === 0) return [];
   const verb = short.length === 1 ? 'is' : 'are';
-  return facts.filter((f) => credited(f) > share(f)).map((f) => {
-    const n = nameOf(ctx.names, f.id);
-    const excused = f.excused > 0 ? ` plus ${plural(f.excused, 'quarter')} excused for injury` : '';
-    return { playerId: f.id, code: 'FOUR_WHILE_SHORT' as const,
-      message: `${n} played ${plural(f.played.length, 'quarter')}${excused}, more than ${n}'s share of ${share(f)}, while ${listOf(short, 3)} ${verb} short of their share. Nobody plays extra quarters while a teammate is short: give one of ${n}'s quarters (${quarterList(f.played)}) to ${short[0]}.` };
-  });
+  return facts
+    .filter((f) => credited(f) > share(f))
+    .map((f) => {
+      const n = nameOf(ctx.names, f.id);
+      const excused = f.excused > 0 ? ` plus ${plural(f.excused, 'quarter')} excused for injury` : '';
+      return {
+        playerId: f.id,
+        code: 'FOUR_WHILE_SHORT' as const,
+        message: `${n} played ${plural(f.played.length, 'quarter')}${excused}, more than ${n}'s share of ${share(f)}, while ${listOf(short, 3)} ${verb} short of their share. Nobody plays extra quarters while a teammate is short: give one of ${n}'s quarters (${quarterList(f.played)}) to ${short[0]}.`,
+      };
+    });
 }
 
 /** KEEPER_TOO_MANY and KEEPER_NO_FIELD: the goalkeeper limits of the policy. */
@@ -84,12 +106,18 @@ export function keeperViolations(f: PlayerFacts, ctx: CheckContext): Violation[]
   const n = nameOf(ctx.names, f.id);
   const out: Violation[] = [];
   if (f.kept.length > max) {
-    out.push({ playerId: f.id, code: 'KEEPER_TOO_MANY',
-      message: `${n} kept goal in ${quarterList(f.kept)}, but a player may keep goal in at most ${plural(max, 'quarter')} of a game. Choose another keeper for ${quarterList(f.kept.slice(max))}.` });
+    out.push({
+      playerId: f.id,
+      code: 'KEEPER_TOO_MANY',
+      message: `${n} kept goal in ${quarterList(f.kept)}, but a player may keep goal in at most ${plural(max, 'quarter')} of a game. Choose another keeper for ${quarterList(f.kept.slice(max))}.`,
+    });
   }
   if (f.kept.length > 0 && f.field.length < minField) {
-    out.push({ playerId: f.id, code: 'KEEPER_NO_FIELD',
-      message: `${n} kept goal but played ${plural(f.field.length, 'quarter')} on the field out of goal. Anyone who keeps goal also plays at least ${plural(minField, 'quarter')} on the field: put ${n} on the field, not in goal, for ${plural(minField - f.field.length, 'more quarter')}.` });
+    out.push({
+      playerId: f.id,
+      code: 'KEEPER_NO_FIELD',
+      message: `${n} kept goal but played ${plural(f.field.length, 'quarter')} on the field out of goal. Anyone who keeps goal also plays at least ${plural(minField, 'quarter')} on the field: put ${n} on the field, not in goal, for ${plural(minField - f.field.length, 'more quarter')}.`,
+    });
   }
   return out;
 }

@@ -1,8 +1,6 @@
 import { factsOf, type DisplayNames, type PlayingTimeInput, type PlayingTimeResult, type Violation } from './card.rules.js';
 import { owedFromFacts } from './owed.rules.js';
-import {
-  absenceViolations, arrivalViolations, keeperViolations, minimumViolations, shareViolations, type CheckContext,
-} from './player-checks.rules.js';
+import { absenceViolations, arrivalViolations, keeperViolations, minimumViolations, shareViolations, type CheckContext } from './player-checks.rules.js';
 import { resolvePolicy, type PlayingTimePolicy } from './policy.rules.js';
 import { quarterViolations, structuralViolations } from './team-checks.rules.js';
 
@@ -27,18 +25,17 @@ import { quarterViolations, structuralViolations } from './team-checks.rules.js'
  * Messages name players by `names` when given, else as "Player <id>". Throws AppError VALIDATION
  * only for an invalid policy (a region configuration mistake, not the coach's).
  */
-export function checkPlayingTime(
-  input: PlayingTimeInput,
-  policy?: Partial<PlayingTimePolicy>,
-  names?: DisplayNames,
-): PlayingTimeResult {
+export function checkPlayingTime(input: PlayingTimeInput, policy?: Partial<PlayingTimePolicy>, names?: DisplayNames): PlayingTimeResult {
   const rules = resolvePolicy(policy);
   const structural = structuralViolations(input, rules, names);
   if (structural.length > 0) return { ok: false, violations: structural };
   const attending = input.players.filter((p) => p.attended);
   const facts = attending.map((p) => factsOf(p, input.quarters));
   const ctx: CheckContext = {
-    policy: rules, names, attending: attending.length, playersOnField: input.playersOnField,
+    policy: rules,
+    names,
+    attending: attending.length,
+    playersOnField: input.playersOnField,
     owed: owedFromFacts(facts, input.playersOnField, rules),
   };
   const violations: Violation[] = [

@@ -25,7 +25,10 @@ export const CheckBody = Type.Object({
 
 export const ViolationSchema = Type.Object({
   playerId: Nullable(Type.String()),
-  code: Type.String({ description: 'UNDER_MINIMUM, FOUR_WHILE_SHORT, KEEPER_TOO_MANY, KEEPER_NO_FIELD, TOO_MANY_ON_FIELD, NO_KEEPER, TWO_KEEPERS, PLAYED_WHILE_ABSENT, PLAYED_BEFORE_ARRIVAL, or a structural code' }),
+  code: Type.String({
+    description:
+      'UNDER_MINIMUM, FOUR_WHILE_SHORT, KEEPER_TOO_MANY, KEEPER_NO_FIELD, TOO_MANY_ON_FIELD, NO_KEEPER, TWO_KEEPERS, PLAYED_WHILE_ABSENT, PLAYED_BEFORE_ARRIVAL, or a structural code',
+  }),
   message: Type.String(),
 });
 

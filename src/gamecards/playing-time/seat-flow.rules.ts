@@ -34,7 +34,10 @@ export class SeatFlow {
    * p it stays false however others are added later (the augmenting-path property of flows).
    */
   addOne(p: number): boolean {
-    return this.extend(p, this.seats.map(() => false));
+    return this.extend(
+      p,
+      this.seats.map(() => false),
+    );
   }
 
   private extend(p: number, visited: boolean[]): boolean {

@@ -36,9 +36,7 @@ export function structuralViolations(input: PlayingTimeInput, policy: PlayingTim
 
 /** The cells of quarter q (1-based) that count: attending players who had arrived by then. */
 function cellsOf(input: PlayingTimeInput, q: number): { id: string; cell: CardQuarter }[] {
-  return input.players
-    .filter((p) => p.attended && q >= arrivalOf(p))
-    .map((p) => ({ id: p.id, cell: p.quarters[q - 1] }));
+  return input.players.filter((p) => p.attended && q >= arrivalOf(p)).map((p) => ({ id: p.id, cell: p.quarters[q - 1] }));
 }
 
 /**
@@ -58,11 +56,21 @@ export function quarterViolations(input: PlayingTimeInput, names?: DisplayNames)
     const keepers = cells.filter((c) => c.cell.keeper);
     const active = keepers.filter((c) => !c.cell.injured);
     if (onField > input.playersOnField) {
-      out.push(team('TOO_MANY_ON_FIELD', `Quarter ${q} has ${onField} players on the field, but only ${input.playersOnField} may play at once. Mark ${onField - input.playersOnField} of them as sitting out in quarter ${q}.`));
+      out.push(
+        team(
+          'TOO_MANY_ON_FIELD',
+          `Quarter ${q} has ${onField} players on the field, but only ${input.playersOnField} may play at once. Mark ${onField - input.playersOnField} of them as sitting out in quarter ${q}.`,
+        ),
+      );
     }
     if (active.length > 1) {
       const who = listOf(active.map((c) => nameOf(names, c.id)));
-      out.push(team('TWO_KEEPERS', `Quarter ${q} has ${active.length} goalkeepers (${who}). Only one player keeps goal in a quarter: keep one and mark the others as field players or sitting out.`));
+      out.push(
+        team(
+          'TWO_KEEPERS',
+          `Quarter ${q} has ${active.length} goalkeepers (${who}). Only one player keeps goal in a quarter: keep one and mark the others as field players or sitting out.`,
+        ),
+      );
     } else if (keepers.length === 0 && Math.min(input.playersOnField, fit) >= 2) {
       out.push(team('NO_KEEPER', `Quarter ${q} has no goalkeeper. Mark one of the players in quarter ${q} as the keeper.`));
     }

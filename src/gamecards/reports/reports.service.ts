@@ -39,16 +39,30 @@ export async function playingTimeReport(deps: Deps, auth: Auth, f: { seasonId?: 
   const teams = (await listTeams(deps.db, season.id)).filter(
     (t) => gameCardDivisions.has(t.division) && (f.teamId ? t.id === f.teamId : visible === null || visible.includes(t.id)),
   );
-  const cards = await submittedCards(deps.db, season.id, teams.map((t) => t.id));
+  const cards = await submittedCards(
+    deps.db,
+    season.id,
+    teams.map((t) => t.id),
+  );
   const quarters = config.playingTime.quarters;
   const out: TeamSeason[] = [];
   for (const team of teams) {
     const mine = cards.filter((c) => c.teamId === team.id);
-    const tally = seasonTally(mine.map((c) => c.state), quarters);
+    const tally = seasonTally(
+      mine.map((c) => c.state),
+      quarters,
+    );
     const people = new Map((await currentRoster(deps.db, team.id)).map((r) => [r.playerId, r]));
     for (const c of mine) for (const r of c.snapshot?.roster ?? []) if (!people.has(r.playerId)) people.set(r.playerId, r);
     const under = (id: string) => mine.filter((c) => c.violations.some((v) => v.playerId === id && v.code === 'UNDER_MINIMUM')).length;
-    const players = [...people.values()].map((p) => ({ ...emptyLine(), ...tally[p.playerId], playerId: p.playerId, name: p.name, jersey: p.jersey, gamesUnderMinimum: under(p.playerId) }));
+    const players = [...people.values()].map((p) => ({
+      ...emptyLine(),
+      ...tally[p.playerId],
+      playerId: p.playerId,
+      name: p.name,
+      jersey: p.jersey,
+      gamesUnderMinimum: under(p.playerId),
+    }));
     out.push({ team, cards: mine.length, players });
   }
   return { season, teams: out };
@@ -58,7 +72,24 @@ export function playingTimeCsv(teams: readonly TeamSeason[]): string {
   const rows = teams.flatMap((t) =>
     t.players.map((p) => [t.team.division, t.team.program, t.team.number, t.team.name, p.jersey, p.name, p.games, p.played, p.sat, p.kept, p.injured, p.gamesUnderMinimum]),
   );
-  return writeCsv(['Division', 'Program', 'Team number', 'Team', 'Jersey', 'Player', 'Games attended', 'Quarters played', 'Quarters sat', 'Quarters in goal', 'Quarters injured', 'Games under minimum'], rows, { bom: true });
+  return writeCsv(
+    [
+      'Division',
+      'Program',
+      'Team number',
+      'Team',
+      'Jersey',
+      'Player',
+      'Games attended',
+      'Quarters played',
+      'Quarters sat',
+      'Quarters in goal',
+      'Quarters injured',
+      'Games under minimum',
+    ],
+    rows,
+    { bom: true },
+  );
 }
 
 export interface CardWithViolations {

@@ -12,7 +12,12 @@ export function PlayingTimeReport({ ctx, season, teams, board }: { ctx: ViewCtx;
       <h1>{`Playing time: ${season.name}`}</h1>
       <p>
         From submitted game cards. <a href={`/games/reports/playing-time.csv?season=${season.id}`}>Download as CSV</a>
-        {board ? <> · <a href={`/games/reports/violations?season=${season.id}`}>Cards with violations</a></> : null}
+        {board ? (
+          <>
+            {' '}
+            · <a href={`/games/reports/violations?season=${season.id}`}>Cards with violations</a>
+          </>
+        ) : null}
       </p>
       {teams.length === 0 ? <p>No teams with game cards this season.</p> : null}
       {teams.map((t) => (
@@ -35,7 +40,9 @@ export function PlayingTimeReport({ ctx, season, teams, board }: { ctx: ViewCtx;
           </Table>
         </section>
       ))}
-      <p><a href={`/games?season=${season.id}`}>Back to games</a></p>
+      <p>
+        <a href={`/games?season=${season.id}`}>Back to games</a>
+      </p>
     </>
   );
 }
@@ -54,12 +61,16 @@ export function ViolationsReport({ ctx, season, cards }: { ctx: ViewCtx; season:
         <section class="card">
           <h2>{`${c.date}: ${c.header ? `${c.header.ageGroup} #${c.header.teamNumber} ${c.header.teamName} v ${c.header.opponent}` : c.teamId}`}</h2>
           <ul>
-            {c.violations.map((v) => <li data-code={v.code}>{v.message}</li>)}
+            {c.violations.map((v) => (
+              <li data-code={v.code}>{v.message}</li>
+            ))}
           </ul>
           <a href={cardPath(c.gameId, c.teamId)}>Open the card</a>
         </section>
       ))}
-      <p><a href={`/games/reports?season=${season.id}`}>Playing-time report</a></p>
+      <p>
+        <a href={`/games/reports?season=${season.id}`}>Playing-time report</a>
+      </p>
     </>
   );
 }

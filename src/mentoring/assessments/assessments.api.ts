@@ -58,12 +58,28 @@ const PRIVATE = 'Visible only to the coach assessed, the mentor who wrote it and
 export function assessmentsApi(app: App, deps: Deps): void {
   app.get(
     '/api/v1/mentoring/assessments',
-    { config: AUTH, schema: { tags, summary: 'Assessments you may read: about you, written by you, or (coach administrator) every one', querystring: Type.Object({ season: Type.Optional(Type.String()), coach: Type.Optional(Type.String()) }), response: { 200: Type.Array(Summary) } } },
+    {
+      config: AUTH,
+      schema: {
+        tags,
+        summary: 'Assessments you may read: about you, written by you, or (coach administrator) every one',
+        querystring: Type.Object({ season: Type.Optional(Type.String()), coach: Type.Optional(Type.String()) }),
+        response: { 200: Type.Array(Summary) },
+      },
+    },
     async (req) => visibleAssessments(deps, viewerOf(req), { seasonId: req.query.season, coachId: req.query.coach }) as never,
   );
   app.post(
     '/api/v1/mentoring/assessments',
-    { config: { access: MENTORS }, schema: { tags, summary: 'Record an assessment of a coach of a team (mentors); the coach is mailed a link', body: NewAssessment, response: { 201: Type.Object({ id: Type.String() }), 422: ErrorSchema } } },
+    {
+      config: { access: MENTORS },
+      schema: {
+        tags,
+        summary: 'Record an assessment of a coach of a team (mentors); the coach is mailed a link',
+        body: NewAssessment,
+        response: { 201: Type.Object({ id: Type.String() }), 422: ErrorSchema },
+      },
+    },
     async (req, reply) => {
       const b = req.body;
       const id = await recordAssessment(deps, viewerOf(req), { ...b, notes: b.notes ?? '', ratings: b.ratings as Record<string, number | null> });
@@ -80,7 +96,10 @@ export function assessmentsApi(app: App, deps: Deps): void {
   );
   app.post(
     '/api/v1/mentoring/assessments/:id/acknowledge',
-    { config: AUTH, schema: { tags, summary: `The coach acknowledges having read it. ${PRIVATE}`, params: Id, response: { 204: Type.Null(), 403: ErrorSchema, 404: ErrorSchema } } },
+    {
+      config: AUTH,
+      schema: { tags, summary: `The coach acknowledges having read it. ${PRIVATE}`, params: Id, response: { 204: Type.Null(), 403: ErrorSchema, 404: ErrorSchema } },
+    },
     async (req, reply) => {
       await acknowledgeAssessment(deps, viewerOf(req), req.params.id);
       return reply.code(204).send(null);
@@ -88,7 +107,16 @@ export function assessmentsApi(app: App, deps: Deps): void {
   );
   app.post(
     '/api/v1/mentoring/assessments/:id/messages',
-    { config: AUTH, schema: { tags, summary: `The coach asks or the mentor answers in the thread; the other is mailed. ${PRIVATE}`, params: Id, body: Type.Object({ body: Type.String({ maxLength: MESSAGE_LIMIT }) }), response: { 201: Type.Object({ seq: Type.Integer() }), 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema } } },
+    {
+      config: AUTH,
+      schema: {
+        tags,
+        summary: `The coach asks or the mentor answers in the thread; the other is mailed. ${PRIVATE}`,
+        params: Id,
+        body: Type.Object({ body: Type.String({ maxLength: MESSAGE_LIMIT }) }),
+        response: { 201: Type.Object({ seq: Type.Integer() }), 403: ErrorSchema, 404: ErrorSchema, 422: ErrorSchema },
+      },
+    },
     async (req, reply) => reply.code(201).send({ seq: await postMessage(deps, viewerOf(req), req.params.id, req.body.body) }),
   );
 }

@@ -28,10 +28,14 @@ export function assessmentRoutes(app: App, deps: Deps): void {
   const form = async (req: FastifyRequest, reply: FastifyReply, state: FormState, status = 200) => {
     const c = await req.regionConfig();
     const order = c.divisions.map((d) => d.code);
-    const staff = (await seasonStaff(deps.db, seasonNow(c, deps.clock)?.season.id ?? '')).sort((a, b) => order.indexOf(a.division) - order.indexOf(b.division) || a.teamName.localeCompare(b.teamName, undefined, { numeric: true }) || a.name.localeCompare(b.name));
+    const staff = (await seasonStaff(deps.db, seasonNow(c, deps.clock)?.season.id ?? '')).sort(
+      (a, b) => order.indexOf(a.division) - order.indexOf(b.division) || a.teamName.localeCompare(b.teamName, undefined, { numeric: true }) || a.name.localeCompare(b.name),
+    );
     return page(req, reply, 'Record an assessment', (ctx) => <AssessmentForm ctx={ctx} staff={staff} today={regionToday(c, deps.clock)} state={state} />, { status });
   };
-  app.get('/mentoring/assessments/new', { config: { access: MENTORS }, schema: hidden }, (req, reply) => form(req, reply, { values: { coach: String((req.query as { coach?: string }).coach ?? '') } }));
+  app.get('/mentoring/assessments/new', { config: { access: MENTORS }, schema: hidden }, (req, reply) =>
+    form(req, reply, { values: { coach: String((req.query as { coach?: string }).coach ?? '') } }),
+  );
   app.post('/mentoring/assessments', { config: { access: MENTORS }, schema: hidden }, async (req, reply) => {
     const f = formBody(req);
     return handleForm(

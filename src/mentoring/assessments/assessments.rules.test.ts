@@ -35,7 +35,14 @@ describe('threadRole', () => {
 });
 
 describe('assessmentProblems', () => {
-  const good: AssessmentInput = { kind: 'practice', date: '2026-09-14', ratings: { organisation: 3, 'age-appropriate': 4, 'positive-coaching': 2, safety: 4, 'game-day': null }, strengths: 'Clear instructions.', workOn: 'More touches per player.', notes: '' };
+  const good: AssessmentInput = {
+    kind: 'practice',
+    date: '2026-09-14',
+    ratings: { organisation: 3, 'age-appropriate': 4, 'positive-coaching': 2, safety: 4, 'game-day': null },
+    strengths: 'Clear instructions.',
+    workOn: 'More touches per player.',
+    notes: '',
+  };
 
   it('accepts a complete assessment with a criterion not observed', () => {
     expect(assessmentProblems(good, '2026-09-15')).toEqual([]);

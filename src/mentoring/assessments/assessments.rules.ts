@@ -54,7 +54,11 @@ export function assessmentProblems(a: AssessmentInput, today: string): string[] 
   if (CRITERIA.every((c) => a.ratings[c.code] === null || a.ratings[c.code] === undefined)) errors.push('Rate at least one criterion.');
   if (!a.strengths.trim()) errors.push('Write at least one strength: what went well.');
   if (!a.workOn.trim()) errors.push('Write at least one thing to work on.');
-  for (const [label, text] of [['Strengths', a.strengths], ['Things to work on', a.workOn], ['Notes', a.notes]] as const) {
+  for (const [label, text] of [
+    ['Strengths', a.strengths],
+    ['Things to work on', a.workOn],
+    ['Notes', a.notes],
+  ] as const) {
     if (text.length > TEXT_LIMIT) errors.push(`${label}: at most ${TEXT_LIMIT} characters.`);
   }
   return errors;

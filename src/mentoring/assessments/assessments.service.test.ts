@@ -23,7 +23,16 @@ describe.each(testDialects())('assessments on %s', (dialect) => {
     regionAdmin = await person(t.deps, ['region-administrator']);
     team = await makeTeam(t.deps, '10U', [{ personId: coach.id }, { personId: assistant.id, role: 'assistant-coach' }]);
     await makeTeam(t.deps, '8U', [{ personId: otherCoach.id }]);
-    input = { teamId: team.id, coachId: coach.id, kind: 'practice', date: '2026-09-14', ratings: { organisation: 3, safety: 4 }, strengths: SECRET, workOn: 'Shorter lines at drills', notes: '' };
+    input = {
+      teamId: team.id,
+      coachId: coach.id,
+      kind: 'practice',
+      date: '2026-09-14',
+      ratings: { organisation: 3, safety: 4 },
+      strengths: SECRET,
+      workOn: 'Shorter lines at drills',
+      notes: '',
+    };
   });
   afterAll(async () => t?.close());
 
@@ -34,7 +43,15 @@ describe.each(testDialects())('assessments on %s', (dialect) => {
     expect(mail[0]!.body_text).toContain(`/mentoring/assessments/${id}`);
     expect(mail[0]!.body_text).not.toContain(SECRET);
     const v = await viewAssessment(t.deps, coach.viewer, id);
-    expect(v.assessment).toMatchObject({ coachId: coach.id, mentorId: mentor.id, teamName: team.name, division: '10U', seasonId: '2026-fall', kind: 'practice', strengths: SECRET });
+    expect(v.assessment).toMatchObject({
+      coachId: coach.id,
+      mentorId: mentor.id,
+      teamName: team.name,
+      division: '10U',
+      seasonId: '2026-fall',
+      kind: 'practice',
+      strengths: SECRET,
+    });
     expect(v.assessment.ratings).toEqual({ organisation: 3, 'age-appropriate': null, 'positive-coaching': null, safety: 4, 'game-day': null });
   });
 
@@ -92,7 +109,7 @@ describe.each(testDialects())('assessments on %s', (dialect) => {
     ]);
   });
 
-  it('computes this season\'s coverage from staff and assessments', async () => {
+  it("computes this season's coverage from staff and assessments", async () => {
     const c = await loadCoverage(t.deps);
     const tenU = c.table.find((d) => d.division === '10U')!;
     const coaches = tenU.teams.find((x) => x.teamId === team.id)!.coaches;

@@ -5,7 +5,18 @@ import { getRegionConfig, regionToday } from '../../region/index.js';
 import { coachesTeam, findTeam } from '../../teams/index.js';
 import { assessmentProblems, canSeeAssessment, messageProblems, normalizeRatings, threadRole, type AssessmentInput } from './assessments.rules.js';
 import type { Viewer } from '../mentoring.access.js';
-import { findAssessment, insertAssessment, insertMessage, listAssessments, lockAssessment, markAcknowledged, messagesOf, type Assessment, type AssessmentSummary, type ThreadMessage } from './assessments.store.js';
+import {
+  findAssessment,
+  insertAssessment,
+  insertMessage,
+  listAssessments,
+  lockAssessment,
+  markAcknowledged,
+  messagesOf,
+  type Assessment,
+  type AssessmentSummary,
+  type ThreadMessage,
+} from './assessments.store.js';
 import { personContact } from '../people.store.js';
 import { mailNewAssessment, mailThreadMessage } from './assessments.mail.js';
 

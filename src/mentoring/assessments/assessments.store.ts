@@ -117,7 +117,11 @@ export async function messagesOf(db: Db, assessmentId: string): Promise<ThreadMe
 }
 
 export async function insertMessage(db: Db, m: { id: string; assessmentId: string; authorId: string; body: string; at: string }): Promise<number> {
-  const r = await db.selectFrom('mentoring_messages').select((eb) => eb.fn.max('seq').as('s')).where('assessment_id', '=', m.assessmentId).executeTakeFirst();
+  const r = await db
+    .selectFrom('mentoring_messages')
+    .select((eb) => eb.fn.max('seq').as('s'))
+    .where('assessment_id', '=', m.assessmentId)
+    .executeTakeFirst();
   const seq = Number(r?.s ?? 0) + 1;
   await db.insertInto('mentoring_messages').values({ id: m.id, assessment_id: m.assessmentId, author_id: m.authorId, seq, body: m.body, created_at: m.at }).execute();
   return seq;

@@ -11,22 +11,26 @@ import { dayLabel, instantLabel } from '../dates.rules.js';
 function Text({ text }: { text: string }) {
   return (
     <>
-      {text.replace(/\r\n?/g, '\n').split(/\n{2,}/).map((para) => (
-        <p>
-          {para.split('\n').map((line, i) => (
-            <>
-              {i ? <br /> : null}
-              {line}
-            </>
-          ))}
-        </p>
-      ))}
+      {text
+        .replace(/\r\n?/g, '\n')
+        .split(/\n{2,}/)
+        .map((para) => (
+          <p>
+            {para.split('\n').map((line, i) => (
+              <>
+                {i ? <br /> : null}
+                {line}
+              </>
+            ))}
+          </p>
+        ))}
     </>
   );
 }
 
 const ROLE = { 'head-coach': 'head coach', 'assistant-coach': 'assistant coach' } as Record<string, string>;
-const statusText = (a: AssessmentSummary) => (a.acknowledgedAt ? 'Acknowledged' : 'Not yet acknowledged') + (a.messages ? ` · ${a.messages} message${a.messages > 1 ? 's' : ''}` : '');
+const statusText = (a: AssessmentSummary) =>
+  (a.acknowledgedAt ? 'Acknowledged' : 'Not yet acknowledged') + (a.messages ? ` · ${a.messages} message${a.messages > 1 ? 's' : ''}` : '');
 
 export function AssessmentTable({ caption, rows, show }: { caption: string; rows: AssessmentSummary[]; show: { coach?: boolean; mentor?: boolean } }) {
   if (!rows.length) return <p>No assessments yet.</p>;
@@ -58,8 +62,21 @@ export function AssessmentForm({ ctx, staff, today, state }: { ctx: ViewCtx; sta
       <Errors errors={state.errors} />
       <form method="post" action="/mentoring/assessments">
         <Csrf token={ctx.csrf} />
-        {options.length ? <Select label="Coach and team" name="coach" value={v.coach} options={[{ value: '', label: 'Choose…' }, ...options]} required /> : <p class="status-warn">No team has coaches this season yet.</p>}
-        <RadioGroup legend="Watched at" name="kind" value={v.kind} options={[{ value: 'practice', label: 'A practice' }, { value: 'game', label: 'A game' }]} required />
+        {options.length ? (
+          <Select label="Coach and team" name="coach" value={v.coach} options={[{ value: '', label: 'Choose…' }, ...options]} required />
+        ) : (
+          <p class="status-warn">No team has coaches this season yet.</p>
+        )}
+        <RadioGroup
+          legend="Watched at"
+          name="kind"
+          value={v.kind}
+          options={[
+            { value: 'practice', label: 'A practice' },
+            { value: 'game', label: 'A game' },
+          ]}
+          required
+        />
         <Input label="Date" name="date" type="date" required value={v.date ?? today} max={today} />
         {CRITERIA.map((c) => (
           <RadioGroup
@@ -118,7 +135,9 @@ export function AssessmentPage({ ctx, d, state, timeZone }: { ctx: ViewCtx; d: D
       <p>
         {dayLabel(a.date)} · {a.teamName} ({a.division}) · by {a.mentorName}
       </p>
-      <p class="hint">Shared one to one: only {a.coachName}, {a.mentorName} and the coach administrator see this page.</p>
+      <p class="hint">
+        Shared one to one: only {a.coachName}, {a.mentorName} and the coach administrator see this page.
+      </p>
       <section class="card" aria-labelledby="ratings">
         <h2 id="ratings">Ratings</h2>
         <Table caption={`Ratings on a scale of 1 to ${SCALE.length}`} head={['Criterion', 'Rating']}>
@@ -140,7 +159,9 @@ export function AssessmentPage({ ctx, d, state, timeZone }: { ctx: ViewCtx; d: D
           </>
         ) : null}
         {a.acknowledgedAt ? (
-          <p class="status-ok">Acknowledged by {a.coachName} on {instantLabel(a.acknowledgedAt, timeZone)}.</p>
+          <p class="status-ok">
+            Acknowledged by {a.coachName} on {instantLabel(a.acknowledgedAt, timeZone)}.
+          </p>
         ) : d.role === 'coach' ? (
           <form method="post" action={`/mentoring/assessments/${a.id}/acknowledge`}>
             <Csrf token={ctx.csrf} />

@@ -40,7 +40,9 @@ export function overviewRoutes(app: App, deps: Deps): void {
   app.post('/mentoring/sessions/:id/signup', { config: { access: COACHES }, schema: hidden }, (req, reply) =>
     act(req, reply, async () => {
       const r = await signUp(deps, viewerOf(req), (req.params as { id: string }).id, formBody(req).waitlist === '1');
-      return r.status === 'confirmed' ? 'You are signed up. The confirmation with a calendar event is in your mail.' : `The session is full: you are number ${r.waitlistPlace} on the waitlist. We will mail you if a place frees up.`;
+      return r.status === 'confirmed'
+        ? 'You are signed up. The confirmation with a calendar event is in your mail.'
+        : `The session is full: you are number ${r.waitlistPlace} on the waitlist. We will mail you if a place frees up.`;
     }),
   );
   app.post('/mentoring/sessions/:id/cancel', { config: { access: COACHES }, schema: hidden }, (req, reply) =>

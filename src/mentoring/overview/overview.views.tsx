@@ -62,7 +62,8 @@ export function OverviewPage({ ctx, d, at, errors }: { ctx: ViewCtx; d: Overview
         <section class="card" aria-labelledby="admin">
           <h2 id="admin">As coach administrator</h2>
           <p>
-            <a href="/mentoring/coverage">Coverage: who still needs an assessment</a> · <a href="/mentoring/assessments">Every assessment</a> · <a href="/mentoring/sessions">Sessions and rosters</a>
+            <a href="/mentoring/coverage">Coverage: who still needs an assessment</a> · <a href="/mentoring/assessments">Every assessment</a> ·{' '}
+            <a href="/mentoring/sessions">Sessions and rosters</a>
           </p>
         </section>
       ) : null}

@@ -18,7 +18,11 @@ export interface SessionEvent {
   cancelled?: boolean;
 }
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const stamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export function sessionCalendar(e: SessionEvent): string {
   const start = Date.parse(e.startsAt);

@@ -37,7 +37,13 @@ export const SessionJson = Type.Object({
   myPlace: Type.Union([Type.Integer(), Type.Null()], { description: 'your place on the waitlist (1 = next to move up)' }),
 });
 
-const json = (s: SessionRecord & Partial<Pick<SessionForCoach, 'myStatus' | 'myPlace'>>) => ({ ...s, kind: s.kind as SessionKind, signupClosesAt: changeDeadline(s.startsAt, s.cutoffHours), myStatus: (s.myStatus ?? null) as 'confirmed' | 'waitlisted' | null, myPlace: s.myPlace ?? null });
+const json = (s: SessionRecord & Partial<Pick<SessionForCoach, 'myStatus' | 'myPlace'>>) => ({
+  ...s,
+  kind: s.kind as SessionKind,
+  signupClosesAt: changeDeadline(s.startsAt, s.cutoffHours),
+  myStatus: (s.myStatus ?? null) as 'confirmed' | 'waitlisted' | null,
+  myPlace: s.myPlace ?? null,
+});
 
 const NewSession = Type.Object({
   kind: KindSchema,
@@ -50,7 +56,9 @@ const NewSession = Type.Object({
   teamId: Type.Optional(Type.String({ description: 'the team visited (visits only)' })),
   capacity: Type.Integer({ minimum: L.capacity[0], maximum: L.capacity[1] }),
   cutoffHours: Type.Optional(Type.Integer({ minimum: L.cutoffHours[0], maximum: L.cutoffHours[1], default: DEFAULT_CUTOFF_HOURS })),
-  repeatWeeks: Type.Optional(Type.Integer({ minimum: L.repeatWeeks[0], maximum: L.repeatWeeks[1], default: 1, description: 'publish the session on the same weekday for this many weeks' })),
+  repeatWeeks: Type.Optional(
+    Type.Integer({ minimum: L.repeatWeeks[0], maximum: L.repeatWeeks[1], default: 1, description: 'publish the session on the same weekday for this many weeks' }),
+  ),
 });
 
 const RosterRow = Type.Object({ personId: Type.String(), name: Type.String(), email: Nullable(Type.String()), signedUpAt: Type.String() });
@@ -61,7 +69,14 @@ const tags = ['mentoring'];
 export function sessionsApi(app: App, deps: Deps): void {
   app.get(
     '/api/v1/mentoring/sessions',
-    { config: { access: ANYONE }, schema: { tags, summary: 'Upcoming sessions with your own status (coaches see group sessions and visits to their teams; mentors and the coach administrator see all)', response: { 200: Type.Array(SessionJson) } } },
+    {
+      config: { access: ANYONE },
+      schema: {
+        tags,
+        summary: 'Upcoming sessions with your own status (coaches see group sessions and visits to their teams; mentors and the coach administrator see all)',
+        response: { 200: Type.Array(SessionJson) },
+      },
+    },
     async (req) => {
       const v = viewerOf(req);
       return (await sessionsForCoach(deps, v, { all: holds(v, STAFF) })).map(json);
@@ -69,16 +84,39 @@ export function sessionsApi(app: App, deps: Deps): void {
   );
   app.post(
     '/api/v1/mentoring/sessions',
-    { config: { access: MENTORS }, schema: { tags, summary: 'Publish a session, or one per week for repeatWeeks weeks (all or nothing)', body: NewSession, response: { 201: Type.Object({ sessions: Type.Array(SessionJson) }), 422: ErrorSchema } } },
+    {
+      config: { access: MENTORS },
+      schema: {
+        tags,
+        summary: 'Publish a session, or one per week for repeatWeeks weeks (all or nothing)',
+        body: NewSession,
+        response: { 201: Type.Object({ sessions: Type.Array(SessionJson) }), 422: ErrorSchema },
+      },
+    },
     async (req, reply) => {
       const b = req.body;
-      const made = await publishSessions(deps, viewerOf(req), { ...b, fieldId: b.fieldId ?? '', place: b.place ?? '', teamId: b.teamId ?? '', cutoffHours: b.cutoffHours ?? DEFAULT_CUTOFF_HOURS, repeatWeeks: b.repeatWeeks ?? 1 });
+      const made = await publishSessions(deps, viewerOf(req), {
+        ...b,
+        fieldId: b.fieldId ?? '',
+        place: b.place ?? '',
+        teamId: b.teamId ?? '',
+        cutoffHours: b.cutoffHours ?? DEFAULT_CUTOFF_HOURS,
+        repeatWeeks: b.repeatWeeks ?? 1,
+      });
       return reply.code(201).send({ sessions: made.map(json) });
     },
   );
   app.get(
     '/api/v1/mentoring/sessions/:id',
-    { config: { access: STAFF }, schema: { tags, summary: 'A session with its roster and waitlist (mentors and the coach administrator)', params: Id, response: { 200: Type.Object({ session: SessionJson, confirmed: Type.Array(RosterRow), waitlist: Type.Array(RosterRow) }), 404: ErrorSchema } } },
+    {
+      config: { access: STAFF },
+      schema: {
+        tags,
+        summary: 'A session with its roster and waitlist (mentors and the coach administrator)',
+        params: Id,
+        response: { 200: Type.Object({ session: SessionJson, confirmed: Type.Array(RosterRow), waitlist: Type.Array(RosterRow) }), 404: ErrorSchema },
+      },
+    },
     async (req) => {
       const r = await sessionRoster(deps, req.params.id);
       return { session: json(r.session), confirmed: r.confirmed, waitlist: r.waitlist };
@@ -86,7 +124,15 @@ export function sessionsApi(app: App, deps: Deps): void {
   );
   app.delete(
     '/api/v1/mentoring/sessions/:id',
-    { config: { access: MENTORS }, schema: { tags, summary: 'Cancel a session you published; everyone signed up or waiting is mailed', params: Id, response: { 204: Type.Null(), 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema } } },
+    {
+      config: { access: MENTORS },
+      schema: {
+        tags,
+        summary: 'Cancel a session you published; everyone signed up or waiting is mailed',
+        params: Id,
+        response: { 204: Type.Null(), 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
     async (req, reply) => {
       await cancelSession(deps, viewerOf(req), req.params.id);
       return reply.code(204).send(null);
@@ -101,14 +147,27 @@ export function sessionsApi(app: App, deps: Deps): void {
         summary: 'Sign up (coaches). A full session answers 409 SESSION_FULL unless waitlist=true, which puts you on the waitlist',
         params: Id,
         querystring: Type.Object({ waitlist: Type.Optional(Type.Boolean()) }),
-        response: { 201: Type.Object({ status: Type.Union([Type.Literal('confirmed'), Type.Literal('waitlisted')]), waitlistPlace: Type.Union([Type.Integer(), Type.Null()]) }), 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+        response: {
+          201: Type.Object({ status: Type.Union([Type.Literal('confirmed'), Type.Literal('waitlisted')]), waitlistPlace: Type.Union([Type.Integer(), Type.Null()]) }),
+          403: ErrorSchema,
+          404: ErrorSchema,
+          409: ErrorSchema,
+        },
       },
     },
     async (req, reply) => reply.code(201).send(await signUp(deps, viewerOf(req), req.params.id, req.query.waitlist === true)),
   );
   app.delete(
     '/api/v1/mentoring/sessions/:id/signup',
-    { config: { access: COACHES }, schema: { tags, summary: 'Cancel your place (before the cut-off) or leave the waitlist; the first coach waiting moves up', params: Id, response: { 200: Type.Object({ cancelled: Type.Boolean(), someoneMovedUp: Type.Boolean() }), 404: ErrorSchema, 409: ErrorSchema } } },
+    {
+      config: { access: COACHES },
+      schema: {
+        tags,
+        summary: 'Cancel your place (before the cut-off) or leave the waitlist; the first coach waiting moves up',
+        params: Id,
+        response: { 200: Type.Object({ cancelled: Type.Boolean(), someoneMovedUp: Type.Boolean() }), 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
     async (req) => ({ cancelled: true, someoneMovedUp: (await cancelSignup(deps, viewerOf(req), req.params.id)).promotedPersonId !== null }),
   );
 }

@@ -24,7 +24,8 @@ export function sessionAttachment(deps: Deps, s: SessionMail, fields: readonly F
   return { filename: 'mentoring-session.ics', contentType: `text/calendar; charset=utf-8; method=${cancelled ? 'CANCEL' : 'PUBLISH'}`, content };
 }
 
-const details = (s: SessionMail, fields: readonly FieldLike[]) => [`${titleLabel(s)}`, `When: ${whenLabel(s)}`, `Where: ${placeLabel(s, fields)}`, `Mentor: ${s.mentorName}`].join('\n');
+const details = (s: SessionMail, fields: readonly FieldLike[]) =>
+  [`${titleLabel(s)}`, `When: ${whenLabel(s)}`, `Where: ${placeLabel(s, fields)}`, `Mentor: ${s.mentorName}`].join('\n');
 
 export type SessionNotice = 'signup' | 'waitlist' | 'promoted' | 'cancelled' | 'session-cancelled';
 
@@ -35,15 +36,60 @@ export async function mailSessionNotice(db: Db, deps: Deps, to: Recipient, s: Se
   const cal = (cancelled = false) => [sessionAttachment(deps, s, fields, cancelled)];
   switch (notice) {
     case 'signup':
-      return sendMail(db, deps, to, `Signed up: ${s.topic} on ${whenLabel(s)}`, ['You are signed up for this mentoring session. The calendar event is attached.', '', d, '', link], 'mentoring-signup', cal());
+      return sendMail(
+        db,
+        deps,
+        to,
+        `Signed up: ${s.topic} on ${whenLabel(s)}`,
+        ['You are signed up for this mentoring session. The calendar event is attached.', '', d, '', link],
+        'mentoring-signup',
+        cal(),
+      );
     case 'waitlist':
-      return sendMail(db, deps, to, `Waitlist: ${s.topic} on ${whenLabel(s)}`, [`This session is full: you are number ${place ?? '?'} on the waitlist. You move up automatically when someone cancels, and we will mail you.`, '', d, '', link], 'mentoring-waitlist');
+      return sendMail(
+        db,
+        deps,
+        to,
+        `Waitlist: ${s.topic} on ${whenLabel(s)}`,
+        [`This session is full: you are number ${place ?? '?'} on the waitlist. You move up automatically when someone cancels, and we will mail you.`, '', d, '', link],
+        'mentoring-waitlist',
+      );
     case 'promoted':
-      return sendMail(db, deps, to, `You have a place: ${s.topic} on ${whenLabel(s)}`, ['A place freed up and you moved up from the waitlist: you are signed up. The calendar event is attached.', '', d, '', `Cannot come after all? Cancel on ${deps.config.baseUrl}/mentoring so the next coach gets the place.`], 'mentoring-promoted', cal());
+      return sendMail(
+        db,
+        deps,
+        to,
+        `You have a place: ${s.topic} on ${whenLabel(s)}`,
+        [
+          'A place freed up and you moved up from the waitlist: you are signed up. The calendar event is attached.',
+          '',
+          d,
+          '',
+          `Cannot come after all? Cancel on ${deps.config.baseUrl}/mentoring so the next coach gets the place.`,
+        ],
+        'mentoring-promoted',
+        cal(),
+      );
     case 'cancelled':
-      return sendMail(db, deps, to, `Cancelled: ${s.topic} on ${whenLabel(s)}`, ['Your sign-up is cancelled. The attached file removes the event from your calendar.', '', d, '', link], 'mentoring-cancelled', cal(true));
+      return sendMail(
+        db,
+        deps,
+        to,
+        `Cancelled: ${s.topic} on ${whenLabel(s)}`,
+        ['Your sign-up is cancelled. The attached file removes the event from your calendar.', '', d, '', link],
+        'mentoring-cancelled',
+        cal(true),
+      );
     case 'session-cancelled':
-      return sendMail(db, deps, to, `Session cancelled: ${s.topic} on ${whenLabel(s)}`, [`${s.mentorName} cancelled this mentoring session. The attached file removes it from your calendar.`, '', d, '', `Other sessions: ${deps.config.baseUrl}/mentoring`], 'mentoring-session-cancelled', cal(true));
+      return sendMail(
+        db,
+        deps,
+        to,
+        `Session cancelled: ${s.topic} on ${whenLabel(s)}`,
+        [`${s.mentorName} cancelled this mentoring session. The attached file removes it from your calendar.`, '', d, '', `Other sessions: ${deps.config.baseUrl}/mentoring`],
+        'mentoring-session-cancelled',
+        cal(true),
+      );
   }
 }
 

@@ -70,7 +70,9 @@ export function sessionRoutes(app: App, deps: Deps): void {
     const v = viewerOf(req);
     const canCancel = r.session.mentorId === v.personId && !r.session.cancelledAt && at.now < r.session.startsAt;
     const links = r.session.teamId ? teamLinks(app, r.session.teamId) : [];
-    return page(req, reply, r.session.topic, (ctx) => <RosterView ctx={ctx} s={r.session} confirmed={r.confirmed} waitlist={r.waitlist} at={at} canCancel={canCancel} links={links} />);
+    return page(req, reply, r.session.topic, (ctx) => (
+      <RosterView ctx={ctx} s={r.session} confirmed={r.confirmed} waitlist={r.waitlist} at={at} canCancel={canCancel} links={links} />
+    ));
   });
   app.post('/mentoring/sessions/:id/cancel-session', { config: { access: MENTORS }, schema: hidden }, async (req, reply) => {
     const id = (req.params as { id: string }).id;

@@ -99,7 +99,12 @@ describe.each(testDialects())('mentoring sessions on %s', (dialect) => {
     const [w] = await publishSessions(t.deps, mentor.viewer, groupSession({ topic: 'Rush with waitlist', capacity: 3 }));
     const placed = await Promise.all(coaches.slice(0, 12).map((c) => signUp(t.deps, c.viewer, w!.id, true)));
     expect(placed.filter((p) => p.status === 'confirmed')).toHaveLength(3);
-    expect(placed.map((p) => p.waitlistPlace).filter((p) => p !== null).sort((x, y) => x! - y!)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(
+      placed
+        .map((p) => p.waitlistPlace)
+        .filter((p) => p !== null)
+        .sort((x, y) => x! - y!),
+    ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const r = await sessionRoster(t.deps, w!.id);
     expect(r.confirmed).toHaveLength(3);
     expect(r.waitlist).toHaveLength(9);

@@ -12,7 +12,22 @@ import { instantLabel } from '../dates.rules.js';
 import { personContact } from '../people.store.js';
 import { mailSessionNotice, mailVisitPlanned } from './sessions.mail.js';
 import { changeDeadline, changesOpen, decideSignup, defaultPlace, isVisit, nextInLine, sessionProblems, waitlistPlace, weeklyDates, type SessionInput } from './sessions.rules.js';
-import { findSession, findSignup, insertSessions, insertSignups, listSessions, lockSession, markSessionCancelled, nextPosition, signupsOf, signupsOfPerson, staffOfTeam, updateSignup, type SessionRecord, type SessionRow } from './sessions.store.js';
+import {
+  findSession,
+  findSignup,
+  insertSessions,
+  insertSignups,
+  listSessions,
+  lockSession,
+  markSessionCancelled,
+  nextPosition,
+  signupsOf,
+  signupsOfPerson,
+  staffOfTeam,
+  updateSignup,
+  type SessionRecord,
+  type SessionRow,
+} from './sessions.store.js';
 
 /** Use cases of mentoring sessions: publish (weekly repeats in one step), sign up, waitlist, cancel, and the sessions a coach may join. */
 
@@ -91,7 +106,11 @@ export async function signUp(deps: Deps, viewer: Viewer, sessionId: string, want
     const decision = decideSignup(s.capacity, confirmed, wantsWaitlist);
     if ('refused' in decision) {
       const waiting = all.filter((u) => u.status === 'waitlisted').length;
-      throw new AppError('SESSION_FULL', `This session is full (${s.capacity} of ${s.capacity} places taken). Join the waitlist: you move up automatically when someone cancels${waiting ? ` (${waiting} already waiting)` : ''}.`, { capacity: s.capacity, waiting, waitlist: true });
+      throw new AppError(
+        'SESSION_FULL',
+        `This session is full (${s.capacity} of ${s.capacity} places taken). Join the waitlist: you move up automatically when someone cancels${waiting ? ` (${waiting} already waiting)` : ''}.`,
+        { capacity: s.capacity, waiting, waitlist: true },
+      );
     }
     const at = deps.clock.now().toISOString();
     const position = await nextPosition(trx, sessionId);

@@ -128,7 +128,14 @@ export async function signupsOf(db: Db, sessionId: string): Promise<RosterEntry[
     .where('u.session_id', '=', sessionId)
     .orderBy('u.position')
     .execute();
-  return rows.map((r) => ({ personId: r.person_id, name: `${r.first_name} ${r.last_name}`.trim(), email: r.email, status: r.status, position: r.position, signedUpAt: r.signed_up_at }));
+  return rows.map((r) => ({
+    personId: r.person_id,
+    name: `${r.first_name} ${r.last_name}`.trim(),
+    email: r.email,
+    status: r.status,
+    position: r.position,
+    signedUpAt: r.signed_up_at,
+  }));
 }
 
 export async function findSignup(db: Db, sessionId: string, personId: string): Promise<SignupRow | undefined> {
@@ -136,7 +143,11 @@ export async function findSignup(db: Db, sessionId: string, personId: string): P
 }
 
 export async function nextPosition(db: Db, sessionId: string): Promise<number> {
-  const r = await db.selectFrom('mentoring_signups').select((eb) => eb.fn.max('position').as('p')).where('session_id', '=', sessionId).executeTakeFirst();
+  const r = await db
+    .selectFrom('mentoring_signups')
+    .select((eb) => eb.fn.max('position').as('p'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
   return Number(r?.p ?? 0) + 1;
 }
 
@@ -145,7 +156,12 @@ export async function insertSignups(db: Db, rows: SignupRow[]): Promise<void> {
   if (rows.length) await db.insertInto('mentoring_signups').values(rows).execute();
 }
 
-export async function updateSignup(db: Db, sessionId: string, personId: string, set: Partial<Pick<SignupRow, 'status' | 'position' | 'changed_at' | 'signed_up_at'>>): Promise<void> {
+export async function updateSignup(
+  db: Db,
+  sessionId: string,
+  personId: string,
+  set: Partial<Pick<SignupRow, 'status' | 'position' | 'changed_at' | 'signed_up_at'>>,
+): Promise<void> {
   await db.updateTable('mentoring_signups').set(set).where('session_id', '=', sessionId).where('person_id', '=', personId).execute();
 }
 
@@ -170,7 +186,12 @@ export async function signupsOfPerson(db: Db, personId: string, from: string): P
 
 /** The coaches of one team, to mail them (the teams capability owns the staff table). */
 export async function staffOfTeam(db: Db, teamId: string): Promise<Recipient[]> {
-  const rows = await db.selectFrom('team_staff as ts').innerJoin('people as p', 'p.id', 'ts.person_id').select(['p.first_name', 'p.last_name', 'p.email']).where('ts.team_id', '=', teamId).execute();
+  const rows = await db
+    .selectFrom('team_staff as ts')
+    .innerJoin('people as p', 'p.id', 'ts.person_id')
+    .select(['p.first_name', 'p.last_name', 'p.email'])
+    .where('ts.team_id', '=', teamId)
+    .execute();
   return rows.map((r) => ({ name: `${r.first_name} ${r.last_name}`.trim(), email: r.email }));
 }
 

@@ -33,7 +33,13 @@ function CoachActions({ ctx, s, at }: { ctx: ViewCtx; s: SessionForCoach; at: Pl
     return (
       <>
         <p class="status-ok">You are signed up.</p>
-        {open ? post('cancel', 'Cancel my place', undefined, 'secondary') : <p class="hint">Cancelling closed at {deadline}: tell {s.mentorName} if you cannot come.</p>}
+        {open ? (
+          post('cancel', 'Cancel my place', undefined, 'secondary')
+        ) : (
+          <p class="hint">
+            Cancelling closed at {deadline}: tell {s.mentorName} if you cannot come.
+          </p>
+        )}
       </>
     );
   }
@@ -124,16 +130,44 @@ export function SessionForm({ ctx, data, state }: { ctx: ViewCtx; data: SessionF
       <form method="post" action="/mentoring/sessions">
         <Csrf token={ctx.csrf} />
         <Select label="Kind" name="kind" value={v.kind ?? 'group'} options={SESSION_KINDS.map((k) => ({ value: k, label: SESSION_KIND_LABELS[k] }))} />
-        <Select label="Team visited (visits only)" name="teamId" value={v.teamId ?? ''} options={[{ value: '', label: 'No team (group session)' }, ...data.teams.map((t) => ({ value: t.id, label: `${t.division} · ${t.name}` }))]} />
+        <Select
+          label="Team visited (visits only)"
+          name="teamId"
+          value={v.teamId ?? ''}
+          options={[{ value: '', label: 'No team (group session)' }, ...data.teams.map((t) => ({ value: t.id, label: `${t.division} · ${t.name}` }))]}
+        />
         <Input label="Topic" name="topic" required value={v.topic} hint="For example: Positive coaching at 8U practices." />
         <Input label="Date" name="date" type="date" required value={v.date} />
         <Input label="Start time" name="startTime" type="time" required value={v.startTime} />
         <Input label="Length (minutes)" name="minutes" type="number" min={L.minutes[0]} max={L.minutes[1]} required value={v.minutes ?? '60'} />
-        <Select label="Field" name="fieldId" value={v.fieldId ?? ''} options={[{ value: '', label: 'Another place (write it below)' }, ...data.fields.map((f) => ({ value: f.id, label: f.name }))]} />
+        <Select
+          label="Field"
+          name="fieldId"
+          value={v.fieldId ?? ''}
+          options={[{ value: '', label: 'Another place (write it below)' }, ...data.fields.map((f) => ({ value: f.id, label: f.name }))]}
+        />
         <Input label="Place or detail" name="place" value={v.place} hint="Where to meet: an address, or a detail such as 'north corner' when a field is chosen." />
         <Input label="Capacity (coaches)" name="capacity" type="number" min={L.capacity[0]} max={L.capacity[1]} required value={v.capacity ?? '12'} />
-        <Input label="Sign-up closes (hours before the start)" name="cutoffHours" type="number" min={L.cutoffHours[0]} max={L.cutoffHours[1]} required value={v.cutoffHours ?? String(DEFAULT_CUTOFF_HOURS)} hint="Coaches can sign up and cancel until then." />
-        <Input label="Repeat weekly for (weeks)" name="repeatWeeks" type="number" min={L.repeatWeeks[0]} max={L.repeatWeeks[1]} required value={v.repeatWeeks ?? '1'} hint="1 publishes one session; 6 publishes the same session on the same weekday for six weeks." />
+        <Input
+          label="Sign-up closes (hours before the start)"
+          name="cutoffHours"
+          type="number"
+          min={L.cutoffHours[0]}
+          max={L.cutoffHours[1]}
+          required
+          value={v.cutoffHours ?? String(DEFAULT_CUTOFF_HOURS)}
+          hint="Coaches can sign up and cancel until then."
+        />
+        <Input
+          label="Repeat weekly for (weeks)"
+          name="repeatWeeks"
+          type="number"
+          min={L.repeatWeeks[0]}
+          max={L.repeatWeeks[1]}
+          required
+          value={v.repeatWeeks ?? '1'}
+          hint="1 publishes one session; 6 publishes the same session on the same weekday for six weeks."
+        />
         <button>Publish</button>
       </form>
     </section>
@@ -155,7 +189,23 @@ function RosterTable({ caption, rows, waiting }: { caption: string; rows: Roster
   );
 }
 
-export function RosterView({ ctx, s, confirmed, waitlist, at, canCancel, links }: { ctx: ViewCtx; s: SessionRecord; confirmed: RosterEntry[]; waitlist: RosterEntry[]; at: Place; canCancel: boolean; links: { href: string; label: string }[] }) {
+export function RosterView({
+  ctx,
+  s,
+  confirmed,
+  waitlist,
+  at,
+  canCancel,
+  links,
+}: {
+  ctx: ViewCtx;
+  s: SessionRecord;
+  confirmed: RosterEntry[];
+  waitlist: RosterEntry[];
+  at: Place;
+  canCancel: boolean;
+  links: { href: string; label: string }[];
+}) {
   return (
     <>
       <h1>{titleLabel(s)}</h1>

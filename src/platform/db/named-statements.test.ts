@@ -41,7 +41,7 @@ describe.skipIf(!testDialects().includes('postgres'))('named statements on Postg
     const db = fresh.db as unknown as Kysely<any>;
     await sql`create table named_probe (a integer)`.execute(t.database.db);
     await sql`insert into named_probe values (1)`.execute(t.database.db);
-    expect((await db.selectFrom('named_probe').selectAll().execute())).toEqual([{ a: 1 }]);
+    expect(await db.selectFrom('named_probe').selectAll().execute()).toEqual([{ a: 1 }]);
     await sql`alter table named_probe add column b integer`.execute(t.database.db);
     // Outside a transaction the call is simply run again, unprepared.
     expect(await db.selectFrom('named_probe').selectAll().execute()).toEqual([{ a: 1, b: null }]);

@@ -2,15 +2,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testDialects, type TestDb } from '../../testing/harness.js';
 import { prepared, type Arg } from './prepared.js';
 
-const person = (id: string, email: string, merged: string | null = null) => ({ id, email, first_name: 'P', last_name: id, birth_date: null, phone: null, password_hash: null, created_at: '2026-01-01', updated_at: '2026-01-01', merged_into: merged, association_id: null });
+const person = (id: string, email: string, merged: string | null = null) => ({
+  id,
+  email,
+  first_name: 'P',
+  last_name: id,
+  birth_date: null,
+  phone: null,
+  password_hash: null,
+  created_at: '2026-01-01',
+  updated_at: '2026-01-01',
+  merged_into: merged,
+  association_id: null,
+});
 
-const byEmail = prepared((db, arg: Arg<{ email: string }>) => db.selectFrom('people').select(['id', 'last_name']).where('email', '=', arg('email')).where('merged_into', 'is', null).orderBy('id').limit(5));
+const byEmail = prepared((db, arg: Arg<{ email: string }>) =>
+  db.selectFrom('people').select(['id', 'last_name']).where('email', '=', arg('email')).where('merged_into', 'is', null).orderBy('id').limit(5),
+);
 
 describe.each(testDialects())('prepared queries on %s', (dialect) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await openTestDb(dialect);
-    await t.database.db.insertInto('people').values([person('a1', 'a@x.org'), person('a2', 'b@x.org'), person('a3', 'c@x.org', 'a1')]).execute();
+    await t.database.db
+      .insertInto('people')
+      .values([person('a1', 'a@x.org'), person('a2', 'b@x.org'), person('a3', 'c@x.org', 'a1')])
+      .execute();
   });
   afterAll(async () => t?.close());
 
@@ -24,7 +41,9 @@ describe.each(testDialects())('prepared queries on %s', (dialect) => {
   });
 
   it('writes with its values and runs on the transaction it is given', async () => {
-    const insert = prepared((db, arg: Arg<{ id: string; email: string }>) => db.insertInto('people').values({ ...person('', ''), id: arg('id'), email: arg('email'), last_name: arg('id') }));
+    const insert = prepared((db, arg: Arg<{ id: string; email: string }>) =>
+      db.insertInto('people').values({ ...person('', ''), id: arg('id'), email: arg('email'), last_name: arg('id') }),
+    );
     await t.database.db
       .transaction()
       .execute(async (trx) => {

@@ -66,7 +66,12 @@ describe('transactions on SQLite share their commit', () => {
         return seen(trx as unknown as Kysely<any>);
       }),
     ]);
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as { code?: string; message: string }).code ?? (r.reason as Error).message))).toEqual(['one', 'second refuses', 'SQLITE_CONSTRAINT_PRIMARYKEY', 2]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : ((r.reason as { code?: string; message: string }).code ?? (r.reason as Error).message)))).toEqual([
+      'one',
+      'second refuses',
+      'SQLITE_CONSTRAINT_PRIMARYKEY',
+      2,
+    ]);
     expect(committed()).toEqual([1, 4]);
   });
 

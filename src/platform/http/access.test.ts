@@ -76,7 +76,12 @@ describe('every route with every role', () => {
         const actor = role ? actors.get(role)! : null;
         const auth = role ? ({ roles: [{ role, seasonId: '', division: '' }] } as unknown as Auth) : null;
         const expected = decideAccess(r.access, auth);
-        const res = await t.app.inject({ method: r.method as 'GET', url, headers: actor ? actor.bearer : {}, payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        const res = await t.app.inject({
+          method: r.method as 'GET',
+          url,
+          headers: actor ? actor.bearer : {},
+          payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        });
         const denied = res.headers[DENIED_HEADER];
         if (expected === 'allow' && denied) problems.push(`${r.method} ${r.url} refused ${role ?? 'anonymous'} (${res.statusCode})`);
         if (expected !== 'allow' && (!denied || ![401, 403, 303].includes(res.statusCode))) problems.push(`${r.method} ${r.url} let in ${role ?? 'anonymous'} (${res.statusCode})`);

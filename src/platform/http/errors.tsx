@@ -37,13 +37,19 @@ export async function sendError(req: FastifyRequest, reply: FastifyReply, c: Cla
   if (wantsJson(req)) return reply.code(c.status).send({ error: { code: c.code, message: c.message, ...(c.details !== undefined ? { details: c.details } : {}) } });
   const list = (c.details as { errors?: string[] } | undefined)?.errors;
   if (isHtmx(req)) return fragment(reply, <Errors errors={list ?? [c.message]} />, c.status);
-  return page(req, reply, c.status === 404 ? 'Not found' : 'Something needs attention', () => (
-    <section class="narrow">
-      <h1>{c.status === 404 ? 'Page not found' : 'That did not work'}</h1>
-      <Errors errors={list ?? [c.message]} />
-      <p>
-        <a href="/">Back to your home page</a>
-      </p>
-    </section>
-  ), { status: c.status });
+  return page(
+    req,
+    reply,
+    c.status === 404 ? 'Not found' : 'Something needs attention',
+    () => (
+      <section class="narrow">
+        <h1>{c.status === 404 ? 'Page not found' : 'That did not work'}</h1>
+        <Errors errors={list ?? [c.message]} />
+        <p>
+          <a href="/">Back to your home page</a>
+        </p>
+      </section>
+    ),
+    { status: c.status },
+  );
 }

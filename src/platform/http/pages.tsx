@@ -40,7 +40,10 @@ export async function viewCtx(req: FastifyRequest, reply: FastifyReply): Promise
 }
 
 export function html(reply: FastifyReply, node: VNode, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').send(`<!doctype html>${renderToString(node)}`);
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html>${renderToString(node)}`);
 }
 
 export interface PageOptions {

@@ -37,7 +37,12 @@ export async function recordOutboxId(db: Db, personId: string, kind: string, onc
 }
 
 export async function countSends(db: Db, kind: string, onceKey: string): Promise<number> {
-  const r = await db.selectFrom('notification_sends').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', kind).where('once_key', '=', onceKey).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('notification_sends')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', kind)
+    .where('once_key', '=', onceKey)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

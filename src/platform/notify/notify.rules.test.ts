@@ -18,7 +18,8 @@ describe('isoWeek', () => {
 describe('catalog', () => {
   it('has unique codes; password resets and sign-up confirmations cannot be switched off; the weekly reminder can', () => {
     expect(new Set(NOTIFICATION_KINDS.map((k) => k.code)).size).toBe(NOTIFICATION_KINDS.length);
-    for (const code of ['password-reset', 'application-received', 'training.class.registered', 'practice-booked', 'practice-moved', 'mentoring-signup', 'badge-photo-rejected']) expect(findKind(code)?.optional, code).toBe(false);
+    for (const code of ['password-reset', 'application-received', 'training.class.registered', 'practice-booked', 'practice-moved', 'mentoring-signup', 'badge-photo-rejected'])
+      expect(findKind(code)?.optional, code).toBe(false);
     for (const code of [WEEKLY_REMINDER, 'training.class.credited', 'badge-ready', 'mentoring-assessment', 'teams-published']) expect(findKind(code)?.optional, code).toBe(true);
     expect(OPTIONAL_KINDS.every((k) => k.optional)).toBe(true);
   });

@@ -106,6 +106,19 @@ const instantFormats = new Map<string, Intl.DateTimeFormat>();
 /** An instant written for people in a zone: "Monday, August 24, 2026 at 7:00 PM PDT". */
 export function describeInstant(iso: string, timeZone: string): string {
   let f = instantFormats.get(timeZone);
-  if (!f) instantFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' })));
+  if (!f)
+    instantFormats.set(
+      timeZone,
+      (f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        weekday: 'long',
+        year: 'numeric',
+        month: 'long',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      })),
+    );
   return f.format(new Date(iso));
 }

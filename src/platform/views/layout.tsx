@@ -27,9 +27,7 @@ export interface PageProps {
 
 /** The menu entry of the current page: the longest href the path starts with. */
 function currentHref(nav: NavLink[], path: string): string | undefined {
-  return nav
-    .filter((n) => path === n.href || (n.href !== '/' && path.startsWith(`${n.href}/`)))
-    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  return nav.filter((n) => path === n.href || (n.href !== '/' && path.startsWith(`${n.href}/`))).sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 
 export function Layout({ ctx, title, description, indexable, children }: PageProps) {
@@ -42,7 +40,10 @@ export function Layout({ ctx, title, description, indexable, children }: PagePro
         <title>{`${title} · ${ctx.regionName} · Touchline`}</title>
         {description ? <meta name="description" content={description} /> : null}
         {indexable ? null : <meta name="robots" content="noindex, nofollow" />}
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"[45]..","swap":true,"error":true}]}' />
+        <meta
+          name="htmx-config"
+          content='{"includeIndicatorStyles":false,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"[45]..","swap":true,"error":true}]}'
+        />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/app.css" />
         <script src="/assets/htmx.min.js" defer></script>
@@ -86,7 +87,8 @@ export function Layout({ ctx, title, description, indexable, children }: PagePro
           {children}
         </main>
         <footer>
-          Touchline · <a href="/coaches">For coaches</a> · <a href="/coaches/faq">Questions</a> · <a href="/coaches/resources">Resources</a> · <a href="/contact">Contact</a> · <a href="/api/docs">API</a>
+          Touchline · <a href="/coaches">For coaches</a> · <a href="/coaches/faq">Questions</a> · <a href="/coaches/resources">Resources</a> · <a href="/contact">Contact</a> ·{' '}
+          <a href="/api/docs">API</a>
         </footer>
       </body>
     </html>

@@ -54,7 +54,16 @@ describe('nearestAlternatives', () => {
   });
 
   it('offers nothing once the team has its practices', () => {
-    expect(nearestAlternatives(query({ teamBookings: [{ slotId: thursdayHeld.id, slot: thursdayHeld }, { slotId: tuesday.id, slot: tuesday }] }))).toEqual([]);
+    expect(
+      nearestAlternatives(
+        query({
+          teamBookings: [
+            { slotId: thursdayHeld.id, slot: thursdayHeld },
+            { slotId: tuesday.id, slot: tuesday },
+          ],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -26,7 +26,10 @@ async function seasonOf(req: FastifyRequest, deps: Deps, season?: string) {
 function readRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/teams',
-    { config: AUTH, schema: { tags: ['teams'], summary: "A season's teams with their head coach", querystring: SeasonQuery, response: { 200: Type.Array(TeamSchema), 404: ErrorSchema } } },
+    {
+      config: AUTH,
+      schema: { tags: ['teams'], summary: "A season's teams with their head coach", querystring: SeasonQuery, response: { 200: Type.Array(TeamSchema), 404: ErrorSchema } },
+    },
     async (req) => (await listTeams(deps.db, await seasonOf(req, deps, req.query.season))).map((t) => ({ ...t, season: t.seasonId })),
   );
   app.get(
@@ -53,13 +56,29 @@ function readRoutes(app: App, deps: Deps) {
     '/api/v1/practice/bookings',
     {
       config: AUTH,
-      schema: { tags: TAGS, summary: "A season's practice bookings (one team's with team)", querystring: Type.Object({ season: Type.Optional(Type.String({ maxLength: 40 })), team: Type.Optional(Type.String({ maxLength: 64 })) }), response: { 200: Type.Array(BookingSchema), 404: ErrorSchema } },
+      schema: {
+        tags: TAGS,
+        summary: "A season's practice bookings (one team's with team)",
+        querystring: Type.Object({ season: Type.Optional(Type.String({ maxLength: 40 })), team: Type.Optional(Type.String({ maxLength: 64 })) }),
+        response: { 200: Type.Array(BookingSchema), 404: ErrorSchema },
+      },
     },
     async (req) => {
       const config = await req.regionConfig();
       const seasonId = await seasonOf(req, deps, req.query.season);
       const rows = await bookingsWithSlots(deps.db, seasonId, req.query.team ? [req.query.team] : undefined);
-      return rows.map((b) => ({ id: b.id, teamId: b.teamId, slotId: b.slotId, season: seasonId, field: b.slot.fieldId, fieldName: fieldNameOf(config, b.slot.fieldId), weekday: b.slot.weekday, start: b.slot.start, end: b.slot.end, via: b.via }));
+      return rows.map((b) => ({
+        id: b.id,
+        teamId: b.teamId,
+        slotId: b.slotId,
+        season: seasonId,
+        field: b.slot.fieldId,
+        fieldName: fieldNameOf(config, b.slot.fieldId),
+        weekday: b.slot.weekday,
+        start: b.slot.start,
+        end: b.slot.end,
+        via: b.via,
+      }));
     },
   );
   app.get(
@@ -70,7 +89,16 @@ function readRoutes(app: App, deps: Deps) {
         tags: TAGS,
         summary: 'When practice sign-up opens (per division when set) and the change deadline',
         querystring: SeasonQuery,
-        response: { 200: Type.Object({ season: Type.String(), opensAt: Type.Union([Type.String(), Type.Null()]), divisionOpensAt: Type.Record(Type.String(), Type.String()), closesAt: Type.Union([Type.String(), Type.Null()]), blackouts: Type.Array(Type.String()) }), 404: ErrorSchema },
+        response: {
+          200: Type.Object({
+            season: Type.String(),
+            opensAt: Type.Union([Type.String(), Type.Null()]),
+            divisionOpensAt: Type.Record(Type.String(), Type.String()),
+            closesAt: Type.Union([Type.String(), Type.Null()]),
+            blackouts: Type.Array(Type.String()),
+          }),
+          404: ErrorSchema,
+        },
       },
     },
     async (req) => {
@@ -81,7 +109,15 @@ function readRoutes(app: App, deps: Deps) {
   );
   app.get(
     '/api/v1/practice/unbooked',
-    { config: { access: PRACTICE_ADMIN }, schema: { tags: TAGS, summary: 'Teams with fewer practices booked than their weekly allotment', querystring: SeasonQuery, response: { 200: Type.Array(Type.Object({ team: TeamSchema, booked: Type.Integer(), perWeek: Type.Integer() })) } } },
+    {
+      config: { access: PRACTICE_ADMIN },
+      schema: {
+        tags: TAGS,
+        summary: 'Teams with fewer practices booked than their weekly allotment',
+        querystring: SeasonQuery,
+        response: { 200: Type.Array(Type.Object({ team: TeamSchema, booked: Type.Integer(), perWeek: Type.Integer() })) },
+      },
+    },
     async (req) => {
       const config = await req.regionConfig();
       return (await unbookedTeams(deps, config, await seasonOf(req, deps, req.query.season))).map((u) => ({ ...u, team: { ...u.team, season: u.team.seasonId } }));
@@ -96,7 +132,7 @@ function writeRoutes(app: App, deps: Deps) {
       config: AUTH,
       schema: {
         tags: TAGS,
-        summary: "Book a practice slot for a team you coach (first come, first served)",
+        summary: 'Book a practice slot for a team you coach (first come, first served)',
         description:
           'One transaction: 201 with the booking; 409 SLOT_FULL (error.details.alternatives lists the nearest slots the team may still take) or ALREADY_BOOKED; 422 SIGNUP_CLOSED (with the opening time), ALLOTMENT_USED, FIELD_NOT_ALLOWED, SAME_DAY; 403 FORBIDDEN when you do not coach the team. The coach administrator may assign any team at any time (audited).',
         body: Type.Object({ teamId: Type.String({ minLength: 1, maxLength: 64 }), slotId: Type.String({ minLength: 1, maxLength: 64 }) }),
@@ -107,7 +143,15 @@ function writeRoutes(app: App, deps: Deps) {
   );
   app.delete(
     '/api/v1/practice/bookings/:id',
-    { config: AUTH, schema: { tags: TAGS, summary: 'Cancel a practice booking (until the change deadline; the coach administrator at any time)', params: Type.Object({ id: Type.String() }), response: { 204: Type.Null(), ...errors } } },
+    {
+      config: AUTH,
+      schema: {
+        tags: TAGS,
+        summary: 'Cancel a practice booking (until the change deadline; the coach administrator at any time)',
+        params: Type.Object({ id: Type.String() }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (req, reply) => {
       await cancelBooking(deps, whoOf(req), req.params.id, await req.regionConfig());
       return reply.code(204).send(null);

@@ -46,7 +46,13 @@ export function bookingRoutes(app: App, deps: Deps): void {
     const { season } = resolveSeason(config, deps.clock, (req.query as { season?: string }).season);
     const cards = await coachCards(deps, config, season.id, req.auth!.personId);
     const errorsFor = teamId && o?.errors ? { teamId, errors: o.errors } : undefined;
-    return page(req, reply, 'Practice sign-up', (ctx) => <CoachPage ctx={ctx} config={config} season={season} cards={cards} errorsFor={errorsFor} suggested={o?.suggested} admin={whoOf(req).isAdmin} />, { status: o?.status });
+    return page(
+      req,
+      reply,
+      'Practice sign-up',
+      (ctx) => <CoachPage ctx={ctx} config={config} season={season} cards={cards} errorsFor={errorsFor} suggested={o?.suggested} admin={whoOf(req).isAdmin} />,
+      { status: o?.status },
+    );
   };
   /** After a booking change: the team's card for htmx, else a redirect (or the page with the refusal). */
   const answer = async (req: FastifyRequest, reply: FastifyReply, teamId: string, o: CardOutcome) => {
@@ -56,7 +62,11 @@ export function bookingRoutes(app: App, deps: Deps): void {
       const config = await req.regionConfig();
       const card = await teamCard(deps, config, team);
       const ctx = await viewCtx(req, reply);
-      return fragment(reply, <TeamCardView ctx={ctx} config={config} card={card} notice={o.notice} errors={o.errors} suggested={o.suggested} admin={whoOf(req).isAdmin} />, o.status);
+      return fragment(
+        reply,
+        <TeamCardView ctx={ctx} config={config} card={card} notice={o.notice} errors={o.errors} suggested={o.suggested} admin={whoOf(req).isAdmin} />,
+        o.status,
+      );
     }
     if (!o.errors) {
       flash(reply, o.notice ?? 'Saved.');
@@ -125,7 +135,9 @@ function changeRoutes(app: App, deps: Deps) {
     const held = card.bookings.find((b) => b.id === booking.id)!;
     const shown = { ...card, choices: card.choices.filter((c) => c.slot.id !== booking.slot_id) };
     const open = who.isAdmin || card.signup.state === 'open';
-    return page(req, reply, `Change a practice of ${team.name}`, (ctx) => <ChangePage ctx={ctx} config={config} card={shown} booking={held} open={open} errors={errors} />, { status });
+    return page(req, reply, `Change a practice of ${team.name}`, (ctx) => <ChangePage ctx={ctx} config={config} card={shown} booking={held} open={open} errors={errors} />, {
+      status,
+    });
   };
   app.get('/practice/bookings/:id/change', { config: AUTH, schema: hidden }, (req, reply) => changePage(req, reply));
   app.post('/practice/bookings/:id/move', { config: AUTH, schema: hidden }, async (req, reply) => {

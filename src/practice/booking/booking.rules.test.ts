@@ -29,7 +29,18 @@ function fail(message: string): never {
 const held = (...ids: string[]): TeamBooking[] => ids.map((id) => ({ slotId: id, slot: slot(id) }));
 
 function attempt(code: string, slotId: string, over: Partial<BookingAttempt> = {}): BookingAttempt {
-  return { now: OPEN, timeZone: TZ, signup, team: { id: `t-${code}`, division: code }, division: division(code), slot: slot(slotId), booked: 0, teamBookings: [], fields: config.fields, ...over };
+  return {
+    now: OPEN,
+    timeZone: TZ,
+    signup,
+    team: { id: `t-${code}`, division: code },
+    division: division(code),
+    slot: slot(slotId),
+    booked: 0,
+    teamBookings: [],
+    fields: config.fields,
+    ...over,
+  };
 }
 
 const codeOf = (a: BookingAttempt) => bookingRefusal(a)?.code ?? null;

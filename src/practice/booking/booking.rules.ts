@@ -73,7 +73,9 @@ export function signupRefusal(now: string, signup: SignupWindow, division: strin
     return new AppError('SIGNUP_CLOSED', `Practice sign-up for ${division} opens ${describeInstant(opensAt, timeZone)}. Come back then to pick your slots.`, { opensAt });
   }
   if (signup.closesAt !== null && t >= instant(signup.closesAt, 'closesAt')) {
-    return new AppError('SIGNUP_CLOSED', `Practice sign-up closed ${describeInstant(signup.closesAt, timeZone)}. Ask the coach administrator to change your practice slots.`, { closesAt: signup.closesAt });
+    return new AppError('SIGNUP_CLOSED', `Practice sign-up closed ${describeInstant(signup.closesAt, timeZone)}. Ask the coach administrator to change your practice slots.`, {
+      closesAt: signup.closesAt,
+    });
   }
   return null;
 }
@@ -101,7 +103,11 @@ export function slotMismatch(division: DivisionPractice, slot: WeeklySlot, field
   const details = { slotId: slot.id, division: code };
   switch (mismatchReason(division, slot)) {
     case 'field':
-      return new AppError('FIELD_NOT_ALLOWED', `${code} teams practise only at ${list(practice.fieldIds!.map((id) => fieldName(id, fields)))}. Pick a slot on one of those fields.`, details);
+      return new AppError(
+        'FIELD_NOT_ALLOWED',
+        `${code} teams practise only at ${list(practice.fieldIds!.map((id) => fieldName(id, fields)))}. Pick a slot on one of those fields.`,
+        details,
+      );
     case 'length':
       return new AppError('FIELD_NOT_ALLOWED', `${code} practices are ${practice.minutes} minutes; this slot is ${slot.minutes}. Pick a ${practice.minutes}-minute slot.`, details);
     case 'divisions':
@@ -147,7 +153,11 @@ export function placementRefusal(p: PlacementInput): AppError | null {
     }
     case 'SAME_DAY': {
       const other = teamBookings.find((b) => b.slot.weekday === slot.weekday)!;
-      return new AppError('SAME_DAY', `${division.code} practices must be on different days, and your team already practises on ${WEEKDAY_NAMES[slot.weekday]}. Pick a slot on another day.`, { ...details, otherSlotId: other.slotId });
+      return new AppError(
+        'SAME_DAY',
+        `${division.code} practices must be on different days, and your team already practises on ${WEEKDAY_NAMES[slot.weekday]}. Pick a slot on another day.`,
+        { ...details, otherSlotId: other.slotId },
+      );
     }
     default:
       return new AppError('SLOT_FULL', `${where} is full. Pick another slot.`, { ...details, capacity: slot.capacity, booked: p.booked });

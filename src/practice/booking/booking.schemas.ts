@@ -57,4 +57,3 @@ export const bookingView = (config: RegionConfig, id: string, team: TeamForBooki
   end: slot.end,
   via,
 });
-

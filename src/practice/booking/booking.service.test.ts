@@ -30,13 +30,21 @@ describe.each(testDialects())('practice booking service on %s', (dialect) => {
     const b = await bookPractice(t.deps, who(coaches[1]!), { teamId: team!, slotId: slot('richmond', 1, '17:00') });
     expect(b).toMatchObject({ teamId: team, field: 'richmond', weekday: 1, start: '17:00', end: '18:00', via: 'coach', season: SEASON });
     expect((await seasonBookingRows(t.deps.db, SEASON)).filter((r) => r.teamId === team)).toEqual([{ id: b.id, teamId: team, slotId: b.slotId }]);
-    const mail = await t.deps.db.selectFrom('outbox').select(['to_address', 'subject', 'kind']).where('kind', '=', 'practice-booked').where('subject', 'like', '%Blue Sharks%').execute();
+    const mail = await t.deps.db
+      .selectFrom('outbox')
+      .select(['to_address', 'subject', 'kind'])
+      .where('kind', '=', 'practice-booked')
+      .where('subject', 'like', '%Blue Sharks%')
+      .execute();
     expect(mail.map((m) => m.to_address).sort()).toEqual([coaches[0]!.email, coaches[1]!.email].sort());
     expect(mail[0]!.subject).toBe('Practice booking confirmed: Blue Sharks, Mondays 17:00-18:00 at Richmond');
   });
 
   it('refuses by the rules: other fields, a used allotment, the same day, twice the same slot', async () => {
-    const [u6, u10] = await insertTeams(t.deps.db, SEASON, [{ division: '6U', headCoachId: coaches[2]!.id }, { division: '10U', headCoachId: coaches[2]!.id }]);
+    const [u6, u10] = await insertTeams(t.deps.db, SEASON, [
+      { division: '6U', headCoachId: coaches[2]!.id },
+      { division: '10U', headCoachId: coaches[2]!.id },
+    ]);
     expect((await refusal(bookPractice(t.deps, who(coaches[2]!), { teamId: u6!, slotId: slot('campus-el-segundo', 1, '18:00') }))).code).toBe('FIELD_NOT_ALLOWED');
     await bookPractice(t.deps, who(coaches[2]!), { teamId: u6!, slotId: slot('brett', 2, '17:00') });
     expect((await refusal(bookPractice(t.deps, who(coaches[2]!), { teamId: u6!, slotId: slot('brett', 4, '17:00') }))).code).toBe('ALLOTMENT_USED');
@@ -54,7 +62,11 @@ describe.each(testDialects())('practice booking service on %s', (dialect) => {
 
   it('answers SLOT_FULL with the nearest slots the team may still take', async () => {
     const full = slot('richmond', 3, '18:00');
-    const teams = await insertTeams(t.deps.db, SEASON, [0, 1, 2].map(() => ({ division: '12U', headCoachId: coaches[5]!.id })));
+    const teams = await insertTeams(
+      t.deps.db,
+      SEASON,
+      [0, 1, 2].map(() => ({ division: '12U', headCoachId: coaches[5]!.id })),
+    );
     await bookPractice(t.deps, who(coaches[5]!), { teamId: teams[0]!, slotId: full });
     await bookPractice(t.deps, who(coaches[5]!), { teamId: teams[1]!, slotId: full });
     const e = await refusal(bookPractice(t.deps, who(coaches[5]!), { teamId: teams[2]!, slotId: full }));
@@ -72,14 +84,24 @@ describe.each(testDialects())('practice booking service on %s', (dialect) => {
     expect((await seasonBookingRows(t.deps.db, SEASON)).find((r) => r.id === b.id)?.slotId).toBe(b.slotId);
     const moved = await moveBooking(t.deps, who(coaches[6]!), b.id, slot('richmond', 1, '18:00'));
     expect(moved).toMatchObject({ id: b.id, field: 'richmond', weekday: 1, start: '18:00' });
-    const mail = await t.deps.db.selectFrom('outbox').select('body_text').where('kind', '=', 'practice-moved').where('to_address', '=', coaches[6]!.email).executeTakeFirstOrThrow();
+    const mail = await t.deps.db
+      .selectFrom('outbox')
+      .select('body_text')
+      .where('kind', '=', 'practice-moved')
+      .where('to_address', '=', coaches[6]!.email)
+      .executeTakeFirstOrThrow();
     expect(mail.body_text).toContain('now practises Mondays 18:00-19:00 at Richmond, instead of Thursdays 17:00-18:00 at Brett');
   });
 
   it('keeps coaches to the sign-up window; the coach administrator bypasses it, audited', async () => {
     const [team] = await insertTeams(t.deps.db, SEASON, [{ division: '14U', headCoachId: coaches[7]!.id }]);
     const config = await getRegionConfig(t.deps.db);
-    await saveSignupSettings(t.deps, config, ADMIN_ACTOR, SEASON, { opensAt: '2026-08-25T02:00:00.000Z', closesAt: '2026-09-30T07:00:00.000Z', divisionOpensAt: { '14U': '2026-09-20T02:00:00.000Z' }, blackouts: [] });
+    await saveSignupSettings(t.deps, config, ADMIN_ACTOR, SEASON, {
+      opensAt: '2026-08-25T02:00:00.000Z',
+      closesAt: '2026-09-30T07:00:00.000Z',
+      divisionOpensAt: { '14U': '2026-09-20T02:00:00.000Z' },
+      blackouts: [],
+    });
     const closed = await refusal(bookPractice(t.deps, who(coaches[7]!), { teamId: team!, slotId: slot('campus-el-segundo', 1, '18:00') }));
     expect(closed.code).toBe('SIGNUP_CLOSED');
     expect(closed.details).toEqual({ opensAt: '2026-09-20T02:00:00.000Z' });
@@ -99,7 +121,12 @@ describe.each(testDialects())('practice booking service on %s', (dialect) => {
       expect((await seasonBookingRows(t.deps.db, SEASON)).some((r) => r.id === late.id)).toBe(false);
     } finally {
       t.clock.set(TEST_NOW);
-      await saveSignupSettings(t.deps, config, ADMIN_ACTOR, SEASON, { opensAt: '2026-08-25T02:00:00.000Z', closesAt: '2026-09-30T07:00:00.000Z', divisionOpensAt: {}, blackouts: [] });
+      await saveSignupSettings(t.deps, config, ADMIN_ACTOR, SEASON, {
+        opensAt: '2026-08-25T02:00:00.000Z',
+        closesAt: '2026-09-30T07:00:00.000Z',
+        divisionOpensAt: {},
+        blackouts: [],
+      });
     }
   });
 

@@ -8,7 +8,17 @@ import { getRegionConfig } from '../../region/index.js';
 import { placementRefusal, signupRefusal } from './booking.rules.js';
 import { nearestAlternatives } from './alternatives.rules.js';
 import { inTransaction, isUniqueViolation } from '../../platform/db/transactions.js';
-import { findBooking, deleteBooking, insertBooking, lockTeamAndSlot, lookAtBooking, moveBookingRow, placementState, type PlacementState, type TeamForBooking } from './bookings.store.js';
+import {
+  findBooking,
+  deleteBooking,
+  insertBooking,
+  lockTeamAndSlot,
+  lookAtBooking,
+  moveBookingRow,
+  placementState,
+  type PlacementState,
+  type TeamForBooking,
+} from './bookings.store.js';
 import { findSlot, type StoredSlot } from '../slots.store.js';
 import type { Who } from '../practice.access.js';
 import { fieldNameOf, practiceOf } from '../practice.rules.js';
@@ -35,7 +45,13 @@ async function prepare(deps: Deps, who: Who, teamId: string, config?: RegionConf
   if (!look) throw new AppError('NOT_FOUND', `There is no team ${teamId}. Pick one of your teams on the practice page.`);
   const { team } = look;
   if (!team.coachedByAsker && !who.isAdmin) throw forbidden(`You do not coach ${team.name}. Only the team's head or assistant coach books its practices.`);
-  const p: Prepared = { config: cfg, team, division: practiceOf(cfg, team.division), mode: who.isAdmin ? 'admin' : 'coach', ...(slotId ? { first: { slotId, state: look.placement } } : {}) };
+  const p: Prepared = {
+    config: cfg,
+    team,
+    division: practiceOf(cfg, team.division),
+    mode: who.isAdmin ? 'admin' : 'coach',
+    ...(slotId ? { first: { slotId, state: look.placement } } : {}),
+  };
   checkWindow(deps, p);
   return p;
 }
@@ -67,7 +83,14 @@ async function notify(deps: Deps, db: Db, p: Prepared, kind: NoticeKind, slot: S
  */
 function withAlternatives(p: Prepared, state: PlacementState, e: AppError): AppError {
   const { slots, booked } = state.open ?? { slots: [], booked: new Map<string, number>() };
-  const alternatives = nearestAlternatives({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot: state.slot, slots, booked, teamBookings: state.held }).map((s) => slotView(p.config, s, booked.get(s.id) ?? 0));
+  const alternatives = nearestAlternatives({
+    team: { id: p.team.id, division: p.team.division },
+    division: p.division,
+    slot: state.slot,
+    slots,
+    booked,
+    teamBookings: state.held,
+  }).map((s) => slotView(p.config, s, booked.get(s.id) ?? 0));
   const names = alternatives.map((a) => `${a.fieldName} ${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][a.weekday]} ${a.start}`);
   const hint = names.length ? ` Nearest free: ${names.join('; ')}.` : ' No other slot your team may take has room left; ask the coach administrator.';
   return new AppError('SLOT_FULL', `${e.message}${hint}`, { ...(e.details as object), alternatives });
@@ -84,7 +107,13 @@ const alreadyBooked = (team: TeamForBooking) => new AppError('ALREADY_BOOKED', `
  * team's bookings after the locks, asks the rules again, and lets `write` store the change and
  * queue the coaches' notice. A full slot answers SLOT_FULL with the nearest alternatives.
  */
-async function placeInTransaction<T>(deps: Deps, p: Prepared, slotId: string, adjust: (s: PlacementState) => PlacementState, write: (trx: Db, s: PlacementState) => Promise<T>): Promise<T> {
+async function placeInTransaction<T>(
+  deps: Deps,
+  p: Prepared,
+  slotId: string,
+  adjust: (s: PlacementState) => PlacementState,
+  write: (trx: Db, s: PlacementState) => Promise<T>,
+): Promise<T> {
   let seen = adjusted(p, slotId, p.first?.slotId === slotId ? p.first.state : await placementState(deps.db, p.team.id, slotId), adjust);
   try {
     refuse(p, seen);
@@ -108,22 +137,36 @@ function adjusted(p: Prepared, slotId: string, state: PlacementState | undefined
 
 /** Throws the rules' refusal of the placement in `state`, if any. */
 function refuse(p: Prepared, state: PlacementState): void {
-  const refusal = placementRefusal({ team: { id: p.team.id, division: p.team.division }, division: p.division, slot: state.slot, booked: state.booked, teamBookings: state.held, fields: p.config.fields });
+  const refusal = placementRefusal({
+    team: { id: p.team.id, division: p.team.division },
+    division: p.division,
+    slot: state.slot,
+    booked: state.booked,
+    teamBookings: state.held,
+    fields: p.config.fields,
+  });
   if (refusal) throw refusal;
 }
 
 /** Books a slot for a team, first come, first served (placeInTransaction), and queues the coaches' confirmation. */
 export async function bookPractice(deps: Deps, who: Who, input: { teamId: string; slotId: string }, config?: RegionConfig): Promise<BookingView> {
   const p = await prepare(deps, who, input.teamId, config, input.slotId);
-  return placeInTransaction(deps, p, input.slotId, (s) => s, async (trx, { slot }) => {
-    const id = newId();
-    const at = deps.clock.now().toISOString();
-    await insertBooking(trx, { id, season_id: p.team.seasonId, slot_id: slot.id, team_id: p.team.id, booked_at: at, booked_by: who.personId, via: p.mode });
-    await notify(deps, trx, p, 'booked', slot, who.name);
-    const view = bookingView(p.config, id, p.team, slot, p.mode);
-    if (p.mode === 'admin') await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at, action: 'practice.booking.assign', entity: 'practice_booking', entityId: id, after: view });
-    return view;
-  });
+  return placeInTransaction(
+    deps,
+    p,
+    input.slotId,
+    (s) => s,
+    async (trx, { slot }) => {
+      const id = newId();
+      const at = deps.clock.now().toISOString();
+      await insertBooking(trx, { id, season_id: p.team.seasonId, slot_id: slot.id, team_id: p.team.id, booked_at: at, booked_by: who.personId, via: p.mode });
+      await notify(deps, trx, p, 'booked', slot, who.name);
+      const view = bookingView(p.config, id, p.team, slot, p.mode);
+      if (p.mode === 'admin')
+        await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at, action: 'practice.booking.assign', entity: 'practice_booking', entityId: id, after: view });
+      return view;
+    },
+  );
 }
 
 async function bookingToChange(deps: Deps, bookingId: string) {
@@ -142,7 +185,14 @@ export async function cancelBooking(deps: Deps, who: Who, bookingId: string, con
     if (!(await deleteBooking(trx, bookingId)) || !slot) throw new AppError('NOT_FOUND', 'That practice booking was already cancelled.');
     await notify(deps, trx, p, 'cancelled', slot, who.name);
     if (p.mode === 'admin') {
-      await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at: deps.clock.now().toISOString(), action: 'practice.booking.cancel', entity: 'practice_booking', entityId: bookingId, before: bookingView(p.config, bookingId, p.team, slot, b.via === 'admin' ? 'admin' : 'coach') });
+      await recordAudit(trx, {
+        actor: { id: who.personId, name: who.name },
+        at: deps.clock.now().toISOString(),
+        action: 'practice.booking.cancel',
+        entity: 'practice_booking',
+        entityId: bookingId,
+        before: bookingView(p.config, bookingId, p.team, slot, b.via === 'admin' ? 'admin' : 'coach'),
+      });
     }
   });
 }
@@ -167,7 +217,16 @@ export async function moveBooking(deps: Deps, who: Who, bookingId: string, toSlo
     await moveBookingRow(trx, bookingId, slot.id, at, who.personId, p.mode);
     await notify(deps, trx, p, 'moved', slot, who.name, from);
     const view = bookingView(p.config, bookingId, p.team, slot, p.mode);
-    if (p.mode === 'admin') await recordAudit(trx, { actor: { id: who.personId, name: who.name }, at, action: 'practice.booking.move', entity: 'practice_booking', entityId: bookingId, before: bookingView(p.config, bookingId, p.team, from!, 'admin'), after: view });
+    if (p.mode === 'admin')
+      await recordAudit(trx, {
+        actor: { id: who.personId, name: who.name },
+        at,
+        action: 'practice.booking.move',
+        entity: 'practice_booking',
+        entityId: bookingId,
+        before: bookingView(p.config, bookingId, p.team, from!, 'admin'),
+        after: view,
+      });
     return view;
   });
 }

@@ -20,7 +20,8 @@ export function SignupBanner({ state, timeZone, division }: { state: SignupState
     case 'not-yet':
       return (
         <p class="status-warn">
-          Sign-up for {division} opens in {state.countdown}: <time datetime={state.opensAt}>{describeInstant(state.opensAt, timeZone)}</time>. Come back then: first come, first served.
+          Sign-up for {division} opens in {state.countdown}: <time datetime={state.opensAt}>{describeInstant(state.opensAt, timeZone)}</time>. Come back then: first come, first
+          served.
         </p>
       );
     case 'closed':
@@ -56,7 +57,27 @@ function placesText(c: SlotChoice): string {
 }
 
 /** One slot a team may pick, with a button: htmx swaps the team's card, a plain form post works too. */
-function ChoiceItem({ ctx, config, teamId, c, action, verb, open, suggested, htmx }: { ctx: ViewCtx; config: RegionConfig; teamId: string; c: SlotChoice; action: string; verb: string; open: boolean; suggested: boolean; htmx: boolean }) {
+function ChoiceItem({
+  ctx,
+  config,
+  teamId,
+  c,
+  action,
+  verb,
+  open,
+  suggested,
+  htmx,
+}: {
+  ctx: ViewCtx;
+  config: RegionConfig;
+  teamId: string;
+  c: SlotChoice;
+  action: string;
+  verb: string;
+  open: boolean;
+  suggested: boolean;
+  htmx: boolean;
+}) {
   const label = `${verb} ${slotText(config, c.slot)}`;
   return (
     <li class={suggested ? 'suggested' : undefined}>
@@ -83,7 +104,18 @@ function ChoiceItem({ ctx, config, teamId, c, action, verb, open, suggested, htm
 }
 
 /** The slot choices grouped by weekday. */
-export function ChoiceList(p: { ctx: ViewCtx; config: RegionConfig; teamId: string; choices: SlotChoice[]; action: string; verb: string; open: boolean; suggested?: string[]; headingLevel?: 3 | 2; htmx?: boolean }) {
+export function ChoiceList(p: {
+  ctx: ViewCtx;
+  config: RegionConfig;
+  teamId: string;
+  choices: SlotChoice[];
+  action: string;
+  verb: string;
+  open: boolean;
+  suggested?: string[];
+  headingLevel?: 3 | 2;
+  htmx?: boolean;
+}) {
   const days = [...new Set(p.choices.map((c) => c.slot.weekday))];
   if (!days.length) return <p>No practice slots are open to this division yet. The coach administrator generates them before sign-up opens.</p>;
   const H = p.headingLevel === 2 ? 'h2' : 'h3';
@@ -96,7 +128,17 @@ export function ChoiceList(p: { ctx: ViewCtx; config: RegionConfig; teamId: stri
             {p.choices
               .filter((c) => c.slot.weekday === d)
               .map((c) => (
-                <ChoiceItem ctx={p.ctx} config={p.config} teamId={p.teamId} c={c} action={p.action} verb={p.verb} open={p.open} suggested={!!p.suggested?.includes(c.slot.id)} htmx={p.htmx ?? true} />
+                <ChoiceItem
+                  ctx={p.ctx}
+                  config={p.config}
+                  teamId={p.teamId}
+                  c={c}
+                  action={p.action}
+                  verb={p.verb}
+                  open={p.open}
+                  suggested={!!p.suggested?.includes(c.slot.id)}
+                  htmx={p.htmx ?? true}
+                />
               ))}
           </ul>
         </>
@@ -117,7 +159,15 @@ function BookingItem({ ctx, config, b, teamId, open }: { ctx: ViewCtx; config: R
           <a href={`/practice/bookings/${encodeURIComponent(b.id)}/change`} aria-label={`Change ${what}`}>
             Change
           </a>{' '}
-          <form method="post" action={cancel} class="inline" hx-post={cancel} hx-target={`#team-${teamId}`} hx-swap="outerHTML" hx-confirm={`Cancel ${what}? Another team may take the place.`}>
+          <form
+            method="post"
+            action={cancel}
+            class="inline"
+            hx-post={cancel}
+            hx-target={`#team-${teamId}`}
+            hx-swap="outerHTML"
+            hx-confirm={`Cancel ${what}? Another team may take the place.`}
+          >
             <Csrf token={ctx.csrf} />
             <button class="link" aria-label={`Cancel ${what}`}>
               Cancel
@@ -130,7 +180,23 @@ function BookingItem({ ctx, config, b, teamId, open }: { ctx: ViewCtx; config: R
 }
 
 /** A team's sign-up card: its bookings and, while it has practices to book, the slots with places left. */
-export function TeamCardView({ ctx, config, card, errors, suggested, admin, notice }: { ctx: ViewCtx; config: RegionConfig; card: TeamCard; errors?: string[]; suggested?: string[]; admin?: boolean; notice?: string }) {
+export function TeamCardView({
+  ctx,
+  config,
+  card,
+  errors,
+  suggested,
+  admin,
+  notice,
+}: {
+  ctx: ViewCtx;
+  config: RegionConfig;
+  card: TeamCard;
+  errors?: string[];
+  suggested?: string[];
+  admin?: boolean;
+  notice?: string;
+}) {
   const { team, bookings, perWeek } = card;
   const open = admin || card.signup.state === 'open';
   const left = perWeek - bookings.length;
@@ -147,8 +213,7 @@ export function TeamCardView({ ctx, config, card, errors, suggested, admin, noti
       <Errors errors={errors} />
       <SignupBanner state={card.signup} timeZone={config.region.timeZone} division={team.division} />
       <p>
-        {bookings.length} of {perWeek} weekly practice{perWeek === 1 ? '' : 's'} booked.{' '}
-        <a href={`/practice/teams/${encodeURIComponent(team.id)}`}>Team schedule and calendar</a>
+        {bookings.length} of {perWeek} weekly practice{perWeek === 1 ? '' : 's'} booked. <a href={`/practice/teams/${encodeURIComponent(team.id)}`}>Team schedule and calendar</a>
       </p>
       {bookings.length ? (
         <ul aria-label={`Practices of ${team.name}`}>
@@ -157,15 +222,42 @@ export function TeamCardView({ ctx, config, card, errors, suggested, admin, noti
           ))}
         </ul>
       ) : null}
-      {admin && card.signup.state !== 'open' ? <p class="hint">As coach administrator you may assign and move this team's practices outside the sign-up window (recorded in the audit log).</p> : null}
+      {admin && card.signup.state !== 'open' ? (
+        <p class="hint">As coach administrator you may assign and move this team's practices outside the sign-up window (recorded in the audit log).</p>
+      ) : null}
       {left > 0 && (open || card.signup.state !== 'closed') ? (
-        <ChoiceList ctx={ctx} config={config} teamId={team.id} choices={card.choices} action={`/practice/teams/${encodeURIComponent(team.id)}/book`} verb="Book" open={open} suggested={suggested} />
+        <ChoiceList
+          ctx={ctx}
+          config={config}
+          teamId={team.id}
+          choices={card.choices}
+          action={`/practice/teams/${encodeURIComponent(team.id)}/book`}
+          verb="Book"
+          open={open}
+          suggested={suggested}
+        />
       ) : null}
     </section>
   );
 }
 
-export function CoachPage({ ctx, config, season, cards, errorsFor, suggested, admin }: { ctx: ViewCtx; config: RegionConfig; season: Season; cards: TeamCard[]; errorsFor?: { teamId: string; errors: string[] }; suggested?: string[]; admin?: boolean }) {
+export function CoachPage({
+  ctx,
+  config,
+  season,
+  cards,
+  errorsFor,
+  suggested,
+  admin,
+}: {
+  ctx: ViewCtx;
+  config: RegionConfig;
+  season: Season;
+  cards: TeamCard[];
+  errorsFor?: { teamId: string; errors: string[] };
+  suggested?: string[];
+  admin?: boolean;
+}) {
   return (
     <>
       <h1>Practice sign-up</h1>
@@ -174,14 +266,35 @@ export function CoachPage({ ctx, config, season, cards, errorsFor, suggested, ad
       </p>
       {cards.length === 0 ? <p>You coach no team in {season.name}. Once the region puts you on a team's staff, its practice sign-up appears here.</p> : null}
       {cards.map((c) => (
-        <TeamCardView ctx={ctx} config={config} card={c} errors={errorsFor?.teamId === c.team.id ? errorsFor.errors : undefined} suggested={errorsFor?.teamId === c.team.id ? suggested : undefined} admin={admin} />
+        <TeamCardView
+          ctx={ctx}
+          config={config}
+          card={c}
+          errors={errorsFor?.teamId === c.team.id ? errorsFor.errors : undefined}
+          suggested={errorsFor?.teamId === c.team.id ? suggested : undefined}
+          admin={admin}
+        />
       ))}
     </>
   );
 }
 
 /** Moving one booking: the slots the team may take instead, each with a "Move here" button. */
-export function ChangePage({ ctx, config, card, booking, open, errors }: { ctx: ViewCtx; config: RegionConfig; card: TeamCard; booking: TeamBookingRow; open: boolean; errors?: string[] }) {
+export function ChangePage({
+  ctx,
+  config,
+  card,
+  booking,
+  open,
+  errors,
+}: {
+  ctx: ViewCtx;
+  config: RegionConfig;
+  card: TeamCard;
+  booking: TeamBookingRow;
+  open: boolean;
+  errors?: string[];
+}) {
   const action = `/practice/bookings/${encodeURIComponent(booking.id)}/move`;
   return (
     <>

@@ -10,7 +10,8 @@ describe.each(testDialects())('what a placement is decided on, on %s', (dialect)
   let t: TestApp;
   let slots: StoredSlot[];
   let teams: string[];
-  const book = (teamId: string, slotId: string) => insertBooking(t.deps.db, { id: newId(), season_id: SEASON, slot_id: slotId, team_id: teamId, booked_at: '2026-09-15T17:00:00.000Z', booked_by: null, via: 'coach' });
+  const book = (teamId: string, slotId: string) =>
+    insertBooking(t.deps.db, { id: newId(), season_id: SEASON, slot_id: slotId, team_id: teamId, booked_at: '2026-09-15T17:00:00.000Z', booked_by: null, via: 'coach' });
 
   beforeAll(async () => {
     t = await openPracticeApp(dialect);
@@ -33,7 +34,9 @@ describe.each(testDialects())('what a placement is decided on, on %s', (dialect)
     expect(state?.held).toEqual(await bookingsWithSlots(t.deps.db, SEASON, [teams[0]!]));
     expect(state?.held.map((b) => b.slot.weekday)).toEqual([1, 4]);
     // One row per coach and booking: each coach and each booking once.
-    const [coached] = await insertTeams(t.deps.db, SEASON, [{ division: '10U', headCoachId: (await makeActor(t.deps)).id, assistantIds: [(await makeActor(t.deps)).id, (await makeActor(t.deps)).id] }]);
+    const [coached] = await insertTeams(t.deps.db, SEASON, [
+      { division: '10U', headCoachId: (await makeActor(t.deps)).id, assistantIds: [(await makeActor(t.deps)).id, (await makeActor(t.deps)).id] },
+    ]);
     await book(coached!, thu.id);
     await book(coached!, mon.id);
     const look = await lookAtBooking(t.deps.db, coached!, wanted.id, null);

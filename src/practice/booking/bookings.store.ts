@@ -42,7 +42,6 @@ export interface PlacementState {
   open?: OpenSlots;
 }
 
-
 /** Every booking of some teams (all of a season's when `teamIds` is absent), with slots, in slot order. */
 export async function bookingsWithSlots(db: Db, seasonId: string, teamIds?: string[]): Promise<TeamBookingRow[]> {
   if (teamIds && teamIds.length === 0) return [];
@@ -59,7 +58,8 @@ export async function bookingsWithSlots(db: Db, seasonId: string, teamIds?: stri
 }
 
 /** Bookings in the order of the week: day, start time, field. */
-const bookingOrder = (a: TeamBookingRow, b: TeamBookingRow) => a.slot.weekday - b.slot.weekday || a.slot.start.localeCompare(b.slot.start) || a.slot.fieldId.localeCompare(b.slot.fieldId);
+const bookingOrder = (a: TeamBookingRow, b: TeamBookingRow) =>
+  a.slot.weekday - b.slot.weekday || a.slot.start.localeCompare(b.slot.start) || a.slot.fieldId.localeCompare(b.slot.fieldId);
 
 export async function findBooking(db: Db, id: string): Promise<BookingRecord | undefined> {
   return db.selectFrom('practice_bookings').selectAll().where('id', '=', id).executeTakeFirst();
@@ -70,12 +70,26 @@ export async function insertBooking(db: Db, b: BookingRecord): Promise<void> {
 }
 
 const insertBookingRow = prepared((db, arg: Arg<BookingRecord>) =>
-  db.insertInto('practice_bookings').values({ id: arg('id'), season_id: arg('season_id'), slot_id: arg('slot_id'), team_id: arg('team_id'), booked_at: arg('booked_at'), booked_by: arg('booked_by'), via: arg('via') }),
+  db
+    .insertInto('practice_bookings')
+    .values({
+      id: arg('id'),
+      season_id: arg('season_id'),
+      slot_id: arg('slot_id'),
+      team_id: arg('team_id'),
+      booked_at: arg('booked_at'),
+      booked_by: arg('booked_by'),
+      via: arg('via'),
+    }),
 );
 
 /** Stores many bookings at once (the demo's), in statements of 200 rows. */
 export async function insertBookings(db: Db, rows: BookingRecord[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('practice_bookings').values(rows.slice(i, i + 200)).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('practice_bookings')
+      .values(rows.slice(i, i + 200))
+      .execute();
 }
 
 /** Deletes a booking; false when it was already gone. */
@@ -137,41 +151,50 @@ const LOOK_SLOT_COLUMNS = SLOT_COLUMNS.filter((c) => c !== 'created_at' && c !==
  * coach and booking of the team (a handful).
  */
 const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) => {
-  return db
-    .selectFrom('teams as t')
-    .leftJoin('team_staff as st', 'st.team_id', 't.id')
-    .leftJoin('people as pe', 'pe.id', 'st.person_id')
-    .leftJoin('practice_signup as su', 'su.season_id', 't.season_id')
-    .leftJoin('practice_slots as w', (j) => j.on('w.id', '=', arg('slotId')).onRef('w.season_id', '=', 't.season_id'))
-    // The team's bookings through the team's index. (Joined on the season as well, SQLite, having no
-    // statistics, chose the season's index and read every booking of the season.) The slot join
-    // keeps the team's season: a booking of another season finds no slot and is left out.
-    .leftJoin('practice_bookings as b', 'b.team_id', 't.id')
-    .leftJoin('practice_slots as s', (j) => j.onRef('s.id', '=', 'b.slot_id').onRef('s.season_id', '=', 't.season_id'))
-    .select(['t.id', 't.season_id', 't.division', 't.name', 'st.person_id', 'st.role', 'pe.first_name', 'pe.last_name', 'pe.email'])
-    .select(['su.opens_at', 'su.division_opens_json', 'su.closes_at', 'su.blackouts_json', 'su.updated_at'])
-    .select(LOOK_SLOT_COLUMNS.map((c) => `w.${c} as w_${c}` as const))
-    .select((eb) => eb.selectFrom('practice_bookings as c').select((c) => c.fn.countAll<number>().as('n')).whereRef('c.slot_id', '=', 'w.id').as('booked'))
-    .select(['b.id as b_id', 'b.booked_at as b_booked_at', 'b.via as b_via'])
-    .select(LOOK_SLOT_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
-    // Only when the named slot is full: the slots of its season open to the team's division that
-    // still have a place, as one JSON array of compact rows (computed once: it depends on the
-    // arguments alone; each slot's bookings counted once).
-    .select(() => {
-      const candidates = sql`(select o.id, o.field_id, o.weekday, o.start_time, o.end_time, o.minutes, o.capacity, o.divisions_json,
+  return (
+    db
+      .selectFrom('teams as t')
+      .leftJoin('team_staff as st', 'st.team_id', 't.id')
+      .leftJoin('people as pe', 'pe.id', 'st.person_id')
+      .leftJoin('practice_signup as su', 'su.season_id', 't.season_id')
+      .leftJoin('practice_slots as w', (j) => j.on('w.id', '=', arg('slotId')).onRef('w.season_id', '=', 't.season_id'))
+      // The team's bookings through the team's index. (Joined on the season as well, SQLite, having no
+      // statistics, chose the season's index and read every booking of the season.) The slot join
+      // keeps the team's season: a booking of another season finds no slot and is left out.
+      .leftJoin('practice_bookings as b', 'b.team_id', 't.id')
+      .leftJoin('practice_slots as s', (j) => j.onRef('s.id', '=', 'b.slot_id').onRef('s.season_id', '=', 't.season_id'))
+      .select(['t.id', 't.season_id', 't.division', 't.name', 'st.person_id', 'st.role', 'pe.first_name', 'pe.last_name', 'pe.email'])
+      .select(['su.opens_at', 'su.division_opens_json', 'su.closes_at', 'su.blackouts_json', 'su.updated_at'])
+      .select(LOOK_SLOT_COLUMNS.map((c) => `w.${c} as w_${c}` as const))
+      .select((eb) =>
+        eb
+          .selectFrom('practice_bookings as c')
+          .select((c) => c.fn.countAll<number>().as('n'))
+          .whereRef('c.slot_id', '=', 'w.id')
+          .as('booked'),
+      )
+      .select(['b.id as b_id', 'b.booked_at as b_booked_at', 'b.via as b_via'])
+      .select(LOOK_SLOT_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
+      // Only when the named slot is full: the slots of its season open to the team's division that
+      // still have a place, as one JSON array of compact rows (computed once: it depends on the
+      // arguments alone; each slot's bookings counted once).
+      .select(() => {
+        const candidates = sql`(select o.id, o.field_id, o.weekday, o.start_time, o.end_time, o.minutes, o.capacity, o.divisions_json,
           (select count(*) from practice_bookings ob where ob.slot_id = o.id) as booked
         from practice_slots o
         where o.season_id = (select ws.season_id from practice_slots ws where ws.id = ${arg('slotId')})
           and o.divisions_json like '%"' || (select division from teams where id = ${arg('teamId')}) || '"%'
           and (select count(*) from practice_bookings where slot_id = ${arg('slotId')}) >= (select capacity from practice_slots where id = ${arg('slotId')}))`;
-      const row = sql`c.id, c.field_id, c.weekday, c.start_time, c.end_time, c.minutes, c.capacity, c.booked`;
-      // The divisions go in as JSON, so the one parse of the whole value reads them too.
-      return (locksRows(db)
-        ? sql<unknown>`(select coalesce(json_agg(json_build_array(${row}, c.divisions_json::json)), '[]') from ${candidates} c where c.booked < c.capacity)`
-        : sql<unknown>`(select json_group_array(json_array(${row}, json(c.divisions_json))) from ${candidates} c where c.booked < c.capacity)`
-      ).as('open_json');
-    })
-    .where('t.id', '=', arg('teamId'));
+        const row = sql`c.id, c.field_id, c.weekday, c.start_time, c.end_time, c.minutes, c.capacity, c.booked`;
+        // The divisions go in as JSON, so the one parse of the whole value reads them too.
+        return (
+          locksRows(db)
+            ? sql<unknown>`(select coalesce(json_agg(json_build_array(${row}, c.divisions_json::json)), '[]') from ${candidates} c where c.booked < c.capacity)`
+            : sql<unknown>`(select json_group_array(json_array(${row}, json(c.divisions_json))) from ${candidates} c where c.booked < c.capacity)`
+        ).as('open_json');
+      })
+      .where('t.id', '=', arg('teamId'))
+  );
 });
 
 type LookRow = Awaited<ReturnType<typeof lookRows>>[number];
@@ -206,7 +229,15 @@ export async function lookAtBooking(db: Db, teamId: string, slotId: string | nul
     const slot = slotIn(x, 's');
     if (x.b_id !== null && slot && !held.has(x.b_id)) held.set(x.b_id, { id: x.b_id, teamId, slotId: slot.id, slot, bookedAt: x.b_booked_at!, via: x.b_via! });
   }
-  const team: TeamForBooking = { id: r.id, seasonId: r.season_id, division: r.division, name: r.name, coachedByAsker: staff.has(personId ?? ''), signup: toSignup(r), staff: [...staff.values()] };
+  const team: TeamForBooking = {
+    id: r.id,
+    seasonId: r.season_id,
+    division: r.division,
+    name: r.name,
+    coachedByAsker: staff.has(personId ?? ''),
+    signup: toSignup(r),
+    staff: [...staff.values()],
+  };
   const wanted = slotIn(r, 'w');
   if (!wanted) return { team };
   const booked = Number(r.booked);

@@ -34,7 +34,9 @@ function card(deps: Deps, config: RegionConfig, data: SeasonData, team: TeamRow,
   const division = practiceOf(config, team.division);
   const held = bookings.filter((b) => b.teamId === team.id);
   const others = held.filter((b) => b.id !== skipBookingId);
-  const choices = slotChoices({ team: { id: team.id, division: team.division }, division, slots: data.slots, booked: data.booked, teamBookings: others }).filter((c) => c.refusal !== 'FIELD_NOT_ALLOWED');
+  const choices = slotChoices({ team: { id: team.id, division: team.division }, division, slots: data.slots, booked: data.booked, teamBookings: others }).filter(
+    (c) => c.refusal !== 'FIELD_NOT_ALLOWED',
+  );
   return { team, perWeek: division.practice.perWeek, bookings: held, choices, signup: signupState(deps.clock.now().toISOString(), data.signup, team.division) };
 }
 

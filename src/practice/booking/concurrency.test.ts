@@ -32,7 +32,11 @@ describe.each(testDialects())('a rush of bookings on %s', (dialect) => {
     slots = await listSlots(t.deps.db, SEASON);
     const coaches = await insertCoaches(t.deps, 50);
     // Ten coaches have two teams: each team is booked separately.
-    teams = await insertTeams(t.deps.db, SEASON, Array.from({ length: TEAMS }, (_, i) => ({ division: '10U', headCoachId: coaches[i % 50]!.id })));
+    teams = await insertTeams(
+      t.deps.db,
+      SEASON,
+      Array.from({ length: TEAMS }, (_, i) => ({ division: '10U', headCoachId: coaches[i % 50]!.id })),
+    );
     coachOf = new Map(teams.map((id, i) => [id, coaches[i % 50]!]));
   });
   afterAll(async () => t?.close());
@@ -74,9 +78,16 @@ describe.each(testDialects())('a rush of bookings on %s', (dialect) => {
           ? { method: 'DELETE' as const, url: `/api/v1/practice/bookings/${b.id}`, team: b.teamId }
           : { method: 'POST' as const, url: `/api/v1/practice/bookings/${b.id}/move`, team: b.teamId, payload: { slotId: slots[Math.floor(r() * slots.length)]!.id } },
       ),
-      ...teams.map((teamId) => ({ method: 'POST' as const, url: '/api/v1/practice/bookings', team: teamId, payload: { teamId, slotId: slots[Math.floor(r() * slots.length)]!.id } })),
+      ...teams.map((teamId) => ({
+        method: 'POST' as const,
+        url: '/api/v1/practice/bookings',
+        team: teamId,
+        payload: { teamId, slotId: slots[Math.floor(r() * slots.length)]!.id },
+      })),
     ];
-    const answers = await Promise.all(requests.map((q) => t.app.inject({ method: q.method, url: q.url, headers: coachOf.get(q.team)!.bearer, ...('payload' in q ? { payload: q.payload } : {}) })));
+    const answers = await Promise.all(
+      requests.map((q) => t.app.inject({ method: q.method, url: q.url, headers: coachOf.get(q.team)!.bearer, ...('payload' in q ? { payload: q.payload } : {}) })),
+    );
     expect(answers.filter((a) => a.statusCode >= 500)).toEqual([]);
     const { rows, violations } = await check();
     expect(violations).toEqual([]);
@@ -105,7 +116,11 @@ describe.skipIf(!testDialects().includes('postgres'))('a rush through two instan
     await setUpSeason(one.deps, windows);
     slots = await listSlots(one.deps.db, SEASON);
     const coaches = await insertCoaches(one.deps, 40);
-    teams = await insertTeams(one.deps.db, SEASON, Array.from({ length: 40 }, (_, i) => ({ division: '10U', headCoachId: coaches[i]!.id })));
+    teams = await insertTeams(
+      one.deps.db,
+      SEASON,
+      Array.from({ length: 40 }, (_, i) => ({ division: '10U', headCoachId: coaches[i]!.id })),
+    );
     coachOf = new Map(teams.map((id, i) => [id, coaches[i]!]));
     second = openDatabase({ url: process.env.TEST_DATABASE_URL!, pgSchema: await schemaOf(one), poolSize: 8 });
     two = await openTestApp('postgres', { database: second });
@@ -119,7 +134,9 @@ describe.skipIf(!testDialects().includes('postgres'))('a rush through two instan
   it('never over-books a slot, whichever instance each request reaches', async () => {
     const r = seededRandom(5);
     const attempts = teams.flatMap((teamId) => [0, 1, 2].map(() => ({ teamId, slotId: slots[Math.floor(r() * 2)]!.id })));
-    const answers = await Promise.all(attempts.map((a, i) => (i % 2 ? two : one).app.inject({ method: 'POST', url: '/api/v1/practice/bookings', headers: coachOf.get(a.teamId)!.bearer, payload: a })));
+    const answers = await Promise.all(
+      attempts.map((a, i) => (i % 2 ? two : one).app.inject({ method: 'POST', url: '/api/v1/practice/bookings', headers: coachOf.get(a.teamId)!.bearer, payload: a })),
+    );
     expect(answers.filter((a) => a.statusCode >= 500).map((a) => a.body)).toEqual([]);
     const created = answers.filter((a) => a.statusCode === 201).map((a) => a.json() as { id: string });
     const config = await getRegionConfig(one.deps.db);

@@ -18,11 +18,32 @@ describe.each(testDialects())('practice database helpers on %s', (dialect) => {
   it('recognises the unique constraint on (slot, team), the last line of defence against double booking', async () => {
     const db = t.database.db;
     const [team] = await insertTeams(db, SEASON, [{ division: '10U' }]);
-    const slot = { id: newId(), season_id: SEASON, slot_key: 'brett:1:17:00-18:00', field_id: 'brett', weekday: 1, start_time: '17:00', end_time: '18:00', minutes: 60, capacity: 2, divisions_json: '["10U"]', origin: 'manual', created_at: 'x', updated_at: 'x' };
+    const slot = {
+      id: newId(),
+      season_id: SEASON,
+      slot_key: 'brett:1:17:00-18:00',
+      field_id: 'brett',
+      weekday: 1,
+      start_time: '17:00',
+      end_time: '18:00',
+      minutes: 60,
+      capacity: 2,
+      divisions_json: '["10U"]',
+      origin: 'manual',
+      created_at: 'x',
+      updated_at: 'x',
+    };
     await db.insertInto('practice_slots').values(slot).execute();
     const booking = () => ({ id: newId(), season_id: SEASON, slot_id: slot.id, team_id: team!, booked_at: 'x', booked_by: null, via: 'coach' });
     await db.insertInto('practice_bookings').values(booking()).execute();
-    const error = await db.insertInto('practice_bookings').values(booking()).execute().then(() => null, (e: unknown) => e);
+    const error = await db
+      .insertInto('practice_bookings')
+      .values(booking())
+      .execute()
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isUniqueViolation(error)).toBe(true);
     expect(isUniqueViolation(new Error('other'))).toBe(false);
   });
@@ -36,10 +57,12 @@ describe.each(testDialects())('practice database helpers on %s', (dialect) => {
     });
     expect([result, calls]).toEqual(['done', 3]);
     let other = 0;
-    await expect(inTransaction(t.database.db, async () => {
-      other++;
-      throw Object.assign(new Error('no'), { code: '23505' });
-    })).rejects.toThrow('no');
+    await expect(
+      inTransaction(t.database.db, async () => {
+        other++;
+        throw Object.assign(new Error('no'), { code: '23505' });
+      }),
+    ).rejects.toThrow('no');
     expect(other).toBe(1);
     expect(isRetryable({ code: '40001' })).toBe(true);
   });

@@ -64,7 +64,8 @@ function teamViolations(team: TeamRef, t: BookingTable, slots: Map<string, Weekl
   const days = new Map<number, string>();
   for (const slot of distinct.map((id) => slots.get(id)).filter((s) => s !== undefined)) {
     const other = days.get(slot.weekday);
-    if (other) out.push({ kind: 'SAME_DAY', teamId: team.id, slotId: slot.id, message: `Team ${team.id} practises twice on ${WEEKDAY_NAMES[slot.weekday]} (${other} and ${slot.id}).` });
+    if (other)
+      out.push({ kind: 'SAME_DAY', teamId: team.id, slotId: slot.id, message: `Team ${team.id} practises twice on ${WEEKDAY_NAMES[slot.weekday]} (${other} and ${slot.id}).` });
     else days.set(slot.weekday, slot.id);
   }
   return out;

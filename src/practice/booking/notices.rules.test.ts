@@ -2,12 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { practiceNotice } from './notices.rules.js';
 import { slotId, type WeeklySlot } from '../slots.rules.js';
 
-const mon: WeeklySlot = { id: slotId('richmond', 1, '17:00', '18:00'), fieldId: 'richmond', weekday: 1, start: '17:00', end: '18:00', minutes: 60, capacity: 2, divisions: ['10U'] };
+const mon: WeeklySlot = {
+  id: slotId('richmond', 1, '17:00', '18:00'),
+  fieldId: 'richmond',
+  weekday: 1,
+  start: '17:00',
+  end: '18:00',
+  minutes: 60,
+  capacity: 2,
+  divisions: ['10U'],
+};
 const thu: WeeklySlot = { ...mon, id: 'x', fieldId: 'brett', weekday: 4 };
 
 describe('practiceNotice', () => {
   it('confirms a booking with the schedule link', () => {
-    const n = practiceNotice({ kind: 'booked', teamName: 'Comets', division: '10U', slot: mon, fieldName: 'Richmond', by: 'Pat Coach', scheduleUrl: 'https://x.example/practice/teams/t1' });
+    const n = practiceNotice({
+      kind: 'booked',
+      teamName: 'Comets',
+      division: '10U',
+      slot: mon,
+      fieldName: 'Richmond',
+      by: 'Pat Coach',
+      scheduleUrl: 'https://x.example/practice/teams/t1',
+    });
     expect(n.subject).toBe('Practice booking confirmed: Comets, Mondays 17:00-18:00 at Richmond');
     expect(n.text.split('\n')).toEqual([
       'Practice booking confirmed: Comets (10U) practises Mondays 17:00-18:00 at Richmond.',
@@ -19,7 +36,16 @@ describe('practiceNotice', () => {
   });
 
   it('says where a moved practice was and is now', () => {
-    const n = practiceNotice({ kind: 'moved', teamName: 'Comets', division: '10U', slot: thu, fieldName: 'Brett', from: { slot: mon, fieldName: 'Richmond' }, by: 'Coach Administrator', scheduleUrl: 'u' });
+    const n = practiceNotice({
+      kind: 'moved',
+      teamName: 'Comets',
+      division: '10U',
+      slot: thu,
+      fieldName: 'Brett',
+      from: { slot: mon, fieldName: 'Richmond' },
+      by: 'Coach Administrator',
+      scheduleUrl: 'u',
+    });
     expect(n.subject).toBe('Practice booking moved: Comets, Thursdays 17:00-18:00 at Brett');
     expect(n.text).toContain('now practises Thursdays 17:00-18:00 at Brett, instead of Mondays 17:00-18:00 at Richmond.');
   });

@@ -32,7 +32,11 @@ export function practiceNotice(n: NoticeInput): { subject: string; text: string 
         ? [`Practice booking moved: ${n.teamName} (${n.division}) now practises ${now}${n.from ? `, instead of ${when(n.from.slot, n.from.fieldName)}` : ''}.`]
         : [`Practice booking cancelled: ${n.teamName} (${n.division}) no longer practises ${now}.`];
   const subject =
-    n.kind === 'booked' ? `Practice booking confirmed: ${n.teamName}, ${now}` : n.kind === 'moved' ? `Practice booking moved: ${n.teamName}, ${now}` : `Practice booking cancelled: ${n.teamName}, ${now}`;
+    n.kind === 'booked'
+      ? `Practice booking confirmed: ${n.teamName}, ${now}`
+      : n.kind === 'moved'
+        ? `Practice booking moved: ${n.teamName}, ${now}`
+        : `Practice booking cancelled: ${n.teamName}, ${now}`;
   lines.push(`Changed by ${n.by}.`, '', 'Teams practise only in their registered slots.', `The team's schedule and calendar link: ${n.scheduleUrl}`);
   return { subject, text: lines.join('\n') };
 }

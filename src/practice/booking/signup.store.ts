@@ -31,7 +31,18 @@ export async function loadSignup(db: Db, seasonId: string): Promise<SignupSettin
 }
 
 export async function saveSignup(db: Db, seasonId: string, s: Omit<SignupSettings, 'updatedAt'>, at: string, by: string | null): Promise<void> {
-  const values = { opens_at: s.opensAt, division_opens_json: toJson(s.divisionOpensAt), closes_at: s.closesAt, blackouts_json: toJson([...s.blackouts].sort()), updated_at: at, updated_by: by };
+  const values = {
+    opens_at: s.opensAt,
+    division_opens_json: toJson(s.divisionOpensAt),
+    closes_at: s.closesAt,
+    blackouts_json: toJson([...s.blackouts].sort()),
+    updated_at: at,
+    updated_by: by,
+  };
   const r = await db.updateTable('practice_signup').set(values).where('season_id', '=', seasonId).executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 0) await db.insertInto('practice_signup').values({ season_id: seasonId, ...values }).execute();
+  if (Number(r.numUpdatedRows) === 0)
+    await db
+      .insertInto('practice_signup')
+      .values({ season_id: seasonId, ...values })
+      .execute();
 }

@@ -9,7 +9,16 @@ const config = defaultRegionConfig('2026-08-01');
 const LA = config.region.timeZone;
 const fall = { startDate: '2026-08-01', endDate: '2026-12-31' };
 const blackouts = ['2026-09-07', '2026-10-12', '2026-11-26'];
-const monday: WeeklySlot = { id: slotId('richmond', 1, '17:00', '18:00'), fieldId: 'richmond', weekday: 1, start: '17:00', end: '18:00', minutes: 60, capacity: 2, divisions: ['10U'] };
+const monday: WeeklySlot = {
+  id: slotId('richmond', 1, '17:00', '18:00'),
+  fieldId: 'richmond',
+  weekday: 1,
+  start: '17:00',
+  end: '18:00',
+  minutes: 60,
+  capacity: 2,
+  divisions: ['10U'],
+};
 const richmond = config.fields.find((f) => f.id === 'richmond')!;
 const event = practiceEvent({ bookingId: 'bk-1', teamName: 'Blue Sharks', division: '10U', slot: monday, field: richmond, season: fall, blackouts })!;
 const calendar = (over: Partial<IcalCalendar> = {}): IcalCalendar => ({ name: 'Blue Sharks practices', timeZone: LA, events: [event], dtstamp: '2026-08-20T12:00:00Z', ...over });
@@ -33,7 +42,7 @@ describe('foldLine', () => {
   it('counts UTF-8 octets and never splits a character', () => {
     expect(foldLine(`${'x'.repeat(74)}é`)).toBe(`${'x'.repeat(74)}\r\n é`);
     expect(foldLine(`${'x'.repeat(73)}😀y`)).toBe(`${'x'.repeat(73)}\r\n 😀y`);
-    const long = 'Équipe 😀 Zoë – ' .repeat(20);
+    const long = 'Équipe 😀 Zoë – '.repeat(20);
     const lines = foldLine(long).split('\r\n');
     for (const line of lines) {
       expect(octets(line)).toBeLessThanOrEqual(75);
@@ -54,7 +63,8 @@ describe('renderCalendar', () => {
 
   it('has the calendar properties and one weekly event in the region zone', () => {
     const lines = physicalLines(text.replace(/\r\n /g, ''));
-    for (const l of ['VERSION:2.0', 'PRODID:-//Touchline//Practice calendar//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Blue Sharks practices']) expect(lines).toContain(l);
+    for (const l of ['VERSION:2.0', 'PRODID:-//Touchline//Practice calendar//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Blue Sharks practices'])
+      expect(lines).toContain(l);
     expect(lines).toContain('DTSTART;TZID=America/Los_Angeles:20260803T170000');
     expect(lines).toContain('DTEND;TZID=America/Los_Angeles:20260803T180000');
     expect(lines).toContain('RRULE:FREQ=WEEKLY;UNTIL=20270101T075959Z');

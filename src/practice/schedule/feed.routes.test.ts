@@ -20,7 +20,10 @@ describe('calendar feeds served by the app, read by ical.js', () => {
     [team] = (await insertTeams(t.deps.db, SEASON, [{ division: '10U', name: 'Comets, "Blue"; U10', headCoachId: coaches[0]!.id }])) as [string];
     const slots = await listSlots(t.deps.db, SEASON);
     const who = { personId: coaches[0]!.id, name: 'Coach', isAdmin: false };
-    for (const [field, day] of [['richmond', 1], ['brett', 4]] as const) {
+    for (const [field, day] of [
+      ['richmond', 1],
+      ['brett', 4],
+    ] as const) {
       await bookPractice(t.deps, who, { teamId: team, slotId: slots.find((s) => s.fieldId === field && s.weekday === day && s.start === '17:00')!.id });
     }
   });
@@ -36,7 +39,9 @@ describe('calendar feeds served by the app, read by ical.js', () => {
   }
 
   const local = (t: InstanceType<typeof ICAL.Time>) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(t.toUnixTime() * 1000));
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Los_Angeles', weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      new Date(t.toUnixTime() * 1000),
+    );
 
   it('serves the team feed at its unguessable address without a login, as text/calendar', async () => {
     const path = await feedPath(`/practice/teams/${team}`, coaches[0]!);

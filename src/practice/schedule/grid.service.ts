@@ -30,7 +30,12 @@ export interface GridDay {
  */
 export async function gridDay(deps: Deps, config: RegionConfig, seasonId: string, weekday: number, feeds: boolean): Promise<GridDay> {
   const season = findSeason(config, seasonId)!.season;
-  const [slots, bookings, teams, signup] = await Promise.all([listSlots(deps.db, seasonId), bookingsWithSlots(deps.db, seasonId), listTeams(deps.db, seasonId), loadSignup(deps.db, seasonId)]);
+  const [slots, bookings, teams, signup] = await Promise.all([
+    listSlots(deps.db, seasonId),
+    bookingsWithSlots(deps.db, seasonId),
+    listTeams(deps.db, seasonId),
+    loadSignup(deps.db, seasonId),
+  ]);
   const clock = regionClock(deps.clock.now().toISOString(), config.region.timeZone);
   const today = practiceDay(clock.date, season, signup.blackouts);
   const byId = new Map(teams.map((t) => [t.id, t]));
@@ -44,7 +49,12 @@ export async function gridDay(deps: Deps, config: RegionConfig, seasonId: string
       feedUrl: feeds ? `/practice/feeds/${await feedToken(deps.db, seasonId, 'field', field.id, at)}.ics` : null,
       slots: mine.map((slot) => ({
         slot,
-        teams: bookings.filter((b) => b.slotId === slot.id).map((b) => byId.get(b.teamId)).filter((t) => t !== undefined).map((t) => ({ id: t.id, name: t.name, division: t.division })).sort((a, b) => a.name.localeCompare(b.name)),
+        teams: bookings
+          .filter((b) => b.slotId === slot.id)
+          .map((b) => byId.get(b.teamId))
+          .filter((t) => t !== undefined)
+          .map((t) => ({ id: t.id, name: t.name, division: t.division }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
         now: today === 'practice' && isNow(slot, clock),
       })),
     });

@@ -23,7 +23,11 @@ export async function teamSchedule(deps: Deps, config: RegionConfig, teamId: str
   const season = findSeason(config, team.seasonId)?.season ?? notFound();
   const [bookings, staff, signup] = await Promise.all([bookingsWithSlots(deps.db, team.seasonId, [team.id]), teamStaff(deps.db, team.id), loadSignup(deps.db, team.seasonId)]);
   const upcoming = bookings
-    .flatMap((booking) => slotDates(booking.slot.weekday, season, signup.blackouts).filter((d) => d >= today).map((date) => ({ date, booking })))
+    .flatMap((booking) =>
+      slotDates(booking.slot.weekday, season, signup.blackouts)
+        .filter((d) => d >= today)
+        .map((date) => ({ date, booking })),
+    )
     .sort((a, b) => a.date.localeCompare(b.date) || a.booking.slot.start.localeCompare(b.booking.slot.start))
     .slice(0, 8);
   return { team, season, staff, bookings, perWeek: config.divisions.find((d) => d.code === team.division)?.practice.perWeek ?? 0, upcoming };
@@ -32,4 +36,3 @@ export async function teamSchedule(deps: Deps, config: RegionConfig, teamId: str
 function notFound(): never {
   throw new AppError('NOT_FOUND', 'There is no such team. Pick a team from the practice page.');
 }
-

@@ -47,7 +47,9 @@ export function TeamSchedulePage({ ctx, config, s, feedUrl, canBook }: { ctx: Vi
           ))}
         </Table>
       ) : (
-        <p class="status-warn">No practice booked yet ({s.perWeek} a week for {s.team.division}).</p>
+        <p class="status-warn">
+          No practice booked yet ({s.perWeek} a week for {s.team.division}).
+        </p>
       )}
       {s.bookings.length > 0 && s.bookings.length < s.perWeek ? <p class="status-warn">{s.perWeek - s.bookings.length} more weekly practice(s) to book.</p> : null}
       {canBook ? (

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { planRegeneration, type ExistingSlot } from './regenerate.rules.js';
 import { slotId, type WeeklySlot } from '../slots.rules.js';
 
-const slot = (field: string, weekday: number, start: string, end: string, capacity = 2, divisions = ['10U']): WeeklySlot => ({ id: slotId(field, weekday, start, end), fieldId: field, weekday, start, end, minutes: 60, capacity, divisions });
+const slot = (field: string, weekday: number, start: string, end: string, capacity = 2, divisions = ['10U']): WeeklySlot => ({
+  id: slotId(field, weekday, start, end),
+  fieldId: field,
+  weekday,
+  start,
+  end,
+  minutes: 60,
+  capacity,
+  divisions,
+});
 const existing = (s: WeeklySlot, booked: number, origin: 'generated' | 'manual' = 'generated', id = `row-${s.id}`): ExistingSlot => ({ ...s, id, booked, origin });
 
 describe('planRegeneration', () => {
@@ -18,7 +27,10 @@ describe('planRegeneration', () => {
   });
 
   it('never loses a booking: booked stale slots stay, capacity never drops below the teams holding it', () => {
-    const plan = planRegeneration([existing(slot('brett', 2, '17:00', '18:00'), 2), existing(slot('richmond', 1, '17:00', '18:00', 4), 3)], [slot('richmond', 1, '17:00', '18:00', 2)]);
+    const plan = planRegeneration(
+      [existing(slot('brett', 2, '17:00', '18:00'), 2), existing(slot('richmond', 1, '17:00', '18:00', 4), 3)],
+      [slot('richmond', 1, '17:00', '18:00', 2)],
+    );
     expect(plan.keptBooked).toEqual(['row-brett:2:17:00-18:00']);
     expect(plan.remove).toEqual([]);
     expect(plan.update).toEqual([{ id: 'row-richmond:1:17:00-18:00', capacity: 3, divisions: ['10U'] }]);
@@ -26,7 +38,10 @@ describe('planRegeneration', () => {
   });
 
   it('leaves slots added by hand alone', () => {
-    const plan = planRegeneration([existing(slot('brett', 6, '09:00', '10:00', 5), 0, 'manual'), existing(slot('richmond', 1, '17:00', '18:00', 9), 0, 'manual')], [slot('richmond', 1, '17:00', '18:00', 2)]);
+    const plan = planRegeneration(
+      [existing(slot('brett', 6, '09:00', '10:00', 5), 0, 'manual'), existing(slot('richmond', 1, '17:00', '18:00', 9), 0, 'manual')],
+      [slot('richmond', 1, '17:00', '18:00', 2)],
+    );
     expect(plan).toEqual({ add: [], update: [], remove: [], keptBooked: [], keptCapacity: [] });
   });
 });

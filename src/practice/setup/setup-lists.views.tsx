@@ -11,7 +11,21 @@ import { SeasonPicker } from './setup.views.js';
 const seasonQ = (s: Season) => `?season=${encodeURIComponent(s.id)}`;
 
 /** The coach administrator's slot list (capacity edits, removals, a slot added by hand). */
-export function SlotsPage({ ctx, config, season, slots, booked, errors }: { ctx: ViewCtx; config: RegionConfig; season: Season; slots: StoredSlot[]; booked: Map<string, number>; errors?: string[] }) {
+export function SlotsPage({
+  ctx,
+  config,
+  season,
+  slots,
+  booked,
+  errors,
+}: {
+  ctx: ViewCtx;
+  config: RegionConfig;
+  season: Season;
+  slots: StoredSlot[];
+  booked: Map<string, number>;
+  errors?: string[];
+}) {
   return (
     <>
       <h1>Practice slots: {season.name}</h1>
@@ -75,7 +89,21 @@ export function SlotsPage({ ctx, config, season, slots, booked, errors }: { ctx:
 }
 
 /** Teams still to book and every team, each opening its assign-and-move page. */
-export function TeamsAdminPage({ ctx, season, seasons, teams, unbooked, counts }: { ctx: ViewCtx; season: Season; seasons: Season[]; teams: TeamRow[]; unbooked: UnbookedTeam[]; counts: Map<string, number> }) {
+export function TeamsAdminPage({
+  ctx,
+  season,
+  seasons,
+  teams,
+  unbooked,
+  counts,
+}: {
+  ctx: ViewCtx;
+  season: Season;
+  seasons: Season[];
+  teams: TeamRow[];
+  unbooked: UnbookedTeam[];
+  counts: Map<string, number>;
+}) {
   const link = (t: TeamRow) => `/practice/admin/teams/${encodeURIComponent(t.id)}`;
   return (
     <>

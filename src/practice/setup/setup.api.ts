@@ -34,24 +34,54 @@ function settingsRoutes(app: App, deps: Deps) {
         tags: TAGS,
         summary: "Set a season's sign-up opening (per division if wanted), change deadline and blackout dates",
         querystring: SeasonQuery,
-        body: Type.Object({ opensAt: Instant, closesAt: Instant, divisionOpensAt: Type.Optional(Type.Record(Type.String(), Type.String())), blackouts: Type.Optional(Type.Array(Type.String())) }),
-        response: { 200: Type.Object({ opensAt: Instant, closesAt: Instant, divisionOpensAt: Type.Record(Type.String(), Type.String()), blackouts: Type.Array(Type.String()) }), ...errors },
+        body: Type.Object({
+          opensAt: Instant,
+          closesAt: Instant,
+          divisionOpensAt: Type.Optional(Type.Record(Type.String(), Type.String())),
+          blackouts: Type.Optional(Type.Array(Type.String())),
+        }),
+        response: {
+          200: Type.Object({ opensAt: Instant, closesAt: Instant, divisionOpensAt: Type.Record(Type.String(), Type.String()), blackouts: Type.Array(Type.String()) }),
+          ...errors,
+        },
       },
     },
     async (req) => {
       const config = await req.regionConfig();
       const season = resolveSeason(config, deps.clock, req.query.season).season.id;
-      return saveSignupSettings(deps, config, actorOf(req), season, { opensAt: req.body.opensAt, closesAt: req.body.closesAt, divisionOpensAt: req.body.divisionOpensAt ?? {}, blackouts: req.body.blackouts ?? [] });
+      return saveSignupSettings(deps, config, actorOf(req), season, {
+        opensAt: req.body.opensAt,
+        closesAt: req.body.closesAt,
+        divisionOpensAt: req.body.divisionOpensAt ?? {},
+        blackouts: req.body.blackouts ?? [],
+      });
     },
   );
   app.get(
     '/api/v1/practice/windows',
-    { config: ADMIN, schema: { tags: TAGS, summary: "A season's practice windows", querystring: SeasonQuery, response: { 200: Type.Array(Type.Intersect([Type.Object({ id: Type.String() }), WindowSchema])), 404: ErrorSchema } } },
+    {
+      config: ADMIN,
+      schema: {
+        tags: TAGS,
+        summary: "A season's practice windows",
+        querystring: SeasonQuery,
+        response: { 200: Type.Array(Type.Intersect([Type.Object({ id: Type.String() }), WindowSchema])), 404: ErrorSchema },
+      },
+    },
     async (req) => listWindows(deps.db, resolveSeason(await req.regionConfig(), deps.clock, req.query.season).season.id),
   );
   app.post(
     '/api/v1/practice/windows',
-    { config: ADMIN, schema: { tags: TAGS, summary: 'Add a practice window (a field, weekdays and times the region offers)', querystring: SeasonQuery, body: WindowSchema, response: { 201: Type.Object({ id: Type.String() }), ...errors } } },
+    {
+      config: ADMIN,
+      schema: {
+        tags: TAGS,
+        summary: 'Add a practice window (a field, weekdays and times the region offers)',
+        querystring: SeasonQuery,
+        body: WindowSchema,
+        response: { 201: Type.Object({ id: Type.String() }), ...errors },
+      },
+    },
     async (req, reply) => {
       const config = await req.regionConfig();
       const season = resolveSeason(config, deps.clock, req.query.season).season.id;
@@ -60,7 +90,16 @@ function settingsRoutes(app: App, deps: Deps) {
   );
   app.delete(
     '/api/v1/practice/windows/:id',
-    { config: ADMIN, schema: { tags: TAGS, summary: 'Remove a practice window (slots stay until generated again)', querystring: SeasonQuery, params: Type.Object({ id: Type.String() }), response: { 204: Type.Null(), ...errors } } },
+    {
+      config: ADMIN,
+      schema: {
+        tags: TAGS,
+        summary: 'Remove a practice window (slots stay until generated again)',
+        querystring: SeasonQuery,
+        params: Type.Object({ id: Type.String() }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
     async (req, reply) => {
       await removeWindow(deps, actorOf(req), resolveSeason(await req.regionConfig(), deps.clock, req.query.season).season.id, req.params.id);
       return reply.code(204).send(null);
@@ -77,7 +116,10 @@ function slotRoutes(app: App, deps: Deps) {
         tags: TAGS,
         summary: "Cut the season's windows into slots by each division's practice rule (never loses a booking)",
         querystring: SeasonQuery,
-        response: { 200: Type.Object({ added: Type.Integer(), updated: Type.Integer(), removed: Type.Integer(), total: Type.Integer(), notes: Type.Array(Type.String()) }), ...errors },
+        response: {
+          200: Type.Object({ added: Type.Integer(), updated: Type.Integer(), removed: Type.Integer(), total: Type.Integer(), notes: Type.Array(Type.String()) }),
+          ...errors,
+        },
       },
     },
     async (req) => {
@@ -93,7 +135,14 @@ function slotRoutes(app: App, deps: Deps) {
         tags: TAGS,
         summary: 'Add one slot by hand',
         querystring: SeasonQuery,
-        body: Type.Object({ fieldId: Type.String({ maxLength: 40 }), weekday: Type.Integer({ minimum: 0, maximum: 6 }), start: Time, end: Time, capacity: Type.Integer({ minimum: 1, maximum: 50 }), divisions: Type.Optional(Type.Array(Type.String({ maxLength: 40 }))) }),
+        body: Type.Object({
+          fieldId: Type.String({ maxLength: 40 }),
+          weekday: Type.Integer({ minimum: 0, maximum: 6 }),
+          start: Time,
+          end: Time,
+          capacity: Type.Integer({ minimum: 1, maximum: 50 }),
+          divisions: Type.Optional(Type.Array(Type.String({ maxLength: 40 }))),
+        }),
         response: { 201: SlotSchema, ...errors },
       },
     },
@@ -105,7 +154,16 @@ function slotRoutes(app: App, deps: Deps) {
   );
   app.patch(
     '/api/v1/practice/slots/:id',
-    { config: ADMIN, schema: { tags: TAGS, summary: "Change a slot's capacity (never below the teams holding it)", params: Type.Object({ id: Type.String() }), body: Type.Object({ capacity: Type.Integer({ minimum: 1, maximum: 50 }) }), response: { 200: Type.Object({ id: Type.String(), capacity: Type.Integer() }), ...errors } } },
+    {
+      config: ADMIN,
+      schema: {
+        tags: TAGS,
+        summary: "Change a slot's capacity (never below the teams holding it)",
+        params: Type.Object({ id: Type.String() }),
+        body: Type.Object({ capacity: Type.Integer({ minimum: 1, maximum: 50 }) }),
+        response: { 200: Type.Object({ id: Type.String(), capacity: Type.Integer() }), ...errors },
+      },
+    },
     async (req) => {
       const slot = await setSlotCapacity(deps, actorOf(req), req.params.id, req.body.capacity);
       return { id: slot.id, capacity: slot.capacity };

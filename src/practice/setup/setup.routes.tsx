@@ -25,8 +25,23 @@ const idParam = (req: FastifyRequest) => (req.params as { id: string }).id;
 
 async function overview(deps: Deps, config: RegionConfig, seasonId?: string): Promise<AdminOverview> {
   const { season } = resolveSeason(config, deps.clock, seasonId);
-  const [signup, windows, slots, unbooked, teams] = await Promise.all([loadSignup(deps.db, season.id), listWindows(deps.db, season.id), listSlots(deps.db, season.id), unbookedTeams(deps, config, season.id), listTeams(deps.db, season.id)]);
-  return { season, seasons: allSeasons(config).map((s) => s.season), signup, windows, slotCount: slots.length, seatCount: slots.reduce((n, s) => n + s.capacity, 0), unbooked: unbooked.length, teamCount: teams.length };
+  const [signup, windows, slots, unbooked, teams] = await Promise.all([
+    loadSignup(deps.db, season.id),
+    listWindows(deps.db, season.id),
+    listSlots(deps.db, season.id),
+    unbookedTeams(deps, config, season.id),
+    listTeams(deps.db, season.id),
+  ]);
+  return {
+    season,
+    seasons: allSeasons(config).map((s) => s.season),
+    signup,
+    windows,
+    slotCount: slots.length,
+    seatCount: slots.reduce((n, s) => n + s.capacity, 0),
+    unbooked: unbooked.length,
+    teamCount: teams.length,
+  };
 }
 
 /** The sign-up form as settings: local date-times in the region's zone, per-division openings, blackouts. */
@@ -54,17 +69,19 @@ function overviewRoutes(app: App, deps: Deps) {
     const o = await overview(deps, config, seasonParam(req));
     return page(req, reply, 'Practice administration', (ctx) => <AdminPage ctx={ctx} config={config} o={o} errors={errors} values={values} />, { status });
   };
-  const act = (run: (req: FastifyRequest, config: RegionConfig, seasonId: string) => Promise<string>, keepValues = false) => async (req: FastifyRequest, reply: FastifyReply) =>
-    handleForm(
-      reply,
-      async () => {
-        const config = await req.regionConfig();
-        const seasonId = resolveSeason(config, deps.clock, seasonParam(req)).season.id;
-        flash(reply, await run(req, config, seasonId));
-        return reply.redirect(`/practice/admin?season=${encodeURIComponent(seasonId)}`, 303);
-      },
-      (errors, status) => show(req, reply, errors, status, keepValues ? formBody(req) : undefined),
-    );
+  const act =
+    (run: (req: FastifyRequest, config: RegionConfig, seasonId: string) => Promise<string>, keepValues = false) =>
+    async (req: FastifyRequest, reply: FastifyReply) =>
+      handleForm(
+        reply,
+        async () => {
+          const config = await req.regionConfig();
+          const seasonId = resolveSeason(config, deps.clock, seasonParam(req)).season.id;
+          flash(reply, await run(req, config, seasonId));
+          return reply.redirect(`/practice/admin?season=${encodeURIComponent(seasonId)}`, 303);
+        },
+        (errors, status) => show(req, reply, errors, status, keepValues ? formBody(req) : undefined),
+      );
   app.get('/practice/admin', { config: ADMIN, schema: hidden }, (req, reply) => show(req, reply));
   app.post(
     '/practice/admin/signup',
@@ -81,7 +98,14 @@ function overviewRoutes(app: App, deps: Deps) {
       const f = formBody(req);
       const divisions = formList(req, 'divisions');
       const capacity = f.capacity?.trim() ? Number(f.capacity) : undefined;
-      await addWindow(deps, config, actorOf(req), seasonId, { fieldId: f.fieldId ?? '', weekdays: formList(req, 'weekdays').map(Number), startTime: f.startTime ?? '', endTime: f.endTime ?? '', ...(capacity !== undefined ? { capacity } : {}), ...(divisions.length ? { divisions } : {}) });
+      await addWindow(deps, config, actorOf(req), seasonId, {
+        fieldId: f.fieldId ?? '',
+        weekdays: formList(req, 'weekdays').map(Number),
+        startTime: f.startTime ?? '',
+        endTime: f.endTime ?? '',
+        ...(capacity !== undefined ? { capacity } : {}),
+        ...(divisions.length ? { divisions } : {}),
+      });
       return 'Window added. Generate the slots again to use it.';
     }),
   );
@@ -127,7 +151,13 @@ function slotRoutes(app: App, deps: Deps) {
     { config: ADMIN, schema: hidden },
     act(async (req, config, seasonId) => {
       const f = formBody(req);
-      await addSlot(deps, config, actorOf(req), seasonId, { fieldId: f.fieldId ?? '', weekday: Number(f.weekday), start: f.start ?? '', end: f.end ?? '', capacity: Number(f.capacity) });
+      await addSlot(deps, config, actorOf(req), seasonId, {
+        fieldId: f.fieldId ?? '',
+        weekday: Number(f.weekday),
+        start: f.start ?? '',
+        end: f.end ?? '',
+        capacity: Number(f.capacity),
+      });
       return 'Slot added.';
     }),
   );

@@ -20,7 +20,11 @@ const audit = (deps: Deps, actor: Actor, action: string, entity: string, entityI
 /** Saves a season's sign-up settings (opening, per-division openings, deadline, blackouts); audited. */
 export async function saveSignupSettings(deps: Deps, config: RegionConfig, actor: Actor, seasonId: string, input: SignupInput): Promise<SignupSettings> {
   const { season } = resolveSeason(config, deps.clock, seasonId);
-  const problems = signupProblems(input, config.divisions.map((d) => d.code), season);
+  const problems = signupProblems(
+    input,
+    config.divisions.map((d) => d.code),
+    season,
+  );
   if (problems.length) throw new AppError('VALIDATION', problems[0]!, { errors: problems });
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {
@@ -77,15 +81,24 @@ export async function generateSeasonSlots(deps: Deps, config: RegionConfig, acto
   return inTransaction(deps.db, async (trx) => {
     await lockSeasonSlots(trx, season.id);
     const [existing, booked] = await Promise.all([listSlots(trx, season.id), bookedCounts(trx, season.id)]);
-    const plan = planRegeneration(existing.map((s) => ({ ...s, booked: booked.get(s.id) ?? 0 })), generated);
-    await insertSlots(trx, plan.add.map((g) => ({ ...g, id: newId(), seasonId: season.id, origin: 'generated' as const })), at);
+    const plan = planRegeneration(
+      existing.map((s) => ({ ...s, booked: booked.get(s.id) ?? 0 })),
+      generated,
+    );
+    await insertSlots(
+      trx,
+      plan.add.map((g) => ({ ...g, id: newId(), seasonId: season.id, origin: 'generated' as const })),
+      at,
+    );
     for (const u of plan.update) await updateSlot(trx, u.id, u, at);
     await deleteSlots(trx, plan.remove);
     const byId = new Map(existing.map((s) => [s.id, s]));
     const notes = [
       ...plan.keptBooked.map((id) => `${describe(byId.get(id)!)} is no longer in any window but keeps its ${booked.get(id)} booking(s): move those teams, then remove it.`),
       ...plan.keptCapacity.map((k) => `${describe(byId.get(k.id)!)} keeps capacity ${k.capacity}: ${k.booked} teams hold it already.`),
-      ...overlappingSlots(await listSlots(trx, season.id)).map(([a, b]) => `${describe(a)} overlaps ${describe(b)} on the same field: give that window to one practice length only.`),
+      ...overlappingSlots(await listSlots(trx, season.id)).map(
+        ([a, b]) => `${describe(a)} overlaps ${describe(b)} on the same field: give that window to one practice length only.`,
+      ),
     ];
     const report = { added: plan.add.length, updated: plan.update.length, removed: plan.remove.length, notes, total: existing.length + plan.add.length - plan.remove.length };
     await audit(deps, actor, 'practice.slots.generate', 'practice_season', season.id, undefined, { added: report.added, updated: report.updated, removed: report.removed })(trx);
@@ -113,7 +126,9 @@ function checkNewSlot(config: RegionConfig, s: NewSlot): { minutes: number; divi
   else if (start >= end) problems.push('The slot must end after it starts.');
   if (!Number.isInteger(s.capacity) || s.capacity < 1 || s.capacity > 50) problems.push('Capacity is how many teams fit at once: a whole number from 1 to 50.');
   const minutes = start !== null && end !== null ? end - start : 0;
-  const fits = config.divisions.filter((d) => d.practice.perWeek > 0 && d.practice.minutes === minutes && (!d.practice.fieldIds || d.practice.fieldIds.includes(s.fieldId))).map((d) => d.code);
+  const fits = config.divisions
+    .filter((d) => d.practice.perWeek > 0 && d.practice.minutes === minutes && (!d.practice.fieldIds || d.practice.fieldIds.includes(s.fieldId)))
+    .map((d) => d.code);
   const divisions = s.divisions ?? fits;
   for (const d of divisions) if (!fits.includes(d)) problems.push(`${d} teams cannot use a ${minutes}-minute slot on this field (their practice rule says otherwise).`);
   if (!problems.length && divisions.length === 0) problems.push(`No division practises ${minutes} minutes on this field: change the times.`);
@@ -125,7 +140,19 @@ function checkNewSlot(config: RegionConfig, s: NewSlot): { minutes: number; divi
 export async function addSlot(deps: Deps, config: RegionConfig, actor: Actor, seasonId: string, s: NewSlot): Promise<StoredSlot> {
   const { season } = resolveSeason(config, deps.clock, seasonId);
   const { minutes, divisions } = checkNewSlot(config, s);
-  const slot: StoredSlot = { id: newId(), seasonId: season.id, key: slotKey(s.fieldId, s.weekday, s.start, s.end), fieldId: s.fieldId, weekday: s.weekday, start: s.start, end: s.end, minutes, capacity: s.capacity, divisions, origin: 'manual' };
+  const slot: StoredSlot = {
+    id: newId(),
+    seasonId: season.id,
+    key: slotKey(s.fieldId, s.weekday, s.start, s.end),
+    fieldId: s.fieldId,
+    weekday: s.weekday,
+    start: s.start,
+    end: s.end,
+    minutes,
+    capacity: s.capacity,
+    divisions,
+    origin: 'manual',
+  };
   return deps.db.transaction().execute(async (trx) => {
     const same = await slotIdByKey(trx, season.id, slot.key);
     if (same) throw new AppError('SLOT_EXISTS', 'That field already has a slot at that day and time: change its capacity instead.');
@@ -142,7 +169,8 @@ export async function setSlotCapacity(deps: Deps, actor: Actor, slotId: string, 
     const slot = await findSlot(trx, null, slotId, true);
     if (!slot) throw new AppError('NOT_FOUND', 'That practice slot does not exist (any more).');
     const booked = await countBookings(trx, slot.id);
-    if (capacity < booked) throw new AppError('CAPACITY_BELOW_BOOKINGS', `${booked} teams hold this slot: move some of them before lowering its capacity to ${capacity}.`, { booked });
+    if (capacity < booked)
+      throw new AppError('CAPACITY_BELOW_BOOKINGS', `${booked} teams hold this slot: move some of them before lowering its capacity to ${capacity}.`, { booked });
     await updateSlot(trx, slot.id, { capacity }, deps.clock.now().toISOString());
     await audit(deps, actor, 'practice.slot.capacity', 'practice_slot', slot.id, { capacity: slot.capacity }, { capacity })(trx);
     return { ...slot, capacity };

@@ -47,8 +47,20 @@ function SignupForm({ ctx, config, o, values }: { ctx: ViewCtx; config: RegionCo
       <form method="post" action={`/practice/admin/signup${seasonQ(o.season)}`}>
         <Csrf token={ctx.csrf} />
         <div class="grid">
-          <Input label={`Opens (${tz})`} name="opensAt" type="datetime-local" value={v('opensAt', instantToLocal(o.signup.opensAt, tz))} hint="Coaches pick slots from then on, first come, first served." />
-          <Input label={`Change deadline (${tz})`} name="closesAt" type="datetime-local" value={v('closesAt', instantToLocal(o.signup.closesAt, tz))} hint="After it only the coach administrator changes slots. Empty: no deadline." />
+          <Input
+            label={`Opens (${tz})`}
+            name="opensAt"
+            type="datetime-local"
+            value={v('opensAt', instantToLocal(o.signup.opensAt, tz))}
+            hint="Coaches pick slots from then on, first come, first served."
+          />
+          <Input
+            label={`Change deadline (${tz})`}
+            name="closesAt"
+            type="datetime-local"
+            value={v('closesAt', instantToLocal(o.signup.closesAt, tz))}
+            hint="After it only the coach administrator changes slots. Empty: no deadline."
+          />
         </div>
         <details open={Object.keys(o.signup.divisionOpensAt).length > 0 || undefined}>
           <summary>Divisions that open at another time (optional)</summary>
@@ -157,7 +169,8 @@ export function AdminPage({ ctx, config, o, errors, values }: { ctx: ViewCtx; co
         </form>
         <p class="hint">Generating again brings generated slots in line with the windows; slots added by hand stay, and a slot with bookings is never removed.</p>
         <p>
-          <a href={`/practice/admin/slots${seasonQ(o.season)}`}>Edit slots</a> · <a href={`/practice/admin/teams${seasonQ(o.season)}`}>Teams, unbooked teams, moves</a> · <a href="/practice/grid">Field schedule</a>
+          <a href={`/practice/admin/slots${seasonQ(o.season)}`}>Edit slots</a> · <a href={`/practice/admin/teams${seasonQ(o.season)}`}>Teams, unbooked teams, moves</a> ·{' '}
+          <a href="/practice/grid">Field schedule</a>
         </p>
       </section>
       <SignupForm ctx={ctx} config={config} o={o} values={values} />

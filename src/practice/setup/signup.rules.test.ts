@@ -30,7 +30,16 @@ describe('signupProblems', () => {
   });
 
   it('lists every problem at once', () => {
-    const problems = signupProblems({ opensAt: '2026-10-01T00:00:00Z', closesAt: '2026-09-30T07:00:00Z', divisionOpensAt: { '9U': '2026-08-27T02:00:00Z', '14U': '2026-10-27T02:00:00Z' }, blackouts: ['2027-01-05', '2026-13-01'] }, divisions, fall);
+    const problems = signupProblems(
+      {
+        opensAt: '2026-10-01T00:00:00Z',
+        closesAt: '2026-09-30T07:00:00Z',
+        divisionOpensAt: { '9U': '2026-08-27T02:00:00Z', '14U': '2026-10-27T02:00:00Z' },
+        blackouts: ['2027-01-05', '2026-13-01'],
+      },
+      divisions,
+      fall,
+    );
     expect(problems).toEqual([
       'Opening for 9U: the region has no division 9U.',
       'Opening for 14U must come before the change deadline.',
@@ -38,7 +47,9 @@ describe('signupProblems', () => {
       'Blackout 2027-01-05 is outside Fall 2026 (2026-08-01 to 2026-12-31).',
       'Blackout "2026-13-01" is not a date written YYYY-MM-DD.',
     ]);
-    expect(signupProblems({ opensAt: null, closesAt: null, divisionOpensAt: { '10U': '2026-08-27T02:00:00Z' }, blackouts: [] }, divisions, fall)).toEqual(['Give the general opening time too: divisions without their own time open then.']);
+    expect(signupProblems({ opensAt: null, closesAt: null, divisionOpensAt: { '10U': '2026-08-27T02:00:00Z' }, blackouts: [] }, divisions, fall)).toEqual([
+      'Give the general opening time too: divisions without their own time open then.',
+    ]);
     expect(signupProblems({ ...ok, opensAt: 'soon' }, divisions, fall)).toEqual(['Opens: "soon" is not a date and time.']);
   });
 });

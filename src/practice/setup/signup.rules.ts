@@ -29,7 +29,8 @@ export function signupProblems(s: SignupInput, divisions: string[], season: Pick
     check(at, `Opening for ${code}`);
     if (s.closesAt && isInstant(at) && isInstant(s.closesAt) && Date.parse(at) >= Date.parse(s.closesAt)) out.push(`Opening for ${code} must come before the change deadline.`);
   }
-  if (s.opensAt && s.closesAt && isInstant(s.opensAt) && isInstant(s.closesAt) && Date.parse(s.opensAt) >= Date.parse(s.closesAt)) out.push('The change deadline must come after the opening.');
+  if (s.opensAt && s.closesAt && isInstant(s.opensAt) && isInstant(s.closesAt) && Date.parse(s.opensAt) >= Date.parse(s.closesAt))
+    out.push('The change deadline must come after the opening.');
   if (s.opensAt === null && Object.keys(s.divisionOpensAt).length > 0) out.push('Give the general opening time too: divisions without their own time open then.');
   for (const d of s.blackouts) {
     if (!isIsoDate(d)) out.push(`Blackout "${d}" is not a date written YYYY-MM-DD.`);

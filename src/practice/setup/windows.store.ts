@@ -27,7 +27,17 @@ export async function insertWindow(db: Db, seasonId: string, w: PracticeWindow, 
   const id = newId();
   await db
     .insertInto('practice_windows')
-    .values({ id, season_id: seasonId, field_id: w.fieldId, weekdays_json: toJson([...new Set(w.weekdays)].sort()), start_time: w.startTime, end_time: w.endTime, capacity: w.capacity ?? null, divisions_json: w.divisions ? toJson(w.divisions) : null, created_at: at })
+    .values({
+      id,
+      season_id: seasonId,
+      field_id: w.fieldId,
+      weekdays_json: toJson([...new Set(w.weekdays)].sort()),
+      start_time: w.startTime,
+      end_time: w.endTime,
+      capacity: w.capacity ?? null,
+      divisions_json: w.divisions ? toJson(w.divisions) : null,
+      created_at: at,
+    })
     .execute();
   return id;
 }

@@ -71,7 +71,9 @@ function historyRoutes(app: App, deps: Deps, config: { access: readonly Role[] }
     const content = await revisionContent(deps.db, region, slug, revisionNumber(req.params.number));
     const current = await currentPage(deps.db, region, slug);
     const live = await liveParts(deps, region, content.markdown, null);
-    return page(req, reply, `${PAGES[slug].name}, revision ${content.revision}`, (ctx) => <RevisionView ctx={ctx} slug={slug} content={content} current={current.revision} live={{ ...live, csrf: ctx.csrf }} />);
+    return page(req, reply, `${PAGES[slug].name}, revision ${content.revision}`, (ctx) => (
+      <RevisionView ctx={ctx} slug={slug} content={content} current={current.revision} live={{ ...live, csrf: ctx.csrf }} />
+    ));
   });
   app.post('/admin/site/pages/:slug/revisions/:number/restore', { config, schema: hidden }, async (req: RevReq, reply) => {
     const slug = pageSlug(req.params.slug);

@@ -48,7 +48,15 @@ export interface EditorState {
 
 /** The preview of Markdown as the public will see it (logged out), with what the editor should know. */
 export function Preview({ markdown, live }: { markdown: string; live: LiveParts }) {
-  const warnings = [...markdownWarnings(markdown), ...unknownTokens(markdown).map((t) => `{{${t}}} is not a live part: use one of ${Object.keys(TOKENS).map((k) => `{{${k}}}`).join(', ')}.`)];
+  const warnings = [
+    ...markdownWarnings(markdown),
+    ...unknownTokens(markdown).map(
+      (t) =>
+        `{{${t}}} is not a live part: use one of ${Object.keys(TOKENS)
+          .map((k) => `{{${k}}}`)
+          .join(', ')}.`,
+    ),
+  ];
   return (
     <>
       {warnings.length ? (
@@ -69,7 +77,8 @@ export function EditorView({ ctx, slug, state, live }: { ctx: ViewCtx; slug: Pag
     <>
       <h1>Edit: {PAGES[slug].name}</h1>
       <p>
-        Shown at <a href={PAGES[slug].path}>{PAGES[slug].path}</a>. {v.base ? `You are editing revision ${v.base}.` : 'The page shows its default text.'} <a href={`/admin/site/pages/${slug}/history`}>History</a>
+        Shown at <a href={PAGES[slug].path}>{PAGES[slug].path}</a>. {v.base ? `You are editing revision ${v.base}.` : 'The page shows its default text.'}{' '}
+        <a href={`/admin/site/pages/${slug}/history`}>History</a>
       </p>
       <Errors errors={state.errors} />
       <form method="post" action={`/admin/site/pages/${slug}`}>
@@ -96,7 +105,8 @@ export function EditorView({ ctx, slug, state, live }: { ctx: ViewCtx; slug: Pag
         <details id="markdown-help">
           <summary>How to write the page</summary>
           <p>
-            Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>[link text](/address)</code>, lists starting with <code>-</code> or <code>1.</code>, tables with <code>|</code>. Scripts, styles and frames are removed.
+            Markdown: <code>## Heading</code>, <code>**bold**</code>, <code>[link text](/address)</code>, lists starting with <code>-</code> or <code>1.</code>, tables with{' '}
+            <code>|</code>. Scripts, styles and frames are removed.
           </p>
           <p>Live parts, each alone on its own line:</p>
           <ul>
@@ -171,7 +181,8 @@ export function RevisionView({ ctx, slug, content, current, live }: { ctx: ViewC
         {PAGES[slug].name}: {label}
       </h1>
       <p>
-        {content.revision === current ? 'This is what the page shows now.' : `The page shows ${current === 0 ? 'the default text' : `revision ${current}`} now.`} <a href={`/admin/site/pages/${slug}/history`}>Back to the history</a>
+        {content.revision === current ? 'This is what the page shows now.' : `The page shows ${current === 0 ? 'the default text' : `revision ${current}`} now.`}{' '}
+        <a href={`/admin/site/pages/${slug}/history`}>Back to the history</a>
       </p>
       {content.revision === current ? null : (
         <form method="post" action={`/admin/site/pages/${slug}/revisions/${content.revision}/restore`}>

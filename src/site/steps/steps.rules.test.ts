@@ -8,7 +8,19 @@ const config = defaultRegionConfig('2026-09-15');
 
 describe('coachSteps', () => {
   const rules = prepareCompliance(config);
-  const facts = (over: Partial<StepFacts> = {}): StepFacts => ({ catalog: catalogOf(config), summary: null, hasApplication: false, needsCourse: true, classes: [], teams: [], cards: [], coach: false, mentoringSignups: 0, badge: { photo: null, current: false, printed: false }, ...over });
+  const facts = (over: Partial<StepFacts> = {}): StepFacts => ({
+    catalog: catalogOf(config),
+    summary: null,
+    hasApplication: false,
+    needsCourse: true,
+    classes: [],
+    teams: [],
+    cards: [],
+    coach: false,
+    mentoringSignups: 0,
+    badge: { photo: null, current: false, printed: false },
+    ...over,
+  });
   const statusOf = (steps: ReturnType<typeof coachSteps>, key: string) => steps.find((s) => s.key === key)?.status;
 
   it('links each step to where it happens, without statuses for visitors', () => {
@@ -26,9 +38,26 @@ describe('coachSteps', () => {
   });
 
   it('says what is missing element by element for a coach', () => {
-    const records = { application: { complete: true, adult: true, hasSsn: true, signed: true }, roles: [{ role: 'head-coach', division: '10U' }], completions: [{ training: 'safe-haven', part: 'online', completedOn: '2026-01-01' }, { training: 'coach-10u', part: 'online', completedOn: '2026-01-01' }], backgroundCheck: 'pending' as const };
+    const records = {
+      application: { complete: true, adult: true, hasSsn: true, signed: true },
+      roles: [{ role: 'head-coach', division: '10U' }],
+      completions: [
+        { training: 'safe-haven', part: 'online', completedOn: '2026-01-01' },
+        { training: 'coach-10u', part: 'online', completedOn: '2026-01-01' },
+      ],
+      backgroundCheck: 'pending' as const,
+    };
     const summary = summarizePerson(rules, records, '2026-09-15');
-    const steps = coachSteps(config, facts({ summary, hasApplication: true, coach: true, classes: [{ label: '10U Coach: Field session', date: '2026-09-20' }], teams: [{ name: 'Comets', booked: 1, perWeek: 2 }] }));
+    const steps = coachSteps(
+      config,
+      facts({
+        summary,
+        hasApplication: true,
+        coach: true,
+        classes: [{ label: '10U Coach: Field session', date: '2026-09-20' }],
+        teams: [{ name: 'Comets', booked: 1, perWeek: 2 }],
+      }),
+    );
     expect(statusOf(steps, 'apply')).toEqual({ state: 'done', text: 'Done' });
     expect(statusOf(steps, 'safety')).toEqual({ state: 'missing', text: 'Missing: CDC Concussion Awareness, Sudden Cardiac Arrest, SafeSport' });
     expect(statusOf(steps, 'course')).toEqual({ state: 'missing', text: 'Missing: 10U Coach: Field session (registered for 10U Coach: Field session on 2026-09-20)' });
@@ -41,25 +70,60 @@ describe('coachSteps', () => {
     const cases: [StepFacts['cards'], { state: string; text: string } | null][] = [
       [[], null],
       [[{ team: 'Comets', played: 0, owed: 0 }], { state: 'todo', text: 'No games played yet' }],
-      [[{ team: 'Comets', played: 3, owed: 0 }, { team: 'Rockets', played: 1, owed: 0 }], { state: 'done', text: 'Every card submitted (4 games)' }],
-      [[{ team: 'Comets', played: 3, owed: 2 }, { team: 'Rockets', played: 1, owed: 1 }], { state: 'missing', text: 'Missing: Comets, 2 cards not submitted; Rockets, 1 card not submitted' }],
+      [
+        [
+          { team: 'Comets', played: 3, owed: 0 },
+          { team: 'Rockets', played: 1, owed: 0 },
+        ],
+        { state: 'done', text: 'Every card submitted (4 games)' },
+      ],
+      [
+        [
+          { team: 'Comets', played: 3, owed: 2 },
+          { team: 'Rockets', played: 1, owed: 1 },
+        ],
+        { state: 'missing', text: 'Missing: Comets, 2 cards not submitted; Rockets, 1 card not submitted' },
+      ],
     ];
     for (const [cards, want] of cases) expect(statusOf(coachSteps(config, facts({ cards, coach: true })), 'gamecards')).toEqual(want);
   });
 
   it('follows the badge photo to the printed badge, for coaches only', () => {
-    const records = { application: { complete: true, adult: true, hasSsn: true, signed: true }, roles: [{ role: 'head-coach', division: '10U' }], completions: [], backgroundCheck: 'pending' as const };
+    const records = {
+      application: { complete: true, adult: true, hasSsn: true, signed: true },
+      roles: [{ role: 'head-coach', division: '10U' }],
+      completions: [],
+      backgroundCheck: 'pending' as const,
+    };
     const notCertified = summarizePerson(rules, records, '2026-09-15');
     const certified = { ...notCertified, missing: [] };
     const photo = (status: 'pending' | 'approved' | 'rejected', reason: string | null = null) => ({ status, reason });
     const cases: [Partial<StepFacts>, { state: string; text: string } | null][] = [
       [{ coach: false, badge: { photo: photo('approved'), current: false, printed: false } }, null],
-      [{ coach: true, summary: notCertified, badge: { photo: photo('pending'), current: false, printed: false } }, { state: 'todo', text: 'Photo waiting for the coach administrator' }],
-      [{ coach: true, summary: notCertified, badge: { photo: photo('rejected', 'Face not visible.'), current: false, printed: false } }, { state: 'missing', text: 'Photo not accepted: Face not visible. Upload another one' }],
-      [{ coach: true, summary: notCertified, badge: { photo: photo('approved'), current: false, printed: false } }, { state: 'todo', text: 'Photo approved; the badge prints once you are certified' }],
-      [{ coach: true, summary: certified, badge: { photo: photo('approved'), current: false, printed: false } }, { state: 'done', text: 'Photo approved: your badge is ready to download' }],
-      [{ coach: true, summary: certified, badge: { photo: photo('approved'), current: true, printed: false } }, { state: 'done', text: 'Badge ready to download' }],
-      [{ coach: true, summary: certified, badge: { photo: photo('approved'), current: true, printed: true } }, { state: 'done', text: 'Badge printed: pick it up from the coach administrator, or download it' }],
+      [
+        { coach: true, summary: notCertified, badge: { photo: photo('pending'), current: false, printed: false } },
+        { state: 'todo', text: 'Photo waiting for the coach administrator' },
+      ],
+      [
+        { coach: true, summary: notCertified, badge: { photo: photo('rejected', 'Face not visible.'), current: false, printed: false } },
+        { state: 'missing', text: 'Photo not accepted: Face not visible. Upload another one' },
+      ],
+      [
+        { coach: true, summary: notCertified, badge: { photo: photo('approved'), current: false, printed: false } },
+        { state: 'todo', text: 'Photo approved; the badge prints once you are certified' },
+      ],
+      [
+        { coach: true, summary: certified, badge: { photo: photo('approved'), current: false, printed: false } },
+        { state: 'done', text: 'Photo approved: your badge is ready to download' },
+      ],
+      [
+        { coach: true, summary: certified, badge: { photo: photo('approved'), current: true, printed: false } },
+        { state: 'done', text: 'Badge ready to download' },
+      ],
+      [
+        { coach: true, summary: certified, badge: { photo: photo('approved'), current: true, printed: true } },
+        { state: 'done', text: 'Badge printed: pick it up from the coach administrator, or download it' },
+      ],
     ];
     for (const [over, want] of cases) expect(statusOf(coachSteps(config, facts(over)), 'photo'), JSON.stringify(over.badge)).toEqual(want);
   });
@@ -73,7 +137,12 @@ describe('coachSteps', () => {
   });
 
   it('marks a youth volunteer’s course as not needed', () => {
-    const records = { application: { complete: true, adult: false, hasSsn: false, signed: false }, roles: [{ role: 'youth-volunteer', division: '8U' }], completions: [{ training: 'safe-haven', part: 'online', completedOn: '2026-01-01' }], backgroundCheck: 'not-started' as const };
+    const records = {
+      application: { complete: true, adult: false, hasSsn: false, signed: false },
+      roles: [{ role: 'youth-volunteer', division: '8U' }],
+      completions: [{ training: 'safe-haven', part: 'online', completedOn: '2026-01-01' }],
+      backgroundCheck: 'not-started' as const,
+    };
     const steps = coachSteps(config, facts({ summary: summarizePerson(rules, records, '2026-09-15'), hasApplication: true, needsCourse: false }));
     expect(statusOf(steps, 'safety')).toEqual({ state: 'done', text: 'Done' });
     expect(statusOf(steps, 'course')).toEqual({ state: 'done', text: 'Not needed for your role' });
@@ -93,7 +162,12 @@ describe('game cards owed', () => {
   it("owes each team its own card of every game it played, until that team's card is submitted", () => {
     const submitted = new Set(['g1|lions', 'g2|bears']);
     const owed = cardsOwed(
-      [{ id: 'lions', name: 'Lions' }, { id: 'tigers', name: 'Tigers' }, { id: 'bears', name: 'Bears' }, { id: 'owls', name: 'Owls' }],
+      [
+        { id: 'lions', name: 'Lions' },
+        { id: 'tigers', name: 'Tigers' },
+        { id: 'bears', name: 'Bears' },
+        { id: 'owls', name: 'Owls' },
+      ],
       playedBy(games, '2026-09-20'),
       (g, t) => submitted.has(`${g}|${t}`),
     );

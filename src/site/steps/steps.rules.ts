@@ -61,7 +61,11 @@ export const playedBy = <G extends PlayedGame>(games: readonly G[], today: strin
  * For each team: the games it played (of `played`) and how many of their cards the team has not
  * submitted (a card started but not submitted is still owed).
  */
-export function cardsOwed(teams: readonly { id: string; name: string }[], played: readonly PlayedGame[], submitted: (gameId: string, teamId: string) => boolean): StepFacts['cards'] {
+export function cardsOwed(
+  teams: readonly { id: string; name: string }[],
+  played: readonly PlayedGame[],
+  submitted: (gameId: string, teamId: string) => boolean,
+): StepFacts['cards'] {
   return teams.map((t) => {
     const games = played.filter((g) => g.home.id === t.id || g.away.id === t.id);
     return { team: t.name, played: games.length, owed: games.filter((g) => !submitted(g.id, t.id)).length };
@@ -106,7 +110,8 @@ function photoStatus(f: StepFacts): StepStatus | null {
   const { photo, current, printed } = f.badge;
   if (!photo) return todo('No photo yet');
   if (photo.status === 'pending') return todo('Photo waiting for the coach administrator');
-  if (photo.status === 'rejected') return { state: 'missing', text: `Photo not accepted${photo.reason?.trim() ? `: ${photo.reason.trim().replace(/[.\s]+$/, '')}` : ''}. Upload another one` };
+  if (photo.status === 'rejected')
+    return { state: 'missing', text: `Photo not accepted${photo.reason?.trim() ? `: ${photo.reason.trim().replace(/[.\s]+$/, '')}` : ''}. Upload another one` };
   if (f.summary?.missing.length) return todo('Photo approved; the badge prints once you are certified');
   if (printed) return done('Badge printed: pick it up from the coach administrator, or download it');
   return done(current ? 'Badge ready to download' : 'Photo approved: your badge is ready to download');
@@ -131,12 +136,54 @@ export function coachSteps(config: RegionConfig, facts: StepFacts | null): Step[
   const cards = config.divisions.filter((d) => d.gameCard).map((d) => d.code);
   const f = facts;
   return [
-    { key: 'apply', title: 'Apply to volunteer', text: "This season's application: your role and division, and for adults the social security number (for the background check) and a typed signature.", href: '/volunteer', link: 'Open the volunteer application', status: f && applyStatus(f) },
+    {
+      key: 'apply',
+      title: 'Apply to volunteer',
+      text: "This season's application: your role and division, and for adults the social security number (for the background check) and a typed signature.",
+      href: '/volunteer',
+      link: 'Open the volunteer application',
+      status: f && applyStatus(f),
+    },
     { key: 'safety', title: 'Complete the safety trainings', text: `Online: ${listWords(safety)}.`, href: '/training', link: 'Open your trainings', status: f && safetyStatus(f) },
-    { key: 'course', title: 'Complete the course for your age group', text: 'Online, or online plus an in-person session: register for the session before you go.', href: '/training', link: 'Register for a class', status: f && courseStatus(f) },
-    { key: 'photo', title: 'Upload your photo', text: 'Your badge is printed once you are certified and your photo is on your profile.', href: '/profile', link: 'Add your photo', status: f && photoStatus(f) },
-    { key: 'practice', title: 'Book practice slots', text: "The team's coach books its practice slots when sign-up opens.", href: '/practice', link: 'Practice sign-up', status: f && practiceStatus(f) },
-    { key: 'mentoring', title: 'Sign up for coach mentoring', text: 'A session with a coach mentor; mentors also assess one practice and one game of yours each season.', href: '/mentoring', link: 'Mentoring sign-up', status: f && mentoringStatus(f) },
-    { key: 'gamecards', title: 'Fill in game cards', text: cards.length ? `${listWords(cards)} teams fill in a card for every game.` : 'Teams fill in a card when their division asks for one.', href: '/games', link: 'Game cards', status: f && cardsStatus(f) },
+    {
+      key: 'course',
+      title: 'Complete the course for your age group',
+      text: 'Online, or online plus an in-person session: register for the session before you go.',
+      href: '/training',
+      link: 'Register for a class',
+      status: f && courseStatus(f),
+    },
+    {
+      key: 'photo',
+      title: 'Upload your photo',
+      text: 'Your badge is printed once you are certified and your photo is on your profile.',
+      href: '/profile',
+      link: 'Add your photo',
+      status: f && photoStatus(f),
+    },
+    {
+      key: 'practice',
+      title: 'Book practice slots',
+      text: "The team's coach books its practice slots when sign-up opens.",
+      href: '/practice',
+      link: 'Practice sign-up',
+      status: f && practiceStatus(f),
+    },
+    {
+      key: 'mentoring',
+      title: 'Sign up for coach mentoring',
+      text: 'A session with a coach mentor; mentors also assess one practice and one game of yours each season.',
+      href: '/mentoring',
+      link: 'Mentoring sign-up',
+      status: f && mentoringStatus(f),
+    },
+    {
+      key: 'gamecards',
+      title: 'Fill in game cards',
+      text: cards.length ? `${listWords(cards)} teams fill in a card for every game.` : 'Teams fill in a card when their division asks for one.',
+      href: '/games',
+      link: 'Game cards',
+      status: f && cardsStatus(f),
+    },
   ];
 }

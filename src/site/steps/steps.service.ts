@@ -26,8 +26,17 @@ async function upcomingClasses(db: Db, config: RegionConfig, personId: string, t
 
 async function teamsCoached(db: Db, config: RegionConfig, personId: string, seasonId: string) {
   const teams = await teamsCoachedBy(db, personId, seasonId);
-  const booked = await practiceBookingCounts(db, teams.map((t) => t.id));
-  return teams.map((t) => ({ id: t.id, name: t.name, division: t.division, booked: booked.get(t.id) ?? 0, perWeek: config.divisions.find((d) => d.code === t.division)?.practice.perWeek ?? 1 }));
+  const booked = await practiceBookingCounts(
+    db,
+    teams.map((t) => t.id),
+  );
+  return teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    division: t.division,
+    booked: booked.get(t.id) ?? 0,
+    perWeek: config.divisions.find((d) => d.code === t.division)?.practice.perWeek ?? 1,
+  }));
 }
 
 /** For each team coached in a division with game cards: games played by today, and their cards not yet submitted. */
@@ -35,7 +44,10 @@ async function cardsOwedBy(db: Db, config: RegionConfig, seasonId: string, today
   const carded = teams.filter((t) => config.divisions.find((d) => d.code === t.division)?.gameCard);
   if (!carded.length) return [];
   const played = playedBy(await listGames(db, { seasonId, teamIds: carded.map((t) => t.id) }), today);
-  const cards = await cardStatuses(db, played.map((g) => g.id));
+  const cards = await cardStatuses(
+    db,
+    played.map((g) => g.id),
+  );
   return cardsOwed(carded, played, (gameId, teamId) => cards.get(`${gameId}|${teamId}`)?.status === 'submitted');
 }
 

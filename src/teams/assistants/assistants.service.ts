@@ -12,7 +12,20 @@ import type { Deps } from '../../platform/feature.js';
 import type { Auth } from '../../platform/http/access.js';
 import { findTeam, type TeamRow } from '../teams.store.js';
 import { addStaff, nameOf, publishedTeams, staffOf } from '../staff.store.js';
-import { activePerson, answerOfferRow, assistantCoachGrant, assistantCoachGrantees, findOffer, insertOffer, openOffer, openOffersOfTeams, openOffersTo, teamCoachedInSeason, teamsAssistedBy, withdrawOpenOffers } from './assistants.store.js';
+import {
+  activePerson,
+  answerOfferRow,
+  assistantCoachGrant,
+  assistantCoachGrantees,
+  findOffer,
+  insertOffer,
+  openOffer,
+  openOffersOfTeams,
+  openOffersTo,
+  teamCoachedInSeason,
+  teamsAssistedBy,
+  withdrawOpenOffers,
+} from './assistants.store.js';
 
 export interface OpenTeam {
   id: string;
@@ -35,12 +48,27 @@ export interface AssistantVolunteer {
 /** Published teams of a season without an assistant coach, with open offers. */
 export async function teamsWithoutAssistant(db: Db, seasonId: string, division?: string): Promise<OpenTeam[]> {
   const teams = await publishedTeams(db, seasonId, division ? { division } : {});
-  const staff = await staffOf(db, teams.map((t) => t.id));
+  const staff = await staffOf(
+    db,
+    teams.map((t) => t.id),
+  );
   const open = teams.filter((t) => !(staff.get(t.id) ?? []).some((s) => s.role === 'assistant-coach'));
-  const offers = open.length ? await openOffersOfTeams(db, open.map((t) => t.id)) : [];
+  const offers = open.length
+    ? await openOffersOfTeams(
+        db,
+        open.map((t) => t.id),
+      )
+    : [];
   return open.map((t) => {
     const head = (staff.get(t.id) ?? []).find((s) => s.role === 'head-coach');
-    return { id: t.id, division: t.division, program: t.program, name: t.name, headCoach: head ? nameOf(head) : null, offered: offers.filter((o) => o.team_id === t.id).map((o) => ({ offerId: o.id, personId: o.person_id, name: `${o.first_name} ${o.last_name}` })) };
+    return {
+      id: t.id,
+      division: t.division,
+      program: t.program,
+      name: t.name,
+      headCoach: head ? nameOf(head) : null,
+      offered: offers.filter((o) => o.team_id === t.id).map((o) => ({ offerId: o.id, personId: o.person_id, name: `${o.first_name} ${o.last_name}` })),
+    };
   });
 }
 
@@ -50,7 +78,9 @@ export async function assistantVolunteers(db: Db, seasonId: string, division: st
   const ids = people.map((p) => p.id);
   const teams = ids.length ? await teamsAssistedBy(db, seasonId, ids) : [];
   const teamOf = new Map(teams.map((t) => [t.person_id, t.name]));
-  return people.map((p) => ({ personId: p.id, name: `${p.first_name} ${p.last_name}`, email: p.email, team: teamOf.get(p.id) ?? null })).sort((a, b) => a.name.localeCompare(b.name));
+  return people
+    .map((p) => ({ personId: p.id, name: `${p.first_name} ${p.last_name}`, email: p.email, team: teamOf.get(p.id) ?? null }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 async function checkVolunteer(db: Db, team: TeamRow, personId: string): Promise<{ first_name: string; last_name: string; email: string | null }> {
@@ -77,8 +107,21 @@ export async function assignAssistant(deps: Pick<Deps, 'db' | 'clock' | 'mailer'
     const person = await checkVolunteer(trx, team, personId);
     await addStaff(trx, [{ team_id: teamId, person_id: personId, role: 'assistant-coach', added_at: at }]);
     await withdrawOpenOffers(trx, personId, at);
-    await recordAudit(trx, { actor, at, action: 'team.assistant', entity: 'team', entityId: teamId, after: { personId, name: `${person.first_name} ${person.last_name}`, team: team.name } });
-    if (person.email) await deps.mailer.queue(trx, { to: person.email, subject: `You assist ${team.name}`, text: `Hello ${person.first_name},\n\nThe coach administrator made you an assistant coach of ${team.name}.\nYour roster: ${deps.config.baseUrl}/teams/${encodeURIComponent(teamId)}`, kind: 'teams-assistant-assigned' });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'team.assistant',
+      entity: 'team',
+      entityId: teamId,
+      after: { personId, name: `${person.first_name} ${person.last_name}`, team: team.name },
+    });
+    if (person.email)
+      await deps.mailer.queue(trx, {
+        to: person.email,
+        subject: `You assist ${team.name}`,
+        text: `Hello ${person.first_name},\n\nThe coach administrator made you an assistant coach of ${team.name}.\nYour roster: ${deps.config.baseUrl}/teams/${encodeURIComponent(teamId)}`,
+        kind: 'teams-assistant-assigned',
+      });
   });
 }
 
@@ -93,7 +136,13 @@ export async function offerAssistant(deps: Pick<Deps, 'db' | 'clock' | 'mailer' 
     const id = newId();
     await insertOffer(trx, { id, team_id: teamId, person_id: personId, status: 'offered', offered_at: at, offered_by: actor.id, answered_at: null });
     await recordAudit(trx, { actor, at, action: 'team.assistant-offer', entity: 'team', entityId: teamId, after: { offerId: id, personId, team: team.name } });
-    if (person.email) await deps.mailer.queue(trx, { to: person.email, subject: `Would you assist ${team.name}?`, text: `Hello ${person.first_name},\n\nThe coach administrator offers you to be an assistant coach of ${team.name}. Accept or decline on your Teams page: ${deps.config.baseUrl}/teams`, kind: 'teams-assistant-offer' });
+    if (person.email)
+      await deps.mailer.queue(trx, {
+        to: person.email,
+        subject: `Would you assist ${team.name}?`,
+        text: `Hello ${person.first_name},\n\nThe coach administrator offers you to be an assistant coach of ${team.name}. Accept or decline on your Teams page: ${deps.config.baseUrl}/teams`,
+        kind: 'teams-assistant-offer',
+      });
     return id;
   });
 }
@@ -109,7 +158,10 @@ export interface MyOffer {
 /** Open offers to a person. */
 export async function offersFor(db: Db, personId: string): Promise<MyOffer[]> {
   const rows = await openOffersTo(db, personId);
-  const staff = await staffOf(db, rows.map((r) => r.team_id));
+  const staff = await staffOf(
+    db,
+    rows.map((r) => r.team_id),
+  );
   return rows.map((r) => {
     const head = (staff.get(r.team_id) ?? []).find((s) => s.role === 'head-coach');
     return { id: r.id, teamId: r.team_id, teamName: r.name, headCoach: head ? nameOf(head) : null, offeredAt: r.offered_at };
@@ -117,7 +169,12 @@ export async function offersFor(db: Db, personId: string): Promise<MyOffer[]> {
 }
 
 /** The volunteer accepts (joins the team's staff; players stay where they are) or declines an offer. */
-export async function answerOffer(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>, auth: Auth | null, offerId: string, accept: boolean): Promise<{ teamId: string; teamName: string }> {
+export async function answerOffer(
+  deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>,
+  auth: Auth | null,
+  offerId: string,
+  accept: boolean,
+): Promise<{ teamId: string; teamName: string }> {
   if (!auth) throw new AppError('UNAUTHENTICATED', 'Log in first.');
   const at = deps.clock.now().toISOString();
   return deps.db.transaction().execute(async (trx) => {

@@ -7,7 +7,13 @@ export type OfferRow = Selectable<TeamTables['assistant_offers']>;
 
 /** The open offers of these teams, with the name of the volunteer each is made to. */
 export async function openOffersOfTeams(db: Db, teamIds: readonly string[]): Promise<{ id: string; team_id: string; person_id: string; first_name: string; last_name: string }[]> {
-  return db.selectFrom('assistant_offers as o').innerJoin('people as p', 'p.id', 'o.person_id').select(['o.id', 'o.team_id', 'o.person_id', 'p.first_name', 'p.last_name']).where('o.status', '=', 'offered').where('o.team_id', 'in', teamIds).execute();
+  return db
+    .selectFrom('assistant_offers as o')
+    .innerJoin('people as p', 'p.id', 'o.person_id')
+    .select(['o.id', 'o.team_id', 'o.person_id', 'p.first_name', 'p.last_name'])
+    .where('o.status', '=', 'offered')
+    .where('o.team_id', 'in', teamIds)
+    .execute();
 }
 
 /** The people (not merged away) holding the assistant-coach role for a division in a season, each once. */
@@ -26,12 +32,26 @@ export async function assistantCoachGrantees(db: Db, seasonId: string, division:
 
 /** The teams of a season these people assist (assistant coach), by person. */
 export async function teamsAssistedBy(db: Db, seasonId: string, personIds: readonly string[]): Promise<{ person_id: string; name: string }[]> {
-  return db.selectFrom('team_staff as s').innerJoin('teams as t', 't.id', 's.team_id').select(['s.person_id', 't.name']).where('s.role', '=', 'assistant-coach').where('t.season_id', '=', seasonId).where('s.person_id', 'in', personIds).execute();
+  return db
+    .selectFrom('team_staff as s')
+    .innerJoin('teams as t', 't.id', 's.team_id')
+    .select(['s.person_id', 't.name'])
+    .where('s.role', '=', 'assistant-coach')
+    .where('t.season_id', '=', seasonId)
+    .where('s.person_id', 'in', personIds)
+    .execute();
 }
 
 /** Whether the person holds the assistant-coach role for this division and season (a grant's id, if so). */
 export async function assistantCoachGrant(db: Db, personId: string, seasonId: string, division: string): Promise<{ id: string } | undefined> {
-  return db.selectFrom('role_grants').select('id').where('person_id', '=', personId).where('role', '=', 'assistant-coach').where('season_id', '=', seasonId).where('division', '=', division).executeTakeFirst();
+  return db
+    .selectFrom('role_grants')
+    .select('id')
+    .where('person_id', '=', personId)
+    .where('role', '=', 'assistant-coach')
+    .where('season_id', '=', seasonId)
+    .where('division', '=', division)
+    .executeTakeFirst();
 }
 
 /** The name and email of a person who was not merged into another. */
@@ -41,7 +61,14 @@ export async function activePerson(db: Db, personId: string): Promise<{ first_na
 
 /** A team of the season the person coaches already (head or assistant, published or not), if any. */
 export async function teamCoachedInSeason(db: Db, personId: string, seasonId: string): Promise<{ name: string } | undefined> {
-  return db.selectFrom('team_staff as s').innerJoin('teams as t', 't.id', 's.team_id').select('t.name').where('s.person_id', '=', personId).where('t.season_id', '=', seasonId).where('s.role', 'in', ['head-coach', 'assistant-coach']).executeTakeFirst();
+  return db
+    .selectFrom('team_staff as s')
+    .innerJoin('teams as t', 't.id', 's.team_id')
+    .select('t.name')
+    .where('s.person_id', '=', personId)
+    .where('t.season_id', '=', seasonId)
+    .where('s.role', 'in', ['head-coach', 'assistant-coach'])
+    .executeTakeFirst();
 }
 
 /** Withdraws the person's open offers (all of them, or all but one), answered at `at`. */
@@ -62,7 +89,14 @@ export async function insertOffer(db: Db, offer: OfferRow): Promise<void> {
 
 /** The open offers to a person with their team's name, oldest first. */
 export async function openOffersTo(db: Db, personId: string): Promise<{ id: string; team_id: string; name: string; offered_at: string }[]> {
-  return db.selectFrom('assistant_offers as o').innerJoin('teams as t', 't.id', 'o.team_id').select(['o.id', 'o.team_id', 't.name', 'o.offered_at']).where('o.person_id', '=', personId).where('o.status', '=', 'offered').orderBy('o.offered_at').execute();
+  return db
+    .selectFrom('assistant_offers as o')
+    .innerJoin('teams as t', 't.id', 'o.team_id')
+    .select(['o.id', 'o.team_id', 't.name', 'o.offered_at'])
+    .where('o.person_id', '=', personId)
+    .where('o.status', '=', 'offered')
+    .orderBy('o.offered_at')
+    .execute();
 }
 
 export async function findOffer(db: Db, offerId: string): Promise<OfferRow | undefined> {

@@ -25,7 +25,10 @@ function start(players: readonly FormationPlayer[], teams: readonly FormationTea
   const s = emptyState(p);
   placePins(p, s);
   const cap = plannedSizes(p, rand);
-  const teamOrder = shuffleInPlace(Array.from({ length: p.k }, (_, t) => t), rand);
+  const teamOrder = shuffleInPlace(
+    Array.from({ length: p.k }, (_, t) => t),
+    rand,
+  );
   return { p, s, cap, rand, teamOrder };
 }
 
@@ -35,9 +38,7 @@ function strongestFirst({ p, rand }: Start): number[] {
 }
 
 function result({ p, s }: Start): Assignment[] {
-  return p.players
-    .map((pl, i) => ({ playerId: pl.id, teamId: p.teams[s.teamOf[i]!]!.teamId }))
-    .sort((a, b) => byText(a.teamId, b.teamId) || byText(a.playerId, b.playerId));
+  return p.players.map((pl, i) => ({ playerId: pl.id, teamId: p.teams[s.teamOf[i]!]!.teamId })).sort((a, b) => byText(a.teamId, b.teamId) || byText(a.playerId, b.playerId));
 }
 
 /** Shuffles the players and deals them out like cards: balance only by luck. */

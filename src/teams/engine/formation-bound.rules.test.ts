@@ -11,11 +11,7 @@ interface Case {
 
 const int = (rand: () => number, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
-const SCALES: RatingScale[] = [
-  DEFAULT_RATING_SCALE,
-  { min: 0, max: 10, step: 0.5, higherIsStronger: true },
-  { min: 1, max: 3, step: 1, higherIsStronger: false },
-];
+const SCALES: RatingScale[] = [DEFAULT_RATING_SCALE, { min: 0, max: 10, step: 0.5, higherIsStronger: true }, { min: 1, max: 3, step: 1, higherIsStronger: false }];
 
 /** A tiny division: 2 or 3 teams, up to 9 players, maybe coach's children. */
 function tinyCase(seed: number): Case {

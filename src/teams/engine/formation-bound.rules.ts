@@ -63,7 +63,10 @@ function windowFits(options: SizeOption[][], r: number, total: number, lo: numbe
   low[0] = 0;
   high[0] = 0;
   for (let t = 0, reach = 0; t < options.length; t++, reach = Math.min(reach + 1, r)) {
-    let sLo = Infinity, sHi = -Infinity, bLo = Infinity, bHi = -Infinity;
+    let sLo = Infinity,
+      sHi = -Infinity,
+      bLo = Infinity,
+      bHi = -Infinity;
     for (const o of options[t]!) {
       const [gLo, gHi] = optionRange(o, lo, span, sums);
       if (gLo > gHi) continue;
@@ -110,7 +113,12 @@ function spanFits(p: Prepared, options: SizeOption[][], span: number, sums: Grou
  */
 export function ratingLowerBound(p: Prepared, quick = false): number {
   const options = teamOptions(p);
-  const sums = quick ? null : groupSums(p.free.map((i) => p.w[i]!), p.q + 1);
+  const sums = quick
+    ? null
+    : groupSums(
+        p.free.map((i) => p.w[i]!),
+        p.q + 1,
+      );
   const fits = (span: number) => spanFits(p, options, span, sums);
   if (fits(0)) return 0;
   let lo = 0;

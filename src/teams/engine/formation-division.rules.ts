@@ -2,14 +2,7 @@ import { seededRandom } from '../../platform/clock.js';
 import { ratingLowerBound } from './formation-bound.rules.js';
 import { exactSearch } from './formation-exact.rules.js';
 import { figuresOf } from './formation-figures.rules.js';
-import type {
-  Assignment,
-  DivisionFormation,
-  FormationFigures,
-  FormationOptions,
-  FormationPlayer,
-  FormationTeam,
-} from './formation-model.rules.js';
+import type { Assignment, DivisionFormation, FormationFigures, FormationOptions, FormationPlayer, FormationTeam } from './formation-model.rules.js';
 import { byText } from './formation-model.rules.js';
 import type { Prepared } from './formation-prepare.rules.js';
 import { prepare } from './formation-prepare.rules.js';
@@ -38,20 +31,14 @@ function localBudget(p: Prepared): number {
 }
 
 /** Checks a division's request and prepares it, refusing it whole with every reason found. */
-export function prepareDivision(
-  players: readonly FormationPlayer[],
-  teams: readonly FormationTeam[],
-  options: FormationOptions,
-): Prepared {
+export function prepareDivision(players: readonly FormationPlayer[], teams: readonly FormationTeam[], options: FormationOptions): Prepared {
   const problems = divisionProblems(players, teams, options);
   if (problems.length > 0) refuse(problems);
   return prepare(players, teams, options);
 }
 
 function assignmentsOf(p: Prepared, teamOf: ArrayLike<number>): Assignment[] {
-  return p.players
-    .map((pl, i) => ({ playerId: pl.id, teamId: p.teams[teamOf[i]!]!.teamId }))
-    .sort((a, b) => byText(a.teamId, b.teamId) || byText(a.playerId, b.playerId));
+  return p.players.map((pl, i) => ({ playerId: pl.id, teamId: p.teams[teamOf[i]!]!.teamId })).sort((a, b) => byText(a.teamId, b.teamId) || byText(a.playerId, b.playerId));
 }
 
 interface Found {
@@ -110,11 +97,7 @@ function search(p: Prepared, rand: () => number): Found & { bound: number } {
  * and seed give the same teams whatever the input order. Throws AppError (VALIDATION or
  * FORMATION_IMPOSSIBLE) listing every reason when the request cannot be met.
  */
-export function formDivision(
-  players: readonly FormationPlayer[],
-  teams: readonly FormationTeam[],
-  options: FormationOptions,
-): DivisionFormation {
+export function formDivision(players: readonly FormationPlayer[], teams: readonly FormationTeam[], options: FormationOptions): DivisionFormation {
   const p = prepareDivision(players, teams, options);
   const { state, bound, proven } = search(p, seededRandom(options.seed));
   return { ...figuresOf(p, state.teamOf, bound), assignments: assignmentsOf(p, state.teamOf), provenOptimal: proven };

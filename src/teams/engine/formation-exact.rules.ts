@@ -47,7 +47,12 @@ class Exact {
     this.at = new Int32Array(order.length);
     this.window = new WindowCheck(p.k);
     this.cand = new Int32Array((order.length + 1) * p.k);
-    this.teamOrder = Int32Array.from(shuffleInPlace(Array.from({ length: p.k }, (_, t) => t), rand));
+    this.teamOrder = Int32Array.from(
+      shuffleInPlace(
+        Array.from({ length: p.k }, (_, t) => t),
+        rand,
+      ),
+    );
   }
 
   /** True when no completion of this partial formation can have a spread below best. */

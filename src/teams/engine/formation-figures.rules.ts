@@ -9,17 +9,19 @@ function spreadOfValues(values: readonly number[]): number {
 
 function teamFigures(p: Prepared, teamOf: ArrayLike<number>): TeamFigures[] {
   const { min, step } = p.scale;
-  const figures = p.teams.map((t): TeamFigures => ({
-    teamId: t.teamId,
-    coachId: t.coachId,
-    size: 0,
-    ratingSum: 0,
-    ratingMean: 0,
-    girls: 0,
-    unrated: 0,
-    keepers: 0,
-    birthYears: Object.fromEntries(p.years.map((y) => [y, 0])),
-  }));
+  const figures = p.teams.map(
+    (t): TeamFigures => ({
+      teamId: t.teamId,
+      coachId: t.coachId,
+      size: 0,
+      ratingSum: 0,
+      ratingMean: 0,
+      girls: 0,
+      unrated: 0,
+      keepers: 0,
+      birthYears: Object.fromEntries(p.years.map((y) => [y, 0])),
+    }),
+  );
   const grid = new Array<number>(p.k).fill(0);
   p.players.forEach((pl, i) => {
     const f = figures[teamOf[i]!]!;

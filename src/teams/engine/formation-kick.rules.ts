@@ -27,15 +27,7 @@ function kick(p: Prepared, s: State, swaps: number, rand: () => number): void {
  * whatever is better (rating spread first, then counts). Stops when both are as good as they can
  * be, after `rounds` shakes, or when the budget ends.
  */
-export function shakeAndImprove(
-  p: Prepared,
-  start: State,
-  spread: number,
-  bound: number,
-  rand: () => number,
-  budget: Budget,
-  rounds: number,
-): { state: State; spread: number } {
+export function shakeAndImprove(p: Prepared, start: State, spread: number, bound: number, rand: () => number, budget: Budget, rounds: number): { state: State; spread: number } {
   let best = start;
   let bestSpread = spread;
   let bestCost = countCost(start);

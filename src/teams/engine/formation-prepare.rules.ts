@@ -150,7 +150,10 @@ function countFloor(attr: Int32Array, pin: Int32Array, k: number, attrCount: num
   }
   let floor = 0;
   for (let a = 0; a < attrCount; a++) {
-    floor += evenSplitCost(Array.from({ length: k }, (_, t) => least[t * attrCount + a]!), totals[a]!);
+    floor += evenSplitCost(
+      Array.from({ length: k }, (_, t) => least[t * attrCount + a]!),
+      totals[a]!,
+    );
   }
   return floor;
 }
@@ -183,9 +186,27 @@ export function prepare(players: readonly FormationPlayer[], teams: readonly For
   const { q, r } = sizePlan(n, k);
   const { type, typeCount } = playerTypes(w, attr);
   return {
-    players: ps, teams: ts, n, k, q, r, objective, scale: options.scale, coed: options.coed,
-    w, pin, pinCount, pinGrid, free, unratedGrid: ug, gridTotal,
-    attr, attrCount: 3 + years.length, type, typeCount, years,
+    players: ps,
+    teams: ts,
+    n,
+    k,
+    q,
+    r,
+    objective,
+    scale: options.scale,
+    coed: options.coed,
+    w,
+    pin,
+    pinCount,
+    pinGrid,
+    free,
+    unratedGrid: ug,
+    gridTotal,
+    attr,
+    attrCount: 3 + years.length,
+    type,
+    typeCount,
+    years,
     countFloor: countFloor(attr, pin, k, 3 + years.length),
     key: keyModel(objective, options.scale, n, k, gridTotal),
   };

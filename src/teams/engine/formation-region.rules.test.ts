@@ -44,11 +44,15 @@ describe('formRegion', () => {
     expect(result.assignments).toEqual(result.divisions.flatMap((d) => d.assignments));
   });
 
-  it("infers co-ed divisions from the players unless told, and balances girls there", () => {
+  it('infers co-ed divisions from the players unless told, and balances girls there', () => {
     const coed = result.divisions.find((d) => d.division === '06U Coed')!;
     expect(coed.counts.girls).toBeLessThanOrEqual(1);
     const ps = players.filter((p) => p.division === '06U Coed');
-    const alone = formDivision(ps, teams.filter((t) => t.division === '06U Coed'), { ...options, seed: coed.seed, coed: true });
+    const alone = formDivision(
+      ps,
+      teams.filter((t) => t.division === '06U Coed'),
+      { ...options, seed: coed.seed, coed: true },
+    );
     expect(alone.assignments).toEqual(coed.assignments);
   });
 

@@ -1,13 +1,5 @@
 import { formDivision } from './formation-division.rules.js';
-import type {
-  Assignment,
-  DivisionFormation,
-  FormationOptions,
-  FormationPlayer,
-  FormationTeam,
-  RatingObjective,
-  RatingScale,
-} from './formation-model.rules.js';
+import type { Assignment, DivisionFormation, FormationOptions, FormationPlayer, FormationTeam, RatingObjective, RatingScale } from './formation-model.rules.js';
 import { byText, divisionSeed } from './formation-model.rules.js';
 import type { FormationProblem } from './formation-validate.rules.js';
 import { divisionProblems, refuse } from './formation-validate.rules.js';
@@ -74,8 +66,14 @@ function crossDivisionProblems(players: readonly RegionPlayer[], teams: readonly
       if (first === undefined) seen.set(id, division);
     }
   };
-  check('Player', players.map((p) => ({ id: p.id, division: p.division })));
-  check('Team', teams.map((t) => ({ id: t.teamId, division: t.division })));
+  check(
+    'Player',
+    players.map((p) => ({ id: p.id, division: p.division })),
+  );
+  check(
+    'Team',
+    teams.map((t) => ({ id: t.teamId, division: t.division })),
+  );
   return out;
 }
 

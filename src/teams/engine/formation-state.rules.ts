@@ -122,7 +122,10 @@ export function initialState(p: Prepared, rand: () => number): State {
     return v;
   };
   const order = shuffleInPlace([...p.free], rand).sort((a, b) => p.w[b]! - p.w[a]! || sig(a) - sig(b));
-  const teamOrder = shuffleInPlace(Array.from({ length: p.k }, (_, t) => t), rand);
+  const teamOrder = shuffleInPlace(
+    Array.from({ length: p.k }, (_, t) => t),
+    rand,
+  );
   snakeDeal(p, s, order, teamOrder, cap);
   return s;
 }

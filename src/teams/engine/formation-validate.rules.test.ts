@@ -77,13 +77,7 @@ describe('formDivision refuses impossible requests with a clear reason', () => {
   });
 
   it('refuses bad genders, dates, ratings off the scale and a bad seed, listing every problem', () => {
-    const ps = [
-      player('a', { gender: 'X' as 'M' }),
-      player('b', { birthDate: '2015-02-30' }),
-      player('c', { rating: 6 }),
-      player('d', { rating: 2.5 }),
-      player('e'),
-    ];
+    const ps = [player('a', { gender: 'X' as 'M' }), player('b', { birthDate: '2015-02-30' }), player('c', { rating: 6 }), player('d', { rating: 2.5 }), player('e')];
     const e = refusal(() => formDivision(ps, teams(2), { ...OPTIONS, seed: 1.5 }));
     expect(e.code).toBe('VALIDATION');
     expect(messages(e)).toEqual([
@@ -97,15 +91,9 @@ describe('formDivision refuses impossible requests with a clear reason', () => {
   });
 
   it('refuses an unusable rating scale or objective', () => {
-    expect(refusal(() => formDivision(players(4), teams(2), { ...OPTIONS, scale: { ...DEFAULT_RATING_SCALE, step: 0 } })).message).toMatch(
-      /step must be greater than 0/,
-    );
-    expect(refusal(() => formDivision(players(4), teams(2), { ...OPTIONS, scale: { ...DEFAULT_RATING_SCALE, max: 4.5 } })).message).toMatch(
-      /whole steps/,
-    );
-    expect(refusal(() => formDivision(players(4), teams(2), { ...OPTIONS, objective: 'median' as 'mean' })).message).toMatch(
-      /objective must be "mean" or "sum"/,
-    );
+    expect(refusal(() => formDivision(players(4), teams(2), { ...OPTIONS, scale: { ...DEFAULT_RATING_SCALE, step: 0 } })).message).toMatch(/step must be greater than 0/);
+    expect(refusal(() => formDivision(players(4), teams(2), { ...OPTIONS, scale: { ...DEFAULT_RATING_SCALE, max: 4.5 } })).message).toMatch(/whole steps/);
+    expect(refusal(() => formDivision(players(4), teams(2), { ...OPTIONS, objective: 'median' as 'mean' })).message).toMatch(/objective must be "mean" or "sum"/);
   });
 
   it('accepts a division of exactly one player per team', () => {

@@ -90,11 +90,7 @@ function pinProblems(players: readonly FormationPlayer[], teams: readonly Format
 }
 
 /** Every reason this division cannot be formed (empty when it can). */
-export function divisionProblems(
-  players: readonly FormationPlayer[],
-  teams: readonly FormationTeam[],
-  options: FormationOptions,
-): FormationProblem[] {
+export function divisionProblems(players: readonly FormationPlayer[], teams: readonly FormationTeam[], options: FormationOptions): FormationProblem[] {
   const out = [...optionProblems(options), ...teamProblems(teams)];
   const teamIds = new Set(teams.map((t) => t.teamId));
   const seen = new Set<string>();
@@ -124,4 +120,3 @@ export function refuse(problems: readonly FormationProblem[], where = ''): never
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   throw new AppError(code, `Teams cannot be formed${where}: ${first}${more}`, { problems });
 }
-

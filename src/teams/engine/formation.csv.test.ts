@@ -119,9 +119,12 @@ describe('parseTeamsCsv', () => {
 
 describe('formatAssignmentsCsv', () => {
   it('writes player_id,team_id lines in the order given', () => {
-    expect(formatAssignmentsCsv([{ playerId: 'P2', teamId: 'G1' }, { playerId: 'P1, Jr', teamId: 'G2' }])).toBe(
-      'player_id,team_id\r\nP2,G1\r\n"P1, Jr",G2\r\n',
-    );
+    expect(
+      formatAssignmentsCsv([
+        { playerId: 'P2', teamId: 'G1' },
+        { playerId: 'P1, Jr', teamId: 'G2' },
+      ]),
+    ).toBe('player_id,team_id\r\nP2,G1\r\n"P1, Jr",G2\r\n');
   });
 
   it('round-trips with the parsers and the engine: every player assigned once', () => {
@@ -136,7 +139,12 @@ describe('formatAssignmentsCsv', () => {
     const result = formRegion(players.players, teams.teams, { seed: 42, scale: DEFAULT_RATING_SCALE });
     const out = formatAssignmentsCsv(result.assignments).trim().split('\r\n');
     expect(out[0]).toBe('player_id,team_id');
-    expect(out.slice(1).map((l) => l.split(',')[0]).sort()).toEqual(rows.map((r) => r.split(',')[0]).sort());
+    expect(
+      out
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort(),
+    ).toEqual(rows.map((r) => r.split(',')[0]).sort());
     expect(out).toContain('P3,T2');
   });
 });

@@ -38,7 +38,13 @@ function openTable<K extends string>(text: string, rules: Record<K, ColumnRule>)
   const read = readCsvTable(text);
   if (!read.ok) return read.errors;
   const { index, missing } = matchColumns(read.table.header, rules);
-  if (missing.length > 0) return [missingColumnsError(missing.map((k) => rules[k].label), read.table.header)];
+  if (missing.length > 0)
+    return [
+      missingColumnsError(
+        missing.map((k) => rules[k].label),
+        read.table.header,
+      ),
+    ];
   const keys = Object.keys(rules) as K[];
   const cells = (record: CsvRecord) => Object.fromEntries(keys.map((k) => [k, cellAt(record, index[k])])) as Record<K, string>;
   return { table: read.table, cells };

@@ -10,11 +10,7 @@ interface Case {
   options: FormationOptions;
 }
 
-const SCALES: RatingScale[] = [
-  DEFAULT_RATING_SCALE,
-  { min: 0, max: 10, step: 0.5, higherIsStronger: true },
-  { min: 1, max: 4, step: 1, higherIsStronger: false },
-];
+const SCALES: RatingScale[] = [DEFAULT_RATING_SCALE, { min: 0, max: 10, step: 0.5, higherIsStronger: true }, { min: 1, max: 4, step: 1, higherIsStronger: false }];
 
 const int = (rand: () => number, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 

@@ -67,7 +67,8 @@ export function applyAdjustment(ctx: AdjustContext, a: Adjustment): { assignment
   let description: string;
   let touched: string[] = [];
   const keepsParent = (pl: FormationPlayer & { name: string }, to: string) => {
-    if (pl.coachChildOf && pl.coachChildOf !== to) problems.push(`${pl.name} is the child of ${team(pl.coachChildOf)}'s head coach and plays on that team (the one exception to the draw).`);
+    if (pl.coachChildOf && pl.coachChildOf !== to)
+      problems.push(`${pl.name} is the child of ${team(pl.coachChildOf)}'s head coach and plays on that team (the one exception to the draw).`);
   };
   if (a.kind === 'move') {
     if (!ctx.teams.has(a.toTeamId)) problems.push('That team is not a published team of this division and program.');

@@ -57,7 +57,13 @@ async function mailCoaches(trx: Db, deps: Pick<Deps, 'mailer' | 'config'>, live:
  * Shows (confirm = null) or makes (confirm with a reason) a move or swap on a published formation's
  * teams. A coach's child never leaves their parent's team.
  */
-export async function adjustTeams(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>, actor: Actor, formationId: string, a: Adjustment, confirm: { reason: string } | null): Promise<AdjustResult> {
+export async function adjustTeams(
+  deps: Pick<Deps, 'db' | 'clock' | 'mailer' | 'config'>,
+  actor: Actor,
+  formationId: string,
+  a: Adjustment,
+  confirm: { reason: string } | null,
+): Promise<AdjustResult> {
   const f = await findFormation(deps.db, formationId);
   if (!f) throw new AppError('NOT_FOUND', 'That formation was not found.');
   if (f.status !== 'published') throw new AppError('VALIDATION', 'Publish the teams first: before that, preview another draw instead of moving players.');
@@ -76,8 +82,20 @@ export async function adjustTeams(deps: Pick<Deps, 'db' | 'clock' | 'mailer' | '
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     const touched = await writeAdjustment(trx, f.seasonId, live, a);
-    const summary = (b: Balance) => ({ spread: b.spread, lowerBound: b.lowerBound, sizes: b.teams.filter((t) => touched.includes(t.teamId)).map((t) => ({ team: live.ctx.teams.get(t.teamId)?.name, size: t.size, mean: t.ratingMean })) });
-    await recordAudit(trx, { actor, at, action: `team.${a.kind}`, entity: 'formation', entityId: f.id, before: { change: change.description, ...summary(before) }, after: { reason, ...summary(after) } });
+    const summary = (b: Balance) => ({
+      spread: b.spread,
+      lowerBound: b.lowerBound,
+      sizes: b.teams.filter((t) => touched.includes(t.teamId)).map((t) => ({ team: live.ctx.teams.get(t.teamId)?.name, size: t.size, mean: t.ratingMean })),
+    });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: `team.${a.kind}`,
+      entity: 'formation',
+      entityId: f.id,
+      before: { change: change.description, ...summary(before) },
+      after: { reason, ...summary(after) },
+    });
     await mailCoaches(trx, deps, live, touched, change.description, reason);
   });
   return { ...result, applied: true };

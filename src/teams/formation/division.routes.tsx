@@ -34,12 +34,27 @@ function teamLists(s: DivisionState): { labels: Map<string, TeamLabel>; teams: T
   if (live) {
     for (const t of live.teams) labels.set(t.id, { name: t.name, coach: t.headCoach ? nameOf(t.headCoach) : 'no head coach' });
     const childOf = (id: string) => live.ctx.players.get(id)?.coachChildOf;
-    return { labels, teams: live.teams.map((t) => ({ id: t.id, name: t.name, coach: labels.get(t.id)!.coach, link: `/teams/${encodeURIComponent(t.id)}`, players: t.playerIds.flatMap((id) => line(id, childOf(id) === t.id)) })) };
+    return {
+      labels,
+      teams: live.teams.map((t) => ({
+        id: t.id,
+        name: t.name,
+        coach: labels.get(t.id)!.coach,
+        link: `/teams/${encodeURIComponent(t.id)}`,
+        players: t.playerIds.flatMap((id) => line(id, childOf(id) === t.id)),
+      })),
+    };
   }
   if (!formation) return { labels, teams: [] };
   const children = new Set(inputs.lines.flatMap((p) => p.guardians.map((g) => `${p.id}|${g.personId}`)));
   for (const t of formation.record.teams) labels.set(t.key, { name: t.name, coach: t.coachName });
-  const teams = formation.record.teams.map((t) => ({ id: t.key, name: t.name, coach: t.coachName, link: null, players: formation.assignments.filter((a) => a.teamId === t.key).flatMap((a) => line(a.playerId, children.has(`${a.playerId}|${t.coachId}`))) }));
+  const teams = formation.record.teams.map((t) => ({
+    id: t.key,
+    name: t.name,
+    coach: t.coachName,
+    link: null,
+    players: formation.assignments.filter((a) => a.teamId === t.key).flatMap((a) => line(a.playerId, children.has(`${a.playerId}|${t.coachId}`))),
+  }));
   return { labels, teams };
 }
 
@@ -74,7 +89,14 @@ export async function divisionModel(req: FastifyRequest, deps: Deps, config: Reg
     headCoaches: inputs.pool.coaches.map((c) => `${c.firstName} ${c.lastName}`),
     canForm: hasAnyRole(req.auth, FORMERS),
     status: live ? 'published' : formation ? 'preview' : 'none',
-    formation: formation ? { id: formation.id, seed: formation.seed, objective: formation.objective, proven: formation.record.provenOptimal && (!live || s.balance?.spread === formation.record.figures.spread) } : null,
+    formation: formation
+      ? {
+          id: formation.id,
+          seed: formation.seed,
+          objective: formation.objective,
+          proven: formation.record.provenOptimal && (!live || s.balance?.spread === formation.record.figures.spread),
+        }
+      : null,
     plannedTeams,
     planProblem,
     unusedCoaches: live ? [] : (formation?.record.unusedCoaches.map((c) => c.name) ?? []),
@@ -83,7 +105,10 @@ export async function divisionModel(req: FastifyRequest, deps: Deps, config: Reg
     labels,
     teams,
     unassigned: (live?.unassigned ?? []).map((p) => ({ id: p.id, name: nameOf(p) })),
-    playerOptions: inputs.lines.map((p) => ({ value: p.id, label: `${p.lastName}, ${p.firstName} (${teamOfPlayer.has(p.id) ? teamName.get(teamOfPlayer.get(p.id)!) : 'no team'})` })),
+    playerOptions: inputs.lines.map((p) => ({
+      value: p.id,
+      label: `${p.lastName}, ${p.firstName} (${teamOfPlayer.has(p.id) ? teamName.get(teamOfPlayer.get(p.id)!) : 'no team'})`,
+    })),
     teamOptions: teams.map((t) => ({ value: t.id, label: t.name })),
     exportQuery: new URLSearchParams({ season: key.seasonId, division: key.division, program: key.program }).toString(),
   };
@@ -101,7 +126,9 @@ const intOrUndefined = (v: string | undefined, what: string) => {
 };
 
 export function adjustmentFrom(f: Record<string, string>): Adjustment {
-  return f.kind === 'swap' ? { kind: 'swap', playerId: f.playerId ?? '', otherPlayerId: f.otherPlayerId ?? '' } : { kind: 'move', playerId: f.playerId ?? '', toTeamId: f.toTeamId ?? '' };
+  return f.kind === 'swap'
+    ? { kind: 'swap', playerId: f.playerId ?? '', otherPlayerId: f.otherPlayerId ?? '' }
+    : { kind: 'move', playerId: f.playerId ?? '', toTeamId: f.toTeamId ?? '' };
 }
 
 export function divisionRoutes(app: App, deps: Deps) {
@@ -110,7 +137,9 @@ export function divisionRoutes(app: App, deps: Deps) {
     const m = await divisionModel(req, deps, config, key);
     return page(req, reply, m.label, (ctx) => <DivisionPage ctx={ctx} m={m} state={state} />, { status });
   };
-  app.get('/teams/divisions/:division/:program', { config: { access: BOARD_VIEWERS }, schema: hidden }, async (req, reply) => show(req, reply, keyOf(req, await req.regionConfig(), deps, (req.query as { season?: string }).season)));
+  app.get('/teams/divisions/:division/:program', { config: { access: BOARD_VIEWERS }, schema: hidden }, async (req, reply) =>
+    show(req, reply, keyOf(req, await req.regionConfig(), deps, (req.query as { season?: string }).season)),
+  );
   app.post('/teams/divisions/:division/:program/preview', { config: { access: FORMERS }, schema: hidden }, async (req, reply) => {
     const f = formBody(req);
     const key = keyOf(req, await req.regionConfig(), deps, f.season);
@@ -118,7 +147,12 @@ export function divisionRoutes(app: App, deps: Deps) {
       reply,
       async () => {
         const objective = f.objective === 'sum' ? 'sum' : f.objective === 'mean' ? 'mean' : undefined;
-        const made = await previewFormation(deps, actorOf(req), { ...key, seed: intOrUndefined(f.seed, 'The seed'), teams: intOrUndefined(f.teams, 'The number of teams'), objective });
+        const made = await previewFormation(deps, actorOf(req), {
+          ...key,
+          seed: intOrUndefined(f.seed, 'The seed'),
+          teams: intOrUndefined(f.teams, 'The number of teams'),
+          objective,
+        });
         flash(reply, `Preview drawn with seed ${made.seed}: ${made.record.teams.length} teams. Publish it, or draw again.`);
         return reply.redirect(divisionHref(key), 303);
       },

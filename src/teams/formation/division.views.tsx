@@ -47,22 +47,38 @@ export interface DivisionState {
   effect?: AdjustResult;
 }
 
-export const divisionHref = (m: { seasonId: string; division: string; program: string }) => `/teams/divisions/${encodeURIComponent(m.division)}/${m.program}?season=${encodeURIComponent(m.seasonId)}`;
+export const divisionHref = (m: { seasonId: string; division: string; program: string }) =>
+  `/teams/divisions/${encodeURIComponent(m.division)}/${m.program}?season=${encodeURIComponent(m.seasonId)}`;
 
 function DrawForm({ ctx, m, state }: { ctx: ViewCtx; m: DivisionModel; state: DivisionState }) {
   const v = state.form === 'preview' ? (state.values ?? {}) : {};
   return (
     <section class="card" aria-labelledby="draw">
       <h2 id="draw">{m.status === 'preview' ? 'Draw again' : 'Draw the teams'}</h2>
-      <p class="hint">The system alone forms the teams: each head coach's own child on their team, then a random draw balanced on last season's ratings, then on {m.coed ? 'girls, ' : ''}new players, goalkeepers and birth years. The same players and seed always give the same teams.</p>
-      {m.planProblem ? <p class="status-bad">{m.planProblem}</p> : m.plannedTeams !== null ? <p>{`${m.plannedTeams} teams by default (rosters of this division's size).`}</p> : null}
+      <p class="hint">
+        The system alone forms the teams: each head coach's own child on their team, then a random draw balanced on last season's ratings, then on {m.coed ? 'girls, ' : ''}new
+        players, goalkeepers and birth years. The same players and seed always give the same teams.
+      </p>
+      {m.planProblem ? (
+        <p class="status-bad">{m.planProblem}</p>
+      ) : m.plannedTeams !== null ? (
+        <p>{`${m.plannedTeams} teams by default (rosters of this division's size).`}</p>
+      ) : null}
       {state.form === 'preview' ? <Errors errors={state.errors} /> : null}
       <form method="post" action={`/teams/divisions/${encodeURIComponent(m.division)}/${m.program}/preview`} class="grid">
         <Csrf token={ctx.csrf} />
         <input type="hidden" name="season" value={m.seasonId} />
         <Input label="Seed (leave empty for a random one)" name="seed" inputmode="numeric" pattern="[0-9]*" value={v.seed} />
         <Input label="Number of teams (leave empty for the default)" name="teams" inputmode="numeric" pattern="[0-9]*" value={v.teams} />
-        <Select label="Balance" name="objective" value={v.objective ?? m.formation?.objective} options={[{ value: 'mean', label: 'Team mean ratings' }, { value: 'sum', label: 'Team rating sums' }]} />
+        <Select
+          label="Balance"
+          name="objective"
+          value={v.objective ?? m.formation?.objective}
+          options={[
+            { value: 'mean', label: 'Team mean ratings' },
+            { value: 'sum', label: 'Team rating sums' },
+          ]}
+        />
         <button>Preview teams</button>
       </form>
     </section>

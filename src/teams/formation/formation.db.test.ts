@@ -9,7 +9,16 @@ import { refusal } from '../../testing/refusals.js';
 
 const ADMIN = { id: null, name: 'Coach Admin' };
 
-const byTeam = (assignments: { playerId: string; teamId: string }[]) => Object.fromEntries([...new Set(assignments.map((a) => a.teamId))].map((t) => [t, assignments.filter((a) => a.teamId === t).map((a) => a.playerId).sort()]));
+const byTeam = (assignments: { playerId: string; teamId: string }[]) =>
+  Object.fromEntries(
+    [...new Set(assignments.map((a) => a.teamId))].map((t) => [
+      t,
+      assignments
+        .filter((a) => a.teamId === t)
+        .map((a) => a.playerId)
+        .sort(),
+    ]),
+  );
 
 describe.each(testDialects())('team formation on %s', (dialect) => {
   let t: TestApp;
@@ -21,11 +30,18 @@ describe.each(testDialects())('team formation on %s', (dialect) => {
     t = await openTeamsApp(dialect);
     for (const last of ['Adams', 'Baker', 'Clark', 'Davis', 'Evans']) {
       coach[last] = await makeActor(t.deps, ['head-coach'], { seasonId: SEASON, division: '10U' });
-      await t.deps.db.updateTable('people').set({ last_name: last, first_name: `Coach${last[0]}` }).where('id', '=', coach[last]!.id).execute();
+      await t.deps.db
+        .updateTable('people')
+        .set({ last_name: last, first_name: `Coach${last[0]}` })
+        .where('id', '=', coach[last]!.id)
+        .execute();
     }
     girls = await seedPlayers(t.deps.db, SEASON, tenUGirls(27));
     [adamsChild] = await seedPlayers(t.deps.db, SEASON, [{ first: 'Ada', last: 'Adams', rating: 5, guardianId: coach.Adams!.id }]);
-    [bakerChild] = await seedPlayers(t.deps.db, SEASON, [{ first: 'Bo', last: 'Baker', gender: 'M', program: 'boys', rating: 2, guardianId: coach.Baker!.id }, ...Array.from({ length: 11 }, (_, i) => ({ gender: 'M' as const, program: 'boys', rating: (i % 5) + 1 }))]);
+    [bakerChild] = await seedPlayers(t.deps.db, SEASON, [
+      { first: 'Bo', last: 'Baker', gender: 'M', program: 'boys', rating: 2, guardianId: coach.Baker!.id },
+      ...Array.from({ length: 11 }, (_, i) => ({ gender: 'M' as const, program: 'boys', rating: (i % 5) + 1 })),
+    ]);
   });
   afterAll(async () => t.close());
 
@@ -33,13 +49,19 @@ describe.each(testDialects())('team formation on %s', (dialect) => {
     const f = await previewFormation(t.deps, ADMIN, { seasonId: SEASON, division: '10U', program: 'girls', seed: 42 });
     expect(f.record.teams.map((x) => x.name)).toEqual(['10U Girls 1 (Adams)', '10U Girls 2 (Davis)', '10U Girls 3 (Evans)']);
     expect(f.assignments.find((a) => a.playerId === adamsChild)?.teamId).toBe('1');
-    expect(Object.values(byTeam(f.assignments)).map((p) => p.length).sort((x, y) => x - y)).toEqual([9, 9, 10]);
+    expect(
+      Object.values(byTeam(f.assignments))
+        .map((p) => p.length)
+        .sort((x, y) => x - y),
+    ).toEqual([9, 9, 10]);
     expect(f.record.figures.lowerBound).toBeGreaterThanOrEqual(0);
     expect(f.record.figures.spread).toBeGreaterThanOrEqual(f.record.figures.lowerBound);
     expect(f.record.unusedCoaches).toEqual([]);
     const tooMany = await refusal(previewFormation(t.deps, ADMIN, { seasonId: SEASON, division: '10U', program: 'girls', teams: 4 }));
     expect(tooMany.code).toBe('NOT_ENOUGH_COACHES');
-    expect(tooMany.message).toBe('10U Girls needs 4 team(s) (28 players, rosters of 10) but only 3 head coach(es) of 10U are free for it. Grant the head-coach role for 10U to more volunteers, or form fewer teams.');
+    expect(tooMany.message).toBe(
+      '10U Girls needs 4 team(s) (28 players, rosters of 10) but only 3 head coach(es) of 10U are free for it. Grant the head-coach role for 10U to more volunteers, or form fewer teams.',
+    );
   });
 
   it('gives the same teams for the same inputs and seed, and records the random seed it chose', async () => {
@@ -55,7 +77,12 @@ describe.each(testDialects())('team formation on %s', (dialect) => {
     expect(Number.isInteger(random.seed)).toBe(true);
     const row = await t.deps.db.selectFrom('formations').select(['seed', 'status']).where('id', '=', random.id).executeTakeFirstOrThrow();
     expect({ seed: Number(row.seed), status: row.status }).toEqual({ seed: random.seed, status: 'preview' });
-    const audit = await t.deps.db.selectFrom('audit_log').select('after_json').where('action', '=', 'formation.preview').where('entity_id', '=', random.id).executeTakeFirstOrThrow();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('action', '=', 'formation.preview')
+      .where('entity_id', '=', random.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after_json!)).toMatchObject({ seed: random.seed, teams: 3, players: 28 });
   });
 
@@ -72,7 +99,15 @@ describe.each(testDialects())('team formation on %s', (dialect) => {
       [2, '10U Girls 2 (Davis)', true],
       [3, '10U Girls 3 (Evans)', true],
     ]);
-    const staff = await t.deps.db.selectFrom('team_staff').select(['team_id', 'person_id', 'role']).where('team_id', 'in', teams.map((x) => x.id)).execute();
+    const staff = await t.deps.db
+      .selectFrom('team_staff')
+      .select(['team_id', 'person_id', 'role'])
+      .where(
+        'team_id',
+        'in',
+        teams.map((x) => x.id),
+      )
+      .execute();
     expect(staff.map((s) => [teams.find((x) => x.id === s.team_id)!.number, s.person_id, s.role]).sort()).toEqual([
       [1, coach.Adams!.id, 'head-coach'],
       [2, coach.Davis!.id, 'head-coach'],

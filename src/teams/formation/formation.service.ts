@@ -42,13 +42,20 @@ export function planTeams(inputs: DivisionInputs, teams?: number): { planned: Pl
   }
   const share = shareCoaches(division, key.program, inputs.pool, teams);
   if (share.problems.length) throw new AppError('NOT_ENOUGH_COACHES', share.problems[0]!, { errors: share.problems });
-  const planned = share.coaches.map((c, i) => ({ key: String(i + 1), number: i + 1, coachId: c.id, coachName: `${c.firstName} ${c.lastName}`, name: teamName(division, key.program, i + 1, c.lastName) }));
+  const planned = share.coaches.map((c, i) => ({
+    key: String(i + 1),
+    number: i + 1,
+    coachId: c.id,
+    coachName: `${c.firstName} ${c.lastName}`,
+    name: teamName(division, key.program, i + 1, c.lastName),
+  }));
   return { planned, unused: share.unused.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` })) };
 }
 
 async function refuseIfPublished(deps: Pick<Deps, 'db'>, key: DivisionKey): Promise<void> {
   const teams = await programTeams(deps.db, key);
-  if (teams.length) throw new AppError('FORMATION_PUBLISHED', `The teams of ${key.division} ${key.program} are published. Adjust them with moves and swaps; they are not drawn again.`);
+  if (teams.length)
+    throw new AppError('FORMATION_PUBLISHED', `The teams of ${key.division} ${key.program} are published. Adjust them with moves and swaps; they are not drawn again.`);
 }
 
 /** Draws a preview of a division's teams (replacing an earlier preview); audited. */
@@ -77,7 +84,14 @@ export async function previewFormation(deps: Pick<Deps, 'db' | 'clock'>, actor: 
   return deps.db.transaction().execute(async (trx) => {
     await discardPreviews(trx, key);
     const f = await insertFormation(trx, { ...key, seed, objective: opts.objective!, assignments, record, createdAt: at, createdBy: actor.id });
-    await recordAudit(trx, { actor, at, action: 'formation.preview', entity: 'formation', entityId: f.id, after: { ...key, seed, objective: opts.objective, teams: planned.length, players: players.length, spread: figures.spread, lowerBound: figures.lowerBound } });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'formation.preview',
+      entity: 'formation',
+      entityId: f.id,
+      after: { ...key, seed, objective: opts.objective, teams: planned.length, players: players.length, spread: figures.spread, lowerBound: figures.lowerBound },
+    });
     return f;
   });
 }
@@ -99,7 +113,10 @@ export async function publishFormation(deps: Pick<Deps, 'db' | 'clock' | 'mailer
   const players = formationPlayers(inputs.lines, new Map(f.record.teams.map((t) => [t.coachId, t.key])));
   const teams = f.record.teams.map((t) => ({ teamId: t.key, coachId: t.coachId }));
   if (inputsDigest(players, teams, options(config, f, f.seed, f.objective)) !== f.record.digest) {
-    throw new AppError('STALE', `The players of ${f.division} ${f.program} changed since this preview (a player was added, moved or rated, or a guardian changed). Preview again, then publish.`);
+    throw new AppError(
+      'STALE',
+      `The players of ${f.division} ${f.program} changed since this preview (a player was added, moved or rated, or a guardian changed). Preview again, then publish.`,
+    );
   }
   const seasonName = findSeason(config, f.seasonId)?.season.name ?? f.seasonId;
   const at = deps.clock.now().toISOString();
@@ -107,7 +124,14 @@ export async function publishFormation(deps: Pick<Deps, 'db' | 'clock' | 'mailer
     await refuseIfPublished({ db: trx }, f);
     if (!(await markPublished(trx, f.id, at))) throw new AppError('STALE', 'Someone else changed this formation meanwhile. Reload the division page.');
     const made = await insertPublishedTeams(trx, deps, f, seasonName, at);
-    await recordAudit(trx, { actor, at, action: 'formation.publish', entity: 'formation', entityId: f.id, after: { seasonId: f.seasonId, division: f.division, program: f.program, seed: f.seed, teams: made } });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'formation.publish',
+      entity: 'formation',
+      entityId: f.id,
+      after: { seasonId: f.seasonId, division: f.division, program: f.program, seed: f.seed, teams: made },
+    });
   });
   return { ...f, status: 'published', publishedAt: at };
 }

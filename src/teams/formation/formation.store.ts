@@ -72,7 +72,14 @@ export async function findFormation(db: Db, id: string): Promise<StoredFormation
 
 /** The live (preview or published) formations of a division's programs in a season. */
 export async function liveFormations(db: Db, seasonId: string, division: string): Promise<StoredFormation[]> {
-  const rows = await db.selectFrom('formations').selectAll().where('season_id', '=', seasonId).where('division', '=', division).where('status', '!=', 'discarded').orderBy('created_at').execute();
+  const rows = await db
+    .selectFrom('formations')
+    .selectAll()
+    .where('season_id', '=', seasonId)
+    .where('division', '=', division)
+    .where('status', '!=', 'discarded')
+    .orderBy('created_at')
+    .execute();
   return rows.map(toFormation);
 }
 
@@ -83,7 +90,14 @@ export async function currentFormation(db: Db, key: DivisionKey): Promise<Stored
 }
 
 export async function discardPreviews(db: Db, key: DivisionKey): Promise<void> {
-  await db.updateTable('formations').set({ status: 'discarded' }).where('season_id', '=', key.seasonId).where('division', '=', key.division).where('program', '=', key.program).where('status', '=', 'preview').execute();
+  await db
+    .updateTable('formations')
+    .set({ status: 'discarded' })
+    .where('season_id', '=', key.seasonId)
+    .where('division', '=', key.division)
+    .where('program', '=', key.program)
+    .where('status', '=', 'preview')
+    .execute();
 }
 
 export async function insertFormation(db: Db, f: Omit<StoredFormation, 'id' | 'status' | 'publishedAt'>): Promise<StoredFormation> {
@@ -131,7 +145,9 @@ export async function headCoachesOf(db: Db, seasonId: string, division: string):
     .where('g.division', '=', division)
     .where('p.merged_into', 'is', null)
     .execute();
-  return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name })).sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+  return rows
+    .map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name }))
+    .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
 }
 
 /** Teams of a division and program in a season with their head coach (published or not). */

@@ -70,5 +70,7 @@ export function formationPlayers(lines: readonly PlayerLine[], teamOfCoach: Read
 export function inputsDigest(players: readonly FormationPlayer[], teams: readonly FormationTeam[], options: FormationOptions): string {
   const ps = [...players].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => [p.id, p.gender, p.birthDate, p.rating, p.coachChildOf, p.goalkeeper]);
   const ts = [...teams].sort((a, b) => (a.teamId < b.teamId ? -1 : 1)).map((t) => [t.teamId, t.coachId]);
-  return createHash('sha256').update(JSON.stringify({ ps, ts, o: [options.seed, options.objective ?? 'mean', options.scale, options.coed] })).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify({ ps, ts, o: [options.seed, options.objective ?? 'mean', options.scale, options.coed] }))
+    .digest('hex');
 }

@@ -45,7 +45,14 @@ export async function loadLive(deps: Pick<Deps, 'db'>, inputs: DivisionInputs, o
   const [staff, members] = await Promise.all([staffOf(deps.db, ids), playersOfTeams(deps.db, ids)]);
   const teams: LiveTeam[] = rows.map((t) => {
     const s = staff.get(t.id) ?? [];
-    return { id: t.id, number: Number(t.number), name: t.name, headCoach: s.find((m) => m.role === 'head-coach') ?? null, assistants: s.filter((m) => m.role === 'assistant-coach'), playerIds: members.filter((m) => m.teamId === t.id).map((m) => m.playerId) };
+    return {
+      id: t.id,
+      number: Number(t.number),
+      name: t.name,
+      headCoach: s.find((m) => m.role === 'head-coach') ?? null,
+      assistants: s.filter((m) => m.role === 'assistant-coach'),
+      playerIds: members.filter((m) => m.teamId === t.id).map((m) => m.playerId),
+    };
   });
   const teamOf = new Map(members.map((m) => [m.playerId, m.teamId]));
   const players = formationPlayers(inputs.lines, new Map(teams.filter((t) => t.headCoach).map((t) => [t.headCoach!.personId, t.id])));
@@ -62,11 +69,17 @@ export async function loadLive(deps: Pick<Deps, 'db'>, inputs: DivisionInputs, o
 export function measure(config: RegionConfig, key: DivisionKey, live: LiveDivision, assignments: readonly Assignment[]): Balance {
   const placed = new Set(assignments.map((a) => a.playerId));
   const players = live.engine.players.filter((p) => placed.has(p.id)).map((p) => (p.coachChildOf && !live.ctx.teams.has(p.coachChildOf) ? { ...p, coachChildOf: null } : p));
-  const figures = evaluateFormation(players, live.engine.teams, { seed: 0, objective: live.engine.objective, scale: config.ratingScale, coed: key.program === 'coed' }, assignments);
+  const figures = evaluateFormation(
+    players,
+    live.engine.teams,
+    { seed: 0, objective: live.engine.objective, scale: config.ratingScale, coed: key.program === 'coed' },
+    assignments,
+  );
   return balanceOf(figures);
 }
 
-export const currentAssignments = (live: LiveDivision): Assignment[] => [...live.ctx.teamOf].filter(([id]) => live.ctx.players.has(id)).map(([playerId, teamId]) => ({ playerId, teamId }));
+export const currentAssignments = (live: LiveDivision): Assignment[] =>
+  [...live.ctx.teamOf].filter(([id]) => live.ctx.players.has(id)).map(([playerId, teamId]) => ({ playerId, teamId }));
 
 /** Everything the division page and the formation API show for one program. */
 export async function divisionState(deps: Pick<Deps, 'db'>, config: RegionConfig, key: DivisionKey): Promise<DivisionState> {

@@ -30,18 +30,44 @@ function publishedMail(base: string, coach: { first_name: string }, team: MadeTe
 
 /** Creates the formation's teams in one transaction and notifies each head coach (kind teams-published, once per team). */
 export async function insertPublishedTeams(trx: Db, deps: Pick<Deps, 'mailer' | 'config' | 'clock'>, f: StoredFormation, seasonName: string, at: string): Promise<MadeTeam[]> {
-  const made: MadeTeam[] = f.record.teams.map((t) => ({ id: newId(), number: t.number, name: t.name, headCoachId: t.coachId, players: f.assignments.filter((a) => a.teamId === t.key).length }));
+  const made: MadeTeam[] = f.record.teams.map((t) => ({
+    id: newId(),
+    number: t.number,
+    name: t.name,
+    headCoachId: t.coachId,
+    players: f.assignments.filter((a) => a.teamId === t.key).length,
+  }));
   const idOf = new Map(f.record.teams.map((t, i) => [t.key, made[i]!.id]));
-  await insertTeams(trx, made.map((t) => ({ id: t.id, season_id: f.seasonId, division: f.division, program: f.program, number: t.number, name: t.name, published_at: at, created_at: at })));
-  await addStaff(trx, made.map((t) => ({ team_id: t.id, person_id: t.headCoachId, role: 'head-coach', added_at: at })));
+  await insertTeams(
+    trx,
+    made.map((t) => ({ id: t.id, season_id: f.seasonId, division: f.division, program: f.program, number: t.number, name: t.name, published_at: at, created_at: at })),
+  );
+  await addStaff(
+    trx,
+    made.map((t) => ({ team_id: t.id, person_id: t.headCoachId, role: 'head-coach', added_at: at })),
+  );
   const rows = f.assignments.map((a) => ({ team_id: idOf.get(a.teamId)!, player_id: a.playerId, season_id: f.seasonId, jersey: null }));
   for (let i = 0; i < rows.length; i += 300) await addTeamPlayers(trx, rows.slice(i, i + 300));
-  const coaches = await firstNamesOf(trx, made.map((t) => t.headCoachId));
+  const coaches = await firstNamesOf(
+    trx,
+    made.map((t) => t.headCoachId),
+  );
   const byId = new Map(coaches.map((c) => [c.id, c]));
   for (const t of made) {
     const coach = byId.get(t.headCoachId);
     if (!coach) continue;
-    await notify(trx, deps.mailer, { personId: coach.id, kind: 'teams-published', subject: `Teams published: you coach ${t.name}`, text: publishedMail(deps.config.baseUrl, coach, t, f, seasonName), once: t.id }, deps);
+    await notify(
+      trx,
+      deps.mailer,
+      {
+        personId: coach.id,
+        kind: 'teams-published',
+        subject: `Teams published: you coach ${t.name}`,
+        text: publishedMail(deps.config.baseUrl, coach, t, f, seasonName),
+        once: t.id,
+      },
+      deps,
+    );
   }
   return made;
 }

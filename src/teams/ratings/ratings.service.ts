@@ -54,11 +54,23 @@ export async function setRatingWindow(deps: Pick<Deps, 'db' | 'clock'>, actor: A
 
 async function ratingsOfTeam(db: Db, teamId: string, seasonId: string): Promise<TeamRating[]> {
   const roster = await rosterOf(db, teamId);
-  const rows = await seasonRatingsOf(db, seasonId, roster.map((p) => p.playerId));
+  const rows = await seasonRatingsOf(
+    db,
+    seasonId,
+    roster.map((p) => p.playerId),
+  );
   const byPlayer = new Map(rows.map((r) => [r.player_id, r]));
   return roster.map((p) => {
     const r = byPlayer.get(p.playerId);
-    return { playerId: p.playerId, name: `${p.firstName} ${p.lastName}`, jersey: p.jersey, rating: r ? Number(r.rating) : null, ratedBy: r?.first_name ? `${r.first_name} ${r.last_name}` : null, ratedAt: r?.rated_at ?? null, overrideReason: r?.override_reason ?? null };
+    return {
+      playerId: p.playerId,
+      name: `${p.firstName} ${p.lastName}`,
+      jersey: p.jersey,
+      rating: r ? Number(r.rating) : null,
+      ratedBy: r?.first_name ? `${r.first_name} ${r.last_name}` : null,
+      ratedAt: r?.rated_at ?? null,
+      overrideReason: r?.override_reason ?? null,
+    };
   });
 }
 
@@ -72,7 +84,12 @@ export async function teamRatings(deps: Pick<Deps, 'db'>, auth: Auth | null, tea
  * A coach rates players of their team (all or nothing): only while the window is open, only
  * players of the team, only values on the scale, and not a rating the coach administrator set.
  */
-export async function rateTeam(deps: Pick<Deps, 'db' | 'clock'>, auth: Auth | null, teamId: string, entries: readonly { playerId: string; rating: number }[]): Promise<TeamRating[]> {
+export async function rateTeam(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  auth: Auth | null,
+  teamId: string,
+  entries: readonly { playerId: string; rating: number }[],
+): Promise<TeamRating[]> {
   const view = await teamFor(deps.db, auth, teamId);
   if (!view.staff) throw new AppError('NOT_YOUR_TEAM', "Only this team's coaches rate its players; the coach administrator overrides a rating instead.");
   const seasonId = view.team.seasonId;
@@ -103,13 +120,25 @@ export async function rateTeam(deps: Pick<Deps, 'db' | 'clock'>, auth: Auth | nu
 export async function overrideRating(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, seasonId: string, playerId: string, rating: number, reason: string): Promise<void> {
   const config = await getRegionConfig(deps.db);
   if (!findSeason(config, seasonId)) throw new AppError('NOT_FOUND', `There is no season "${seasonId}" in the region configuration.`);
-  const problems = [ratingProblem(rating, config.ratingScale), reason.trim() ? null : 'Give the reason for the override (it is kept in the audit log).', reason.length > 500 ? 'Keep the reason under 500 characters.' : null].filter((x): x is string => !!x);
+  const problems = [
+    ratingProblem(rating, config.ratingScale),
+    reason.trim() ? null : 'Give the reason for the override (it is kept in the audit log).',
+    reason.length > 500 ? 'Keep the reason under 500 characters.' : null,
+  ].filter((x): x is string => !!x);
   if (problems.length) throw new AppError('VALIDATION', problems[0]!, { errors: problems });
   const at = deps.clock.now().toISOString();
   await deps.db.transaction().execute(async (trx) => {
     if (!(await isRegistered(trx, seasonId, playerId))) throw new AppError('NOT_FOUND', 'That player is not registered in this season.');
     const before = await seasonRatingOf(trx, seasonId, playerId);
     await putRating(trx, { seasonId, playerId, rating, ratedBy: actor.id, ratedAt: at, overrideReason: reason.trim() });
-    await recordAudit(trx, { actor, at, action: 'rating.override', entity: 'player', entityId: playerId, before: before ? { seasonId, rating: Number(before.rating), ratedBy: before.rated_by, overrideReason: before.override_reason } : { seasonId, rating: null }, after: { seasonId, rating, reason: reason.trim() } });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'rating.override',
+      entity: 'player',
+      entityId: playerId,
+      before: before ? { seasonId, rating: Number(before.rating), ratedBy: before.rated_by, overrideReason: before.override_reason } : { seasonId, rating: null },
+      after: { seasonId, rating, reason: reason.trim() },
+    });
   });
 }

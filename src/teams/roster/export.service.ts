@@ -34,7 +34,11 @@ export async function teamsInScope(deps: Pick<Deps, 'db'>, auth: Auth | null, sc
   }
   if (!hasAnyRole(auth, BOARD_VIEWERS)) throw new AppError('FORBIDDEN', 'Only the board exports or prints several teams; coaches print their own team from its page.');
   const teams = await publishedTeams(deps.db, scope.seasonId, scope);
-  const rosters = await loadRosters(deps.db, scope.seasonId, teams.map((t) => t.id));
+  const rosters = await loadRosters(
+    deps.db,
+    scope.seasonId,
+    teams.map((t) => t.id),
+  );
   return teams.map((t) => ({ id: t.id, name: t.name, division: t.division, program: t.program, ...rosters.get(t.id)! }));
 }
 

@@ -25,11 +25,17 @@ export function scaleOptions(scale: { min: number; max: number; step: number }):
 
 /** Form fields named `<prefix>.<playerId>`: player id -> text. */
 function prefixed(f: Record<string, string>, prefix: string): [string, string][] {
-  return Object.entries(f).filter(([k]) => k.startsWith(`${prefix}.`)).map(([k, v]) => [k.slice(prefix.length + 1), v.trim()]);
+  return Object.entries(f)
+    .filter(([k]) => k.startsWith(`${prefix}.`))
+    .map(([k, v]) => [k.slice(prefix.length + 1), v.trim()]);
 }
 
 function sendCsv(reply: FastifyReply, name: string, csv: string) {
-  return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]+/g, '-')}"`).header('cache-control', 'private, no-store').send(csv);
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name.replace(/[^\w.-]+/g, '-')}"`)
+    .header('cache-control', 'private, no-store')
+    .send(csv);
 }
 
 export function rosterRoutes(app: App, deps: Deps) {
@@ -39,7 +45,19 @@ export function rosterRoutes(app: App, deps: Deps) {
     const { window, ratings } = await teamRatings(deps, req.auth, idOf(req));
     const t = r.view.team;
     const subtitle = `${t.division} ${PROGRAM_LABELS[t.program as Program] ?? t.program}, ${findSeason(config, t.seasonId)?.season.name ?? t.seasonId}`;
-    const m = { teamId: t.id, name: t.name, subtitle, staff: r.staff, players: r.players, canJersey: r.view.staff || r.view.former, canRate: r.view.staff, canOverride: r.view.former, window, ratings, scale: scaleOptions(config.ratingScale) };
+    const m = {
+      teamId: t.id,
+      name: t.name,
+      subtitle,
+      staff: r.staff,
+      players: r.players,
+      canJersey: r.view.staff || r.view.former,
+      canRate: r.view.staff,
+      canOverride: r.view.former,
+      window,
+      ratings,
+      scale: scaleOptions(config.ratingScale),
+    };
     return page(req, reply, t.name, (ctx) => <RosterPage ctx={ctx} m={m} state={state} />, { status });
   };
   app.get('/teams/:id', { config: { access: TEAM_PAGES }, schema: hidden }, (req, reply) => show(req, reply));
@@ -61,7 +79,9 @@ export function rosterRoutes(app: App, deps: Deps) {
     return 'Jersey numbers saved.';
   });
   post('/teams/:id/ratings', COACH_ROLES, 'ratings', async (req, f) => {
-    const entries = prefixed(f, 'rating').filter(([, v]) => v !== '').map(([playerId, v]) => ({ playerId, rating: Number(v) }));
+    const entries = prefixed(f, 'rating')
+      .filter(([, v]) => v !== '')
+      .map(([playerId, v]) => ({ playerId, rating: Number(v) }));
     const saved = await rateTeam(deps, req.auth, idOf(req), entries);
     return `Ratings saved: ${saved.filter((r) => r.rating !== null).length} of ${saved.length} players rated.`;
   });

@@ -8,7 +8,12 @@ export async function membersOfTeams(
   teamIds: readonly string[],
 ): Promise<{ team_id: string; jersey: number | null; id: string; first_name: string; last_name: string; birth_date: string; gender: string; external_id: string | null }[]> {
   return inSlices(teamIds, (ids) =>
-    db.selectFrom('team_players as tp').innerJoin('players as p', 'p.id', 'tp.player_id').select(['tp.team_id', 'tp.jersey', 'p.id', 'p.first_name', 'p.last_name', 'p.birth_date', 'p.gender', 'p.external_id']).where('tp.team_id', 'in', ids).execute(),
+    db
+      .selectFrom('team_players as tp')
+      .innerJoin('players as p', 'p.id', 'tp.player_id')
+      .select(['tp.team_id', 'tp.jersey', 'p.id', 'p.first_name', 'p.last_name', 'p.birth_date', 'p.gender', 'p.external_id'])
+      .where('tp.team_id', 'in', ids)
+      .execute(),
   );
 }
 

@@ -77,7 +77,12 @@ function Ratings({ ctx, m, state }: { ctx: ViewCtx; m: RosterModel; state: Roste
       <form method="post" action={`/teams/${encodeURIComponent(m.teamId)}/ratings`} class="grid">
         <Csrf token={ctx.csrf} />
         {m.ratings.map((r) => (
-          <Select label={`Rating of ${r.name}${r.overrideReason ? ' (set by the coach administrator)' : ''}`} name={`rating.${r.playerId}`} value={r.rating === null ? '' : String(r.rating)} options={[{ value: '', label: 'Not rated yet' }, ...m.scale]} />
+          <Select
+            label={`Rating of ${r.name}${r.overrideReason ? ' (set by the coach administrator)' : ''}`}
+            name={`rating.${r.playerId}`}
+            value={r.rating === null ? '' : String(r.rating)}
+            options={[{ value: '', label: 'Not rated yet' }, ...m.scale]}
+          />
         ))}
         <button>Save ratings</button>
       </form>
@@ -115,7 +120,8 @@ export function RosterPage({ ctx, m, state }: { ctx: ViewCtx; m: RosterModel; st
     <>
       <h1>{m.name}</h1>
       <p>
-        {m.subtitle} · <a href={`/teams/${encodeURIComponent(m.teamId)}/print`}>Printable roster</a> · <a href={`/teams/${encodeURIComponent(m.teamId)}/export.csv`}>Team upload file (CSV)</a>
+        {m.subtitle} · <a href={`/teams/${encodeURIComponent(m.teamId)}/print`}>Printable roster</a> ·{' '}
+        <a href={`/teams/${encodeURIComponent(m.teamId)}/export.csv`}>Team upload file (CSV)</a>
       </p>
       <section class="card" aria-labelledby="staff">
         <h2 id="staff">Coaches</h2>

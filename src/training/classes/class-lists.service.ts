@@ -37,7 +37,10 @@ export async function classesModel(deps: Pick<Deps, 'db' | 'clock'>, actor: Clas
   const catalog = catalogOf(config);
   const today = regionToday(config, deps.clock);
   const sessions = await listSessions(deps.db, { from: daysBefore(today, RECENT_DAYS), limit: 500 });
-  const names = await peopleByIds(deps.db, sessions.map((s) => s.instructorId));
+  const names = await peopleByIds(
+    deps.db,
+    sessions.map((s) => s.instructorId),
+  );
   const lines: StaffSession[] = sessions.map((s) => ({
     ...s,
     label: completionLabel(catalog, s.training, s.part),
@@ -85,7 +88,13 @@ export async function rosterOf(deps: Pick<Deps, 'db' | 'clock'>, actor: ClassAct
   const regs = await registrationsOf(deps.db, s.id);
   const people = await peopleByIds(deps.db, [...regs.map((r) => r.personId), s.instructorId]);
   const attendees = regs
-    .map((r) => ({ personId: r.personId, name: people.get(r.personId)?.name ?? 'Unknown', email: people.get(r.personId)?.email ?? null, registeredAt: r.registeredAt, creditedAt: r.creditedAt }))
+    .map((r) => ({
+      personId: r.personId,
+      name: people.get(r.personId)?.name ?? 'Unknown',
+      email: people.get(r.personId)?.email ?? null,
+      registeredAt: r.registeredAt,
+      creditedAt: r.creditedAt,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const session: StaffSession = {
     ...s,

@@ -24,7 +24,11 @@ async function creditList(deps: Deps, req: FastifyRequest): Promise<string[]> {
   const email = (formBody(req).email ?? '').trim();
   if (email) {
     const p = await findPersonRowByEmail(deps.db, email);
-    if (!p) throw new AppError('NOT_REGISTERED', `Nobody with the email ${email} has an account, so they did not register for this class. Ask them to create an account and register first.`);
+    if (!p)
+      throw new AppError(
+        'NOT_REGISTERED',
+        `Nobody with the email ${email} has an account, so they did not register for this class. Ask them to create an account and register first.`,
+      );
     ids.push(p.id);
   }
   return ids;
@@ -45,7 +49,15 @@ export function classRoutes(app: App, deps: Deps) {
     return handleForm(
       reply,
       async () => {
-        const s = await createSession(deps, classActor(req), { code: f.code ?? '', date: f.date ?? '', startTime: f.startTime ?? '', endTime: f.endTime ?? '', place: f.place ?? '', capacity: f.capacity ?? '', instructorId: f.instructorId });
+        const s = await createSession(deps, classActor(req), {
+          code: f.code ?? '',
+          date: f.date ?? '',
+          startTime: f.startTime ?? '',
+          endTime: f.endTime ?? '',
+          place: f.place ?? '',
+          capacity: f.capacity ?? '',
+          instructorId: f.instructorId,
+        });
         flash(reply, `The class on ${s.date} is scheduled; coaches can register on their Training page.`);
         return reply.redirect('/training/classes', 303);
       },

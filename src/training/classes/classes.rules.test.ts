@@ -9,7 +9,10 @@ describe('class rules', () => {
   const form = { code: 'coach-12u:in-person', date: '2026-10-03', startTime: '09:00', endTime: '15:00', place: ' Brett ', capacity: '12' };
 
   it('accepts a session of an in-person part and trims the place', () => {
-    expect(checkSession(catalog, form, '2026-09-15')).toEqual({ ok: true, value: { training: 'coach-12u', part: 'in-person', date: '2026-10-03', startTime: '09:00', endTime: '15:00', place: 'Brett', capacity: 12 } });
+    expect(checkSession(catalog, form, '2026-09-15')).toEqual({
+      ok: true,
+      value: { training: 'coach-12u', part: 'in-person', date: '2026-10-03', startTime: '09:00', endTime: '15:00', place: 'Brett', capacity: 12 },
+    });
   });
 
   it('lists every problem of a bad session', () => {

@@ -13,7 +13,19 @@ import { catalogOf, indexCompletions, registrationPrerequisites, trainingStatus 
 import { checkSession, hasStarted, type SessionForm } from './classes.rules.js';
 import { completionLabel, localDateTime, longDate } from '../training.rules.js';
 import { activePerson, listCompletions } from '../training.store.js';
-import { countRegistrations, deleteRegistration, findRegistration, holdsRole, insertRegistration, insertSession, lockSession, registrationsOf, type ClassSession, type Registration, markSessionCancelled } from './classes.store.js';
+import {
+  countRegistrations,
+  deleteRegistration,
+  findRegistration,
+  holdsRole,
+  insertRegistration,
+  insertSession,
+  lockSession,
+  registrationsOf,
+  type ClassSession,
+  type Registration,
+  markSessionCancelled,
+} from './classes.store.js';
 import type { TrainingDeps } from '../completions/completions.service.js';
 
 /** Roles that manage every class (an instructor manages their own). */
@@ -75,9 +87,23 @@ export async function cancelSession(deps: TrainingDeps, actor: ClassActor, sessi
     await markSessionCancelled(trx, s.id, at);
     for (const r of regs) {
       const p = await activePerson(trx, r.personId);
-      if (p?.email) await deps.mailer.queue(trx, { to: p.email, subject: 'Class cancelled', kind: 'training.class.cancelled', text: `Hello ${p.firstName},\n\nThis class was cancelled: ${sessionLabel(config, s)}.\nChoose another session on your Training page: ${deps.config.baseUrl}/training\n` });
+      if (p?.email)
+        await deps.mailer.queue(trx, {
+          to: p.email,
+          subject: 'Class cancelled',
+          kind: 'training.class.cancelled',
+          text: `Hello ${p.firstName},\n\nThis class was cancelled: ${sessionLabel(config, s)}.\nChoose another session on your Training page: ${deps.config.baseUrl}/training\n`,
+        });
     }
-    await recordAudit(trx, { actor, at, action: 'training.class.cancel', entity: 'class', entityId: s.id, before: { cancelledAt: null, registered: regs.length }, after: { cancelledAt: at } });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'training.class.cancel',
+      entity: 'class',
+      entityId: s.id,
+      before: { cancelledAt: null, registered: regs.length },
+      after: { cancelledAt: at },
+    });
   });
 }
 
@@ -103,14 +129,20 @@ export async function register(deps: TrainingDeps, personId: string, sessionId: 
     }
     const missing = registrationPrerequisites(catalog, { training: s.training, part: s.part }, index, today);
     if (missing.length) throw new AppError('PREREQUISITE_MISSING', missing.map((m) => m.message).join(' '), { missing, errors: missing.map((m) => m.message) });
-    if ((await countRegistrations(trx, s.id)) >= s.capacity) throw new AppError('CLASS_FULL', 'This class is full: choose another session, or ask the coach administrator to add one.');
+    if ((await countRegistrations(trx, s.id)) >= s.capacity)
+      throw new AppError('CLASS_FULL', 'This class is full: choose another session, or ask the coach administrator to add one.');
     const at = deps.clock.now().toISOString();
     const reg: Registration = { id: newId(), sessionId: s.id, personId, registeredAt: at, creditedAt: null, creditedBy: null };
     await insertRegistration(trx, reg);
     const p = await activePerson(trx, personId);
     if (p?.email) {
       const text = `Hello ${p.firstName},\n\nYou are registered for ${sessionLabel(config, s)}.\nCome on time: the instructor credits registered attendees who take part.\nTo cancel, use your Training page before the class starts: ${deps.config.baseUrl}/training\n`;
-      await deps.mailer.queue(trx, { to: p.email, subject: `Registered: ${completionLabel(catalog, s.training, s.part)} on ${longDate(s.date)}`, kind: 'training.class.registered', text });
+      await deps.mailer.queue(trx, {
+        to: p.email,
+        subject: `Registered: ${completionLabel(catalog, s.training, s.part)} on ${longDate(s.date)}`,
+        kind: 'training.class.registered',
+        text,
+      });
     }
     return reg;
   });

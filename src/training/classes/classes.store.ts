@@ -52,7 +52,19 @@ const toRegistration = (r: Selectable<TrainingTables['class_registrations']>): R
 export async function insertSession(db: Db, s: ClassSession): Promise<void> {
   await db
     .insertInto('class_sessions')
-    .values({ id: s.id, training: s.training, part: s.part, date: s.date, start_time: s.startTime, end_time: s.endTime, place: s.place, capacity: s.capacity, instructor_id: s.instructorId, created_at: s.createdAt, cancelled_at: s.cancelledAt })
+    .values({
+      id: s.id,
+      training: s.training,
+      part: s.part,
+      date: s.date,
+      start_time: s.startTime,
+      end_time: s.endTime,
+      place: s.place,
+      capacity: s.capacity,
+      instructor_id: s.instructorId,
+      created_at: s.createdAt,
+      cancelled_at: s.cancelledAt,
+    })
     .execute();
 }
 
@@ -83,16 +95,31 @@ export async function listSessions(db: Db, opts: { from?: string; to?: string; i
   let q = db
     .selectFrom('class_sessions as s')
     .selectAll('s')
-    .select((eb) => eb.selectFrom('class_registrations as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.session_id', '=', 's.id').as('registered'));
+    .select((eb) =>
+      eb
+        .selectFrom('class_registrations as r')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.session_id', '=', 's.id')
+        .as('registered'),
+    );
   if (opts.from) q = q.where('s.date', '>=', opts.from);
   if (opts.to) q = q.where('s.date', '<=', opts.to);
   if (opts.instructorId) q = q.where('s.instructor_id', '=', opts.instructorId);
-  const rows = await q.orderBy('s.date').orderBy('s.start_time').orderBy('s.id').limit(opts.limit ?? 200).execute();
+  const rows = await q
+    .orderBy('s.date')
+    .orderBy('s.start_time')
+    .orderBy('s.id')
+    .limit(opts.limit ?? 200)
+    .execute();
   return rows.map((r) => ({ ...toSession(r), registered: Number(r.registered ?? 0) }));
 }
 
 export async function countRegistrations(db: Db, sessionId: string): Promise<number> {
-  const r = await db.selectFrom('class_registrations').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('class_registrations')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -108,7 +135,12 @@ export async function findRegistration(db: Db, sessionId: string, personId: stri
 
 /** A person's registrations with their sessions, soonest first. */
 export async function registrationsOfPerson(db: Db, personId: string, from?: string): Promise<(Registration & { session: ClassSession })[]> {
-  let q = db.selectFrom('class_registrations as r').innerJoin('class_sessions as s', 's.id', 'r.session_id').selectAll('s').select(['r.id as reg_id', 'r.registered_at', 'r.credited_at', 'r.credited_by']).where('r.person_id', '=', personId);
+  let q = db
+    .selectFrom('class_registrations as r')
+    .innerJoin('class_sessions as s', 's.id', 'r.session_id')
+    .selectAll('s')
+    .select(['r.id as reg_id', 'r.registered_at', 'r.credited_at', 'r.credited_by'])
+    .where('r.person_id', '=', personId);
   if (from) q = q.where('s.date', '>=', from);
   const rows = await q.orderBy('s.date').orderBy('s.start_time').execute();
   return rows.map((r) => ({ id: r.reg_id, sessionId: r.id, personId, registeredAt: r.registered_at, creditedAt: r.credited_at, creditedBy: r.credited_by, session: toSession(r) }));
@@ -120,7 +152,10 @@ export async function hasUncreditedRegistration(db: Db, sessionId: string): Prom
 }
 
 export async function insertRegistration(db: Db, r: Registration): Promise<void> {
-  await db.insertInto('class_registrations').values({ id: r.id, session_id: r.sessionId, person_id: r.personId, registered_at: r.registeredAt, credited_at: r.creditedAt, credited_by: r.creditedBy }).execute();
+  await db
+    .insertInto('class_registrations')
+    .values({ id: r.id, session_id: r.sessionId, person_id: r.personId, registered_at: r.registeredAt, credited_at: r.creditedAt, credited_by: r.creditedBy })
+    .execute();
 }
 
 export async function deleteRegistration(db: Db, id: string): Promise<void> {

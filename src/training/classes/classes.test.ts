@@ -24,26 +24,48 @@ describe.each(testDialects())('in-person classes on %s', (dialect) => {
     return a;
   };
   const registerAs = (who: TestActor, sessionId: string) => t.app.inject({ method: 'POST', url: `/api/v1/classes/${sessionId}/registrations`, headers: who.bearer });
-  const credit = (who: TestActor, sessionId: string, personIds: string[]) => t.app.inject({ method: 'POST', url: `/api/v1/classes/${sessionId}/credits`, headers: who.bearer, payload: { personIds } });
+  const credit = (who: TestActor, sessionId: string, personIds: string[]) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/classes/${sessionId}/credits`, headers: who.bearer, payload: { personIds } });
   const errorOf = (r: { statusCode: number; json(): { error: { code: string } } }) => [r.statusCode, r.json().error.code];
 
   it('lets instructors schedule in-person parts only, with every problem listed', async () => {
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/classes', headers: instructor.bearer, payload: { training: 'coach-12u:in-person', date: '2026-10-03', startTime: '09:00', endTime: '15:00', place: 'Brett', capacity: 12 } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/classes',
+      headers: instructor.bearer,
+      payload: { training: 'coach-12u:in-person', date: '2026-10-03', startTime: '09:00', endTime: '15:00', place: 'Brett', capacity: 12 },
+    });
     expect(ok.statusCode).toBe(201);
     const s = await t.deps.db.selectFrom('class_sessions').selectAll().where('id', '=', ok.json().id).executeTakeFirstOrThrow();
     expect(s).toMatchObject({ training: 'coach-12u', part: 'in-person', instructor_id: instructor.id, capacity: 12 });
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/classes', headers: instructor.bearer, payload: { training: 'coach-12u:online', date: '2026-09-01', startTime: '15:00', endTime: '09:00', place: ' ', capacity: 0 } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/classes',
+      headers: instructor.bearer,
+      payload: { training: 'coach-12u:online', date: '2026-09-01', startTime: '15:00', endTime: '09:00', place: ' ', capacity: 0 },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.errors).toHaveLength(5);
     const volunteer = await coach();
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/classes', headers: volunteer.bearer, payload: { training: 'coach-12u:in-person', date: '2026-10-03', startTime: '09:00', endTime: '15:00', place: 'Brett', capacity: 12 } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/classes',
+          headers: volunteer.bearer,
+          payload: { training: 'coach-12u:in-person', date: '2026-10-03', startTime: '09:00', endTime: '15:00', place: 'Brett', capacity: 12 },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('lets the coach administrator name an instructor, but only someone holding the role', async () => {
     const body = { training: 'coach-10u:field', date: '2026-10-10', startTime: '09:00', endTime: '11:00', place: 'Richmond', capacity: 8 };
     const named = await t.app.inject({ method: 'POST', url: '/api/v1/classes', headers: coachAdmin.bearer, payload: { ...body, instructorId: otherInstructor.id } });
     expect(named.statusCode).toBe(201);
-    expect((await t.deps.db.selectFrom('class_sessions').select('instructor_id').where('id', '=', named.json().id).executeTakeFirstOrThrow()).instructor_id).toBe(otherInstructor.id);
+    expect((await t.deps.db.selectFrom('class_sessions').select('instructor_id').where('id', '=', named.json().id).executeTakeFirstOrThrow()).instructor_id).toBe(
+      otherInstructor.id,
+    );
     const volunteer = await coach();
     const refused = await t.app.inject({ method: 'POST', url: '/api/v1/classes', headers: coachAdmin.bearer, payload: { ...body, instructorId: volunteer.id } });
     expect(errorOf(refused)).toEqual([422, 'VALIDATION']);
@@ -79,7 +101,10 @@ describe.each(testDialects())('in-person classes on %s', (dialect) => {
     const intermediate = await seedSession(t.deps, { instructorId: instructor.id, training: 'coach-intermediate', part: 'in-person' });
     const halfTwelve = await coach([['coach-12u', 'online']]);
     expect(errorOf(await registerAs(halfTwelve, intermediate.id))).toEqual([422, 'PREREQUISITE_MISSING']);
-    const twelveDone = await coach([['coach-12u', 'online'], ['coach-12u', 'in-person']]);
+    const twelveDone = await coach([
+      ['coach-12u', 'online'],
+      ['coach-12u', 'in-person'],
+    ]);
     expect((await registerAs(twelveDone, intermediate.id)).statusCode).toBe(201);
     expect(errorOf(await registerAs(twelveDone, twelve.id))).toEqual([409, 'ALREADY_COMPLETED']);
     const advanced = await seedSession(t.deps, { instructorId: instructor.id, training: 'coach-advanced', part: 'in-person' });

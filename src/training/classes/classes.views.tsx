@@ -15,7 +15,13 @@ function SessionForm({ ctx, m, state }: { ctx: ViewCtx; m: ClassesModel; state: 
       <h2>Schedule a class</h2>
       <Errors errors={state.errors} />
       <Csrf token={ctx.csrf} />
-      <Select label="Course" name="code" value={v.code} required options={[{ value: '', label: 'Choose the course part' }, ...m.options.map((o) => ({ value: o.code, label: o.label }))]} />
+      <Select
+        label="Course"
+        name="code"
+        value={v.code}
+        required
+        options={[{ value: '', label: 'Choose the course part' }, ...m.options.map((o) => ({ value: o.code, label: o.label }))]}
+      />
       <div class="grid">
         <Input label="Date" name="date" type="date" required min={m.today} value={v.date} />
         <Input label="Starts at" name="startTime" type="time" required value={v.startTime} />
@@ -43,7 +49,15 @@ function SessionTable({ caption, list, empty }: { caption: string; list: StaffSe
           <td>{s.place}</td>
           <td>{s.instructorName}</td>
           <td>{`${s.registered} of ${s.capacity}`}</td>
-          <td>{s.canManage ? <a href={`/training/classes/${s.id}`} aria-label={`Roster of ${s.label} on ${s.date}`}>Roster</a> : '—'}</td>
+          <td>
+            {s.canManage ? (
+              <a href={`/training/classes/${s.id}`} aria-label={`Roster of ${s.label} on ${s.date}`}>
+                Roster
+              </a>
+            ) : (
+              '—'
+            )}
+          </td>
         </tr>
       ))}
     </Table>
@@ -72,7 +86,9 @@ function CreditForm({ ctx, r, errors }: { ctx: ViewCtx; r: Roster; errors?: stri
       <Table caption="Registered attendees" head={['Attended', 'Name', 'Email', 'Registered', 'Status']}>
         {r.attendees.map((a) => (
           <tr>
-            <td>{a.creditedAt ? '✓' : <input type="checkbox" name="personId" value={a.personId} id={`p-${a.personId}`} aria-label={`${a.name} attended`} disabled={!r.canCredit} />}</td>
+            <td>
+              {a.creditedAt ? '✓' : <input type="checkbox" name="personId" value={a.personId} id={`p-${a.personId}`} aria-label={`${a.name} attended`} disabled={!r.canCredit} />}
+            </td>
             <td>{a.creditedAt ? a.name : <label for={`p-${a.personId}`}>{a.name}</label>}</td>
             <td>{a.email ?? '—'}</td>
             <td>{a.registeredAt.slice(0, 10)}</td>

@@ -39,7 +39,10 @@ export async function creditAttendees(deps: TrainingDeps, actor: ClassActor, ses
     const missing = notRegistered(new Set(regs.keys()), personIds);
     if (missing.length) {
       const people = await peopleByIds(trx, missing);
-      const errors = missing.map((id) => `${people.get(id)?.name ?? 'That person'} did not register for this class. Only registered attendees can be credited: ask them to register first (on their Training page), then credit them.`);
+      const errors = missing.map(
+        (id) =>
+          `${people.get(id)?.name ?? 'That person'} did not register for this class. Only registered attendees can be credited: ask them to register first (on their Training page), then credit them.`,
+      );
       throw new AppError('NOT_REGISTERED', errors.join(' '), { personIds: missing, errors });
     }
     const at = deps.clock.now().toISOString();
@@ -52,7 +55,16 @@ export async function creditAttendees(deps: TrainingDeps, actor: ClassActor, ses
         result.alreadyCredited.push(id);
         continue;
       }
-      await insertCompletionIfNew(trx, { personId: id, training: s.training, part: s.part, completedOn: s.date, source: 'instructor', classSessionId: s.id, recordedBy: actor.id, recordedAt: at });
+      await insertCompletionIfNew(trx, {
+        personId: id,
+        training: s.training,
+        part: s.part,
+        completedOn: s.date,
+        source: 'instructor',
+        classSessionId: s.id,
+        recordedBy: actor.id,
+        recordedAt: at,
+      });
       await markCredited(trx, reg.id, at, actor.id);
       result.credited.push(id);
       const p = people.get(id);
@@ -61,7 +73,15 @@ export async function creditAttendees(deps: TrainingDeps, actor: ClassActor, ses
         await notify(trx, deps.mailer, { personId: id, subject: `Completed: ${label}`, kind: 'training.class.credited', text }, deps);
       }
     }
-    if (result.credited.length) await recordAudit(trx, { actor, at, action: 'training.class.credit', entity: 'class', entityId: s.id, after: { training: s.training, part: s.part, completedOn: s.date, credited: result.credited } });
+    if (result.credited.length)
+      await recordAudit(trx, {
+        actor,
+        at,
+        action: 'training.class.credit',
+        entity: 'class',
+        entityId: s.id,
+        after: { training: s.training, part: s.part, completedOn: s.date, credited: result.credited },
+      });
     return result;
   });
 }

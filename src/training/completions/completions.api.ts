@@ -56,7 +56,15 @@ export function completionsApi(app: App, deps: Deps): void {
   );
   app.get(
     '/api/v1/people/:id/completions',
-    { config: { access: 'authenticated' }, schema: { tags, summary: "A person's completions, newest first (the person or the board)", params: PersonParams, response: { 200: Type.Array(CompletionSchema), 403: ErrorSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: "A person's completions, newest first (the person or the board)",
+        params: PersonParams,
+        response: { 200: Type.Array(CompletionSchema), 403: ErrorSchema },
+      },
+    },
     async (req) => {
       if (!canSeeTrainings(req.auth, req.params.id)) throw forbidden("Only the person and the board can see someone's trainings.");
       return personCompletions(deps, req.params.id);
@@ -64,22 +72,48 @@ export function completionsApi(app: App, deps: Deps): void {
   );
   app.get(
     '/api/v1/people/:id/trainings',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Every training of the catalog and where the person stands on it today (the person or the board)', params: PersonParams, response: { 200: Type.Array(TrainingLineSchema), 403: ErrorSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Every training of the catalog and where the person stands on it today (the person or the board)',
+        params: PersonParams,
+        response: { 200: Type.Array(TrainingLineSchema), 403: ErrorSchema },
+      },
+    },
     async (req) => {
       if (!canSeeTrainings(req.auth, req.params.id)) throw forbidden("Only the person and the board can see someone's trainings.");
       const o = await trainingOverview(deps, req.params.id);
-      return o.lines.map((l) => ({ code: l.code, name: l.name, state: l.state, completedOn: l.status.completedOn, expiresOn: l.status.expiresOn, partsMissing: l.status.partsMissing, next: l.next }));
+      return o.lines.map((l) => ({
+        code: l.code,
+        name: l.name,
+        state: l.state,
+        completedOn: l.status.completedOn,
+        expiresOn: l.status.expiresOn,
+        partsMissing: l.status.partsMissing,
+        next: l.next,
+      }));
     },
   );
   app.get(
     '/api/v1/completions/:id/certificate.pdf',
     {
       config: { access: 'authenticated' },
-      schema: { tags, summary: 'The certificate of a completion as a PDF (the person or the board)', params: PersonParams, produces: ['application/pdf'], response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'the PDF' }), 403: ErrorSchema, 404: ErrorSchema } },
+      schema: {
+        tags,
+        summary: 'The certificate of a completion as a PDF (the person or the board)',
+        params: PersonParams,
+        produces: ['application/pdf'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'the PDF' }), 403: ErrorSchema, 404: ErrorSchema },
+      },
     },
     async (req, reply) => {
       const c = await completionCertificate(deps, req.auth, req.params.id);
-      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${c.fileName}"`).header('cache-control', 'private, no-store').send(Buffer.from(c.pdf));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${c.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(Buffer.from(c.pdf));
     },
   );
 }

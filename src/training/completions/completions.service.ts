@@ -30,13 +30,19 @@ export interface CompletionView extends CompletionRecord {
 
 export function completionView(catalog: Catalog, c: CompletionRecord): CompletionView {
   const t = catalog.get(c.training);
-  return { ...c, code: t ? completionCode(t, c.part) : `${c.training}:${c.part}`, label: completionLabel(catalog, c.training, c.part), expiresOn: t ? expiryDate(t, c.completedOn) : null };
+  return {
+    ...c,
+    code: t ? completionCode(t, c.part) : `${c.training}:${c.part}`,
+    label: completionLabel(catalog, c.training, c.part),
+    expiresOn: t ? expiryDate(t, c.completedOn) : null,
+  };
 }
 
 /** A completion date as forms and the API give it: a real date, not after the region's today. */
 export function checkCompletedOn(completedOn: string, today: string): void {
   if (!isIsoDate(completedOn)) throw new AppError('VALIDATION', `"${completedOn.slice(0, 20)}" is not a date: write the completion date as YYYY-MM-DD.`, { field: 'completedOn' });
-  if (completedOn > today) throw new AppError('FUTURE_DATE', `The completion date ${completedOn} is after today (${today}): a training cannot be completed in the future.`, { field: 'completedOn' });
+  if (completedOn > today)
+    throw new AppError('FUTURE_DATE', `The completion date ${completedOn} is after today (${today}): a training cannot be completed in the future.`, { field: 'completedOn' });
 }
 
 /**
@@ -51,9 +57,24 @@ export async function recordCompletion(deps: TrainingDeps, actor: Actor, personI
   return deps.db.transaction().execute(async (trx) => {
     if (!(await activePerson(trx, personId))) throw notFound('That person');
     const at = deps.clock.now().toISOString();
-    const record = await insertCompletionIfNew(trx, { personId, ...ref, completedOn: input.completedOn, source: 'administrator', classSessionId: null, recordedBy: actor.id, recordedAt: at });
+    const record = await insertCompletionIfNew(trx, {
+      personId,
+      ...ref,
+      completedOn: input.completedOn,
+      source: 'administrator',
+      classSessionId: null,
+      recordedBy: actor.id,
+      recordedAt: at,
+    });
     if (!record) throw new AppError('COMPLETION_EXISTS', `This person already has ${completionLabel(catalog, ref.training, ref.part)} completed on ${input.completedOn}.`);
-    await recordAudit(trx, { actor, at, action: 'training.completion.record', entity: 'person', entityId: personId, after: { training: ref.training, part: ref.part, completedOn: input.completedOn, certificateNo: record.certificateNo } });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'training.completion.record',
+      entity: 'person',
+      entityId: personId,
+      after: { training: ref.training, part: ref.part, completedOn: input.completedOn, certificateNo: record.certificateNo },
+    });
     return completionView(catalog, record);
   });
 }

@@ -30,13 +30,24 @@ describe.each(testDialects())('completions on %s', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  const record = (who: TestActor, personId: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/people/${personId}/completions`, headers: who.bearer, payload: body });
+  const record = (who: TestActor, personId: string, body: object) =>
+    t.app.inject({ method: 'POST', url: `/api/v1/people/${personId}/completions`, headers: who.bearer, payload: body });
 
   it('records a completion with a readable certificate number, and audits it', async () => {
     const r = await record(registrar, volunteer.id, { training: 'coach-10u:field', completedOn: '2026-09-01' });
     expect(r.statusCode).toBe(201);
     const c = r.json();
-    expect(c).toMatchObject({ personId: volunteer.id, training: 'coach-10u', part: 'field', code: 'coach-10u:field', label: '10U Coach: Field session', completedOn: '2026-09-01', source: 'administrator', expiresOn: null, recordedBy: registrar.id });
+    expect(c).toMatchObject({
+      personId: volunteer.id,
+      training: 'coach-10u',
+      part: 'field',
+      code: 'coach-10u:field',
+      label: '10U Coach: Field session',
+      completedOn: '2026-09-01',
+      source: 'administrator',
+      expiresOn: null,
+      recordedBy: registrar.id,
+    });
     expect(c.certificateNo).toMatch(CERTIFICATE_NUMBER);
     expect(c.certificateNo.startsWith('TL-2026-')).toBe(true);
     const audit = await t.deps.db.selectFrom('audit_log').selectAll().where('action', '=', 'training.completion.record').where('entity_id', '=', volunteer.id).execute();
@@ -71,7 +82,12 @@ describe.each(testDialects())('completions on %s', (dialect) => {
   it('shows completions to the person and the board only', async () => {
     const mine = await t.app.inject({ method: 'GET', url: `/api/v1/people/${volunteer.id}/completions`, headers: volunteer.bearer });
     expect(mine.statusCode).toBe(200);
-    expect(mine.json().map((c: { code: string }) => c.code).sort()).toEqual(['coach-10u:field', 'safe-haven']);
+    expect(
+      mine
+        .json()
+        .map((c: { code: string }) => c.code)
+        .sort(),
+    ).toEqual(['coach-10u:field', 'safe-haven']);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/people/${volunteer.id}/completions`, headers: registrar.bearer })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/people/${volunteer.id}/completions`, headers: other.bearer })).statusCode).toBe(403);
     const trainings = (await t.app.inject({ method: 'GET', url: `/api/v1/people/${volunteer.id}/trainings`, headers: volunteer.bearer })).json();
@@ -80,7 +96,14 @@ describe.each(testDialects())('completions on %s', (dialect) => {
   });
 
   it('warns when a training with an expiry is about to expire', async () => {
-    await editRegionConfig(t.deps.db, t.deps.clock, { id: null, name: 'test' }, null, 'test', (c) => void (c.trainings.find((x) => x.code === 'concussion')!.expiresAfterMonths = 12));
+    await editRegionConfig(
+      t.deps.db,
+      t.deps.clock,
+      { id: null, name: 'test' },
+      null,
+      'test',
+      (c) => void (c.trainings.find((x) => x.code === 'concussion')!.expiresAfterMonths = 12),
+    );
     await seedCompletion(t.deps, other.id, 'concussion', 'online', '2025-10-20');
     await seedCompletion(t.deps, other.id, 'safe-haven', 'online', '2020-01-01');
     const lines = (await t.app.inject({ method: 'GET', url: `/api/v1/people/${other.id}/trainings`, headers: other.bearer })).json();

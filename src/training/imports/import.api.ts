@@ -9,7 +9,16 @@ import { VERIFIERS } from '../requests/requests.service.js';
 import { importLegacyCertifications, MAX_IMPORT_BYTES } from './import.service.js';
 
 const RowErrors = Type.Array(Type.Object({ row: Type.Integer(), message: Type.String() }));
-const ReportSchema = Type.Object({ rows: Type.Integer(), added: Type.Integer(), alreadyPresent: Type.Integer(), completionsAdded: Type.Integer(), associationIdsSet: Type.Integer(), unmatched: RowErrors, unknownTraining: RowErrors, invalid: RowErrors });
+const ReportSchema = Type.Object({
+  rows: Type.Integer(),
+  added: Type.Integer(),
+  alreadyPresent: Type.Integer(),
+  completionsAdded: Type.Integer(),
+  associationIdsSet: Type.Integer(),
+  unmatched: RowErrors,
+  unknownTraining: RowErrors,
+  invalid: RowErrors,
+});
 
 const tags = ['trainings'];
 const CHECK = { access: VERIFIERS };

@@ -73,9 +73,12 @@ function match(people: People, row: LegacyCompletionRow): { person: Candidate } 
   const who = `${row.firstName} ${row.lastName}`.trim();
   const named = row.birthDate ? (people.byNameAndBirth.get(nameKey(row.firstName, row.lastName, row.birthDate)) ?? []) : [];
   if (named.length === 1) return { person: named[0]! };
-  if (named.length > 1) return { problem: `${who} (born ${row.birthDate}) matches ${named.length} people: give the line the email of the right account, or merge the duplicate accounts first.` };
+  if (named.length > 1)
+    return { problem: `${who} (born ${row.birthDate}) matches ${named.length} people: give the line the email of the right account, or merge the duplicate accounts first.` };
   const email = row.email ? `email ${row.email}` : 'no email';
-  return { problem: `Nobody matches ${who} (${email}, born ${row.birthDate ?? 'unknown'}, AYSO ID ${row.associationId}): create their account or correct the email, then import the file again.` };
+  return {
+    problem: `Nobody matches ${who} (${email}, born ${row.birthDate ?? 'unknown'}, AYSO ID ${row.associationId}): create their account or correct the email, then import the file again.`,
+  };
 }
 
 const UNKNOWN = /^Certification ".*" is not a training/;
@@ -103,7 +106,16 @@ export async function importLegacyCertifications(deps: TrainingDeps, actor: Acto
     const at = deps.clock.now().toISOString();
     for (const row of parsed.rows) await importRow(trx, { catalog, people, report, actor, at }, row);
     for (const list of [report.unmatched, report.unknownTraining, report.invalid]) list.sort((a, b) => a.row - b.row);
-    const counts = { file: fileName, rows: report.rows, added: report.added, alreadyPresent: report.alreadyPresent, completionsAdded: report.completionsAdded, unmatched: report.unmatched.length, unknownTraining: report.unknownTraining.length, invalid: report.invalid.length };
+    const counts = {
+      file: fileName,
+      rows: report.rows,
+      added: report.added,
+      alreadyPresent: report.alreadyPresent,
+      completionsAdded: report.completionsAdded,
+      unmatched: report.unmatched.length,
+      unknownTraining: report.unknownTraining.length,
+      invalid: report.invalid.length,
+    };
     await recordAudit(trx, { actor, at, action: 'training.import', entity: 'completions', entityId: newId(), after: counts });
     return report;
   });
@@ -121,7 +133,10 @@ interface RowContext {
 async function importRow(trx: Db, x: RowContext, row: LegacyCompletionRow): Promise<void> {
   const training = x.catalog.get(row.training);
   if (!training) {
-    x.report.unknownTraining.push({ row: row.rowNumber, message: `The training "${row.training}" is not in the region's catalog: add it to the region configuration, or leave the line out.` });
+    x.report.unknownTraining.push({
+      row: row.rowNumber,
+      message: `The training "${row.training}" is not in the region's catalog: add it to the region configuration, or leave the line out.`,
+    });
     return;
   }
   const m = match(x.people, row);
@@ -131,7 +146,16 @@ async function importRow(trx: Db, x: RowContext, row: LegacyCompletionRow): Prom
   }
   let added = 0;
   for (const p of training.parts) {
-    const c = await insertCompletionIfNew(trx, { personId: m.person.id, training: training.code, part: p.part, completedOn: row.completedOn, source: 'import', classSessionId: null, recordedBy: x.actor.id, recordedAt: x.at });
+    const c = await insertCompletionIfNew(trx, {
+      personId: m.person.id,
+      training: training.code,
+      part: p.part,
+      completedOn: row.completedOn,
+      source: 'import',
+      classSessionId: null,
+      recordedBy: x.actor.id,
+      recordedAt: x.at,
+    });
     if (c) added++;
   }
   x.report.completionsAdded += added;

@@ -12,5 +12,10 @@ export async function importablePeople(db: Db): Promise<ImportablePerson[]> {
 
 /** Gives a person the association id from the file, unless they already have one (null or '' counts as none). */
 export async function fillAssociationId(db: Db, personId: string, associationId: string, at: string): Promise<void> {
-  await db.updateTable('people').set({ association_id: associationId, updated_at: at }).where('id', '=', personId).where((eb) => eb.or([eb('association_id', 'is', null), eb('association_id', '=', '')])).execute();
+  await db
+    .updateTable('people')
+    .set({ association_id: associationId, updated_at: at })
+    .where('id', '=', personId)
+    .where((eb) => eb.or([eb('association_id', 'is', null), eb('association_id', '=', '')]))
+    .execute();
 }

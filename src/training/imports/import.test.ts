@@ -18,7 +18,24 @@ const sample = readFileSync(new URL('./fixtures/legacy-certifications.csv', impo
 async function seedPeople(t: TestApp): Promise<Record<string, string>> {
   const acc = accountDeps(t.deps);
   const ids: Record<string, string> = {};
-  const names = ['Lucía Park', 'Jonah Hernández', 'Ezra Johnson', 'Nora Martínez', 'Harper Williams', 'Liam Chen', 'Leo Kim', 'Lucía García', 'Olivia Smith', 'Aiden Nguyen', 'Olivia Nguyen', 'Sebastian Chen', 'Liam Patel', 'Sofía Patel', 'Olivia Martínez', 'Lucas García'];
+  const names = [
+    'Lucía Park',
+    'Jonah Hernández',
+    'Ezra Johnson',
+    'Nora Martínez',
+    'Harper Williams',
+    'Liam Chen',
+    'Leo Kim',
+    'Lucía García',
+    'Olivia Smith',
+    'Aiden Nguyen',
+    'Olivia Nguyen',
+    'Sebastian Chen',
+    'Liam Patel',
+    'Sofía Patel',
+    'Olivia Martínez',
+    'Lucas García',
+  ];
   for (const [i, name] of names.entries()) {
     const [firstName, lastName] = name.split(' ') as [string, string];
     ids[`coach${i}`] = (await createPerson(acc, { firstName, lastName, email: `coach${i}@example.org` }, null)).id;
@@ -42,11 +59,18 @@ describe.each(testDialects())('legacy certification import on %s', (dialect) => 
   });
   afterAll(async () => t.close());
 
-  const completionsOf = (personId: string) => t.deps.db.selectFrom('completions').select(['training', 'part', 'completed_on', 'source']).where('person_id', '=', personId).orderBy('part').execute();
+  const completionsOf = (personId: string) =>
+    t.deps.db.selectFrom('completions').select(['training', 'part', 'completed_on', 'source']).where('person_id', '=', personId).orderBy('part').execute();
 
   it('lands good lines, reports the others by line number, and fills empty association ids', async () => {
     const r = await importLegacyCertifications(t.deps, CLI_ACTOR, sample, 'legacy.csv');
-    expect({ rows: r.rows, added: r.added, alreadyPresent: r.alreadyPresent, completionsAdded: r.completionsAdded, associationIdsSet: r.associationIdsSet }).toEqual({ rows: 30, added: 19, alreadyPresent: 0, completionsAdded: 22, associationIdsSet: 19 });
+    expect({ rows: r.rows, added: r.added, alreadyPresent: r.alreadyPresent, completionsAdded: r.completionsAdded, associationIdsSet: r.associationIdsSet }).toEqual({
+      rows: 30,
+      added: 19,
+      alreadyPresent: 0,
+      completionsAdded: 22,
+      associationIdsSet: 19,
+    });
     expect(r.unmatched.map((e) => e.row)).toEqual([18, 22, 27, 28, 30, 31]);
     expect(r.unknownTraining.map((e) => e.row)).toEqual([19, 23, 25, 29]);
     expect(r.invalid.map((e) => e.row)).toEqual([20]);
@@ -66,10 +90,22 @@ describe.each(testDialects())('legacy certification import on %s', (dialect) => 
   });
 
   it('adds nothing when the same file comes again', async () => {
-    const before = await t.deps.db.selectFrom('completions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.deps.db
+      .selectFrom('completions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const r = await importLegacyCertifications(t.deps, CLI_ACTOR, sample, 'legacy.csv');
-    expect({ added: r.added, alreadyPresent: r.alreadyPresent, completionsAdded: r.completionsAdded, associationIdsSet: r.associationIdsSet, unmatched: r.unmatched.length }).toEqual({ added: 0, alreadyPresent: 19, completionsAdded: 0, associationIdsSet: 0, unmatched: 6 });
-    const after = await t.deps.db.selectFrom('completions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect({
+      added: r.added,
+      alreadyPresent: r.alreadyPresent,
+      completionsAdded: r.completionsAdded,
+      associationIdsSet: r.associationIdsSet,
+      unmatched: r.unmatched.length,
+    }).toEqual({ added: 0, alreadyPresent: 19, completionsAdded: 0, associationIdsSet: 0, unmatched: 6 });
+    const after = await t.deps.db
+      .selectFrom('completions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 
@@ -89,16 +125,26 @@ describe.each(testDialects())('legacy certification import on %s', (dialect) => 
   });
 
   it('refuses a file it cannot read at all, naming what is missing', async () => {
-    await expect(importLegacyCertifications(t.deps, CLI_ACTOR, Buffer.from('Name,Date\nx,1/1/2020\n'), 'wrong.csv')).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === 'VALIDATION' && e.message.includes('wrong.csv'));
+    await expect(importLegacyCertifications(t.deps, CLI_ACTOR, Buffer.from('Name,Date\nx,1/1/2020\n'), 'wrong.csv')).rejects.toSatisfy(
+      (e: unknown) => e instanceof AppError && e.code === 'VALIDATION' && e.message.includes('wrong.csv'),
+    );
   });
 
   it('is available to the registrar through the API as a multipart upload', async () => {
     const registrar = await makeActor(t.deps, ['registrar']);
     const body = multipartBody({}, { fileName: 'legacy.csv', contentType: 'text/csv', data: sample });
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/imports/certifications', headers: { ...registrar.bearer, 'content-type': body.contentType }, payload: body.payload });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/certifications',
+      headers: { ...registrar.bearer, 'content-type': body.contentType },
+      payload: body.payload,
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ added: 0, alreadyPresent: 19, unknownTraining: expect.arrayContaining([{ row: 19, message: expect.any(String) }]) });
     const coach = await makeActor(t.deps, ['coach-administrator']);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/imports/certifications', headers: { ...coach.bearer, 'content-type': body.contentType }, payload: body.payload })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/imports/certifications', headers: { ...coach.bearer, 'content-type': body.contentType }, payload: body.payload }))
+        .statusCode,
+    ).toBe(403);
   });
 });

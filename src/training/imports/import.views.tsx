@@ -24,8 +24,8 @@ export function ImportPage({ ctx, report, fileName, errors }: { ctx: ViewCtx; re
     <>
       <h1>Import certifications</h1>
       <p>
-        Upload the CSV export of the older certification system (columns AYSO ID, First Name, Last Name, Email, DOB, Certification, Completed). Lines are matched to people by email, then by name and date of birth. Good lines are recorded,
-        the others are listed below with their line number; importing the same file again adds nothing.
+        Upload the CSV export of the older certification system (columns AYSO ID, First Name, Last Name, Email, DOB, Certification, Completed). Lines are matched to people by
+        email, then by name and date of birth. Good lines are recorded, the others are listed below with their line number; importing the same file again adds nothing.
       </p>
       <Errors errors={errors} />
       <form method="post" action={uploadAction('/training/import', ctx.csrf)} enctype="multipart/form-data" class="card">

@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  LEGACY_TRAINING_ALIASES,
-  legacyTrainingCode,
-  normalizeTrainingName,
-  parseLegacyCertifications,
-  type LegacyCompletionRow,
-} from './legacy-import.rules.js';
+import { LEGACY_TRAINING_ALIASES, legacyTrainingCode, normalizeTrainingName, parseLegacyCertifications, type LegacyCompletionRow } from './legacy-import.rules.js';
 
 const sample = readFileSync(new URL('./fixtures/legacy-certifications.csv', import.meta.url));
 const HEADER = 'AYSO ID,First Name,Last Name,Email,DOB,Certification,Completed';
@@ -99,7 +93,7 @@ describe('legacyTrainingCode', () => {
   });
 
   it('ignores case, spaces and punctuation', () => {
-    expect(['  ayso\'s SAFE-haven ', 'safe sport', 'INTERMEDIATE 14U COACH', 'cdc: concussion awareness', '10 u coach'].map((n) => legacyTrainingCode(n))).toEqual([
+    expect(["  ayso's SAFE-haven ", 'safe sport', 'INTERMEDIATE 14U COACH', 'cdc: concussion awareness', '10 u coach'].map((n) => legacyTrainingCode(n))).toEqual([
       'safe-haven',
       'safesport',
       'coach-intermediate',

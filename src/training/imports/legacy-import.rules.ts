@@ -3,17 +3,7 @@
  * Certification, Completed) into completions keyed by this product's training codes. Pure: matching
  * people and writing completions belong to the service.
  */
-import {
-  cellAt,
-  isIsoDate,
-  matchColumns,
-  missingColumnsError,
-  parseDate,
-  readCsvTable,
-  rowError,
-  type CsvRecord,
-  type RowError,
-} from '../../platform/csv.js';
+import { cellAt, isIsoDate, matchColumns, missingColumnsError, parseDate, readCsvTable, rowError, type CsvRecord, type RowError } from '../../platform/csv.js';
 
 /**
  * Old system names -> catalog training codes. A legacy completion of a two-part course (10U, 12U)
@@ -114,7 +104,16 @@ export function parseLegacyCertifications(input: Uint8Array | string, options: L
   if (!read.ok) return { rows: [], errors: read.errors };
   const { header, records, problems } = read.table;
   const { index, missing } = matchColumns(header, COLUMNS);
-  if (missing.length > 0) return { rows: [], errors: [missingColumnsError(missing.map((k) => COLUMNS[k].label), header)] };
+  if (missing.length > 0)
+    return {
+      rows: [],
+      errors: [
+        missingColumnsError(
+          missing.map((k) => COLUMNS[k].label),
+          header,
+        ),
+      ],
+    };
   const aliases = { ...LEGACY_TRAINING_ALIASES, ...options.extraAliases };
   const rows: LegacyCompletionRow[] = [];
   const errors: RowError[] = [...problems];
@@ -126,12 +125,7 @@ export function parseLegacyCertifications(input: Uint8Array | string, options: L
   return { rows, errors: errors.sort((a, b) => a.row - b.row) };
 }
 
-function readCompletion(
-  record: CsvRecord,
-  index: Index,
-  aliases: Readonly<Record<string, string>>,
-  today: string,
-): { row: LegacyCompletionRow } | { errors: string[] } {
+function readCompletion(record: CsvRecord, index: Index, aliases: Readonly<Record<string, string>>, today: string): { row: LegacyCompletionRow } | { errors: string[] } {
   const cell = (c: keyof typeof COLUMNS) => cellAt(record, index[c]);
   const errors: string[] = [];
   const associationId = cell('associationId');

@@ -53,7 +53,10 @@ describe('touchline import certifications', () => {
     const second = await run(['import', 'certifications', sample]);
     expect(second.split('\n')[0]).toContain('0 added, 2 already present');
     const deps = await openRuntime(config());
-    const n = await deps.db.selectFrom('completions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await deps.db
+      .selectFrom('completions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await deps.database.close();
     expect(Number(n.n)).toBe(4);
   });

@@ -32,7 +32,9 @@ export function registerTrainingCommands(program: Command, open: OpenRuntime): v
   const group = program.commands.find((c) => c.name() === 'import') ?? program.command('import').description('Import data from other systems');
   group
     .command('certifications <file>')
-    .description("Import past completions from the older certification system's CSV export (AYSO ID, names, Email, DOB, Certification, Completed); importing the same file again adds nothing")
+    .description(
+      "Import past completions from the older certification system's CSV export (AYSO ID, names, Email, DOB, Certification, Completed); importing the same file again adds nothing",
+    )
     .action(async (file: string) => {
       if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file} does not exist.`);
       if (statSync(file).size > MAX_IMPORT_BYTES) throw new UsageError(`${file} is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB: split it and import the parts.`);

@@ -13,7 +13,6 @@ import { rejectRequest, verifyRequest, VERIFIERS } from './requests.service.js';
 import { listRequests, type RequestListRow } from './requests.store.js';
 import { QueuePage, type QueueLine, type QueueModel, type QueueState } from './requests.views.js';
 
-
 const CHECK = { access: VERIFIERS };
 const hidden = { hide: true };
 
@@ -32,7 +31,10 @@ export async function queueModel(deps: Pick<Deps, 'db' | 'clock'>): Promise<Queu
     reason: r.reason,
   });
   const pending = (await listRequests(deps.db, { status: 'pending' })).map(line);
-  const decided = (await listRequests(deps.db, { newestFirst: true, limit: 40 })).filter((r) => r.status !== 'pending').slice(0, 20).map(line);
+  const decided = (await listRequests(deps.db, { newestFirst: true, limit: 40 }))
+    .filter((r) => r.status !== 'pending')
+    .slice(0, 20)
+    .map(line);
   return { pending, decided, options: completionOptions(catalog), today: regionToday(config, deps.clock) };
 }
 
@@ -52,8 +54,16 @@ export function requestRoutes(app: App, deps: Deps) {
       (errors, status) => queue(req, reply, { form: 'queue', errors }, status),
     );
   app.get('/training/requests', { config: CHECK, schema: hidden }, (req, reply) => queue(req, reply));
-  app.post('/training/requests/:id/verify', { config: CHECK, schema: hidden }, decide((req, id) => verifyRequest(deps, actorOf(req), id), 'Accepted: the completion is recorded and the volunteer is told by mail.'));
-  app.post('/training/requests/:id/reject', { config: CHECK, schema: hidden }, decide((req, id) => rejectRequest(deps, actorOf(req), id, formBody(req).reason ?? ''), 'Refused: the volunteer is told why by mail.'));
+  app.post(
+    '/training/requests/:id/verify',
+    { config: CHECK, schema: hidden },
+    decide((req, id) => verifyRequest(deps, actorOf(req), id), 'Accepted: the completion is recorded and the volunteer is told by mail.'),
+  );
+  app.post(
+    '/training/requests/:id/reject',
+    { config: CHECK, schema: hidden },
+    decide((req, id) => rejectRequest(deps, actorOf(req), id, formBody(req).reason ?? ''), 'Refused: the volunteer is told why by mail.'),
+  );
   app.post('/training/completions', { config: { access: RECORDERS }, schema: hidden }, async (req, reply) => {
     const f = formBody(req);
     return handleForm(

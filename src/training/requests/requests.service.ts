@@ -38,19 +38,40 @@ export async function submitRequest(deps: TrainingDeps, personId: string, u: Upl
   const type = checkUpload(u.data, { maxBytes: MAX_CERTIFICATE_BYTES, allowed: ['pdf', 'jpeg', 'png'] });
   return deps.db.transaction().execute(async (trx) => {
     if (await pendingRequestFor(trx, personId, ref.training, ref.part)) {
-      throw new AppError('REQUEST_PENDING', `You already sent a certificate for ${completionLabel(catalog, ref.training, ref.part)} that waits for the registrar; you will get a mail once it is checked.`);
+      throw new AppError(
+        'REQUEST_PENDING',
+        `You already sent a certificate for ${completionLabel(catalog, ref.training, ref.part)} that waits for the registrar; you will get a mail once it is checked.`,
+      );
     }
     const at = deps.clock.now().toISOString();
     const fileId = await saveFile(trx, { ownerId: personId, purpose: FILE_PURPOSE, fileName: u.fileName, contentType: type.contentType, data: u.data, createdAt: at });
     const id = newId();
-    await insertRequest(trx, { id, person_id: personId, training: ref.training, part: ref.part, completed_on: u.completedOn, file_id: fileId, status: 'pending', reason: null, decided_by: null, decided_at: null, created_at: at });
+    await insertRequest(trx, {
+      id,
+      person_id: personId,
+      training: ref.training,
+      part: ref.part,
+      completed_on: u.completedOn,
+      file_id: fileId,
+      status: 'pending',
+      reason: null,
+      decided_by: null,
+      decided_at: null,
+      created_at: at,
+    });
     return id;
   });
 }
 
 async function tell(deps: TrainingDeps, trx: TrainingDeps['db'], personId: string, subject: string, body: string): Promise<void> {
   const p = await activePerson(trx, personId);
-  if (p?.email) await deps.mailer.queue(trx, { to: p.email, subject, kind: 'training.request.decided', text: `Hello ${p.firstName},\n\n${body}\n\nYour trainings: ${deps.config.baseUrl}/training\n` });
+  if (p?.email)
+    await deps.mailer.queue(trx, {
+      to: p.email,
+      subject,
+      kind: 'training.request.decided',
+      text: `Hello ${p.firstName},\n\n${body}\n\nYour trainings: ${deps.config.baseUrl}/training\n`,
+    });
 }
 
 /** The registrar accepts the certificate: the completion is recorded (source 'upload'). */
@@ -60,9 +81,32 @@ export async function verifyRequest(deps: TrainingDeps, actor: Actor, requestId:
     const at = deps.clock.now().toISOString();
     const r = await claimRequest(trx, requestId, { status: 'verified', reason: null, decided_by: actor.id, decided_at: at });
     const label = completionLabel(catalog, r.training, r.part);
-    const c = await insertCompletionIfNew(trx, { personId: r.person_id, training: r.training, part: r.part, completedOn: r.completed_on, source: 'upload', classSessionId: null, recordedBy: actor.id, recordedAt: at });
-    await recordAudit(trx, { actor, at, action: 'training.request.verify', entity: 'person', entityId: r.person_id, before: { request: r.id, status: 'pending' }, after: { request: r.id, status: 'verified', training: r.training, part: r.part, completedOn: r.completed_on, certificateNo: c?.certificateNo ?? null } });
-    await tell(deps, trx, r.person_id, `Certificate accepted: ${label}`, `The registrar checked your certificate: ${label}, completed on ${r.completed_on}, now shows in your trainings.`);
+    const c = await insertCompletionIfNew(trx, {
+      personId: r.person_id,
+      training: r.training,
+      part: r.part,
+      completedOn: r.completed_on,
+      source: 'upload',
+      classSessionId: null,
+      recordedBy: actor.id,
+      recordedAt: at,
+    });
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'training.request.verify',
+      entity: 'person',
+      entityId: r.person_id,
+      before: { request: r.id, status: 'pending' },
+      after: { request: r.id, status: 'verified', training: r.training, part: r.part, completedOn: r.completed_on, certificateNo: c?.certificateNo ?? null },
+    });
+    await tell(
+      deps,
+      trx,
+      r.person_id,
+      `Certificate accepted: ${label}`,
+      `The registrar checked your certificate: ${label}, completed on ${r.completed_on}, now shows in your trainings.`,
+    );
   });
 }
 
@@ -76,8 +120,22 @@ export async function rejectRequest(deps: TrainingDeps, actor: Actor, requestId:
     const at = deps.clock.now().toISOString();
     const r = await claimRequest(trx, requestId, { status: 'rejected', reason, decided_by: actor.id, decided_at: at });
     const label = completionLabel(catalog, r.training, r.part);
-    await recordAudit(trx, { actor, at, action: 'training.request.reject', entity: 'person', entityId: r.person_id, before: { request: r.id, status: 'pending' }, after: { request: r.id, status: 'rejected', reason } });
-    await tell(deps, trx, r.person_id, `Certificate not accepted: ${label}`, `The registrar could not accept your certificate for ${label} (completed on ${r.completed_on}):\n\n  ${reason}\n\nYou can upload another one on your Training page.`);
+    await recordAudit(trx, {
+      actor,
+      at,
+      action: 'training.request.reject',
+      entity: 'person',
+      entityId: r.person_id,
+      before: { request: r.id, status: 'pending' },
+      after: { request: r.id, status: 'rejected', reason },
+    });
+    await tell(
+      deps,
+      trx,
+      r.person_id,
+      `Certificate not accepted: ${label}`,
+      `The registrar could not accept your certificate for ${label} (completed on ${r.completed_on}):\n\n  ${reason}\n\nYou can upload another one on your Training page.`,
+    );
   });
 }
 

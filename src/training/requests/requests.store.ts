@@ -16,24 +16,40 @@ export async function findRequest(db: Db, id: string): Promise<RequestRow | unde
 }
 
 export async function pendingRequestFor(db: Db, personId: string, training: string, part: string): Promise<RequestRow | undefined> {
-  return db.selectFrom('certificate_requests').selectAll().where('person_id', '=', personId).where('training', '=', training).where('part', '=', part).where('status', '=', 'pending').executeTakeFirst();
+  return db
+    .selectFrom('certificate_requests')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('training', '=', training)
+    .where('part', '=', part)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 }
 
 /**
  * Decides a pending request: the update only applies while it is still pending, so two registrars
  * deciding at once cannot both win. Answers the request as it was.
  */
-export async function claimRequest(db: Db, id: string, decision: { status: RequestStatus; reason: string | null; decided_by: string | null; decided_at: string }): Promise<RequestRow> {
+export async function claimRequest(
+  db: Db,
+  id: string,
+  decision: { status: RequestStatus; reason: string | null; decided_by: string | null; decided_at: string },
+): Promise<RequestRow> {
   const r = await findRequest(db, id);
   if (!r) throw notFound('That certificate upload');
   const done = await db.updateTable('certificate_requests').set(decision).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
-  if (Number(done.numUpdatedRows) !== 1) throw new AppError('ALREADY_DECIDED', `This certificate was already ${r.status === 'pending' ? 'decided' : r.status} by someone else. Reload the list.`);
+  if (Number(done.numUpdatedRows) !== 1)
+    throw new AppError('ALREADY_DECIDED', `This certificate was already ${r.status === 'pending' ? 'decided' : r.status} by someone else. Reload the list.`);
   return r;
 }
 
 /** How many uploaded certificates wait for the registrar's decision. */
 export async function countPendingRequests(db: Db): Promise<number> {
-  const r = await db.selectFrom('certificate_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('certificate_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -56,6 +72,10 @@ export async function listRequests(db: Db, opts: { status?: RequestStatus; perso
   if (opts.status) q = q.where('r.status', '=', opts.status);
   if (opts.personId) q = q.where('r.person_id', '=', opts.personId);
   const dir = opts.newestFirst ? 'desc' : 'asc';
-  const rows = await q.orderBy('r.created_at', dir).orderBy('r.id', dir).limit(opts.limit ?? 200).execute();
+  const rows = await q
+    .orderBy('r.created_at', dir)
+    .orderBy('r.id', dir)
+    .limit(opts.limit ?? 200)
+    .execute();
   return rows.map(({ first_name, last_name, ...r }) => ({ ...r, size: Number(r.size), person_name: `${first_name} ${last_name}` }));
 }

@@ -31,8 +31,14 @@ describe.each(testDialects())('uploaded certificates on %s', (dialect) => {
     const big = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
     expect(errorOf(await upload(volunteer, fields, { fileName: 'big.pdf', contentType: 'application/pdf', data: big }))).toEqual([413, 'PAYLOAD_TOO_LARGE']);
     expect(errorOf(await upload(volunteer, fields))).toEqual([422, 'VALIDATION']);
-    expect(errorOf(await upload(volunteer, { training: 'coach-12u', completedOn: '2026-03-01' }, { fileName: 'c.png', contentType: 'image/png', data: PNG }))).toEqual([422, 'PART_REQUIRED']);
-    expect(errorOf(await upload(volunteer, { training: 'safesport', completedOn: '2027-01-01' }, { fileName: 'c.png', contentType: 'image/png', data: PNG }))).toEqual([422, 'FUTURE_DATE']);
+    expect(errorOf(await upload(volunteer, { training: 'coach-12u', completedOn: '2026-03-01' }, { fileName: 'c.png', contentType: 'image/png', data: PNG }))).toEqual([
+      422,
+      'PART_REQUIRED',
+    ]);
+    expect(errorOf(await upload(volunteer, { training: 'safesport', completedOn: '2027-01-01' }, { fileName: 'c.png', contentType: 'image/png', data: PNG }))).toEqual([
+      422,
+      'FUTURE_DATE',
+    ]);
     expect(await mine(volunteer)).toEqual([]);
     expect(await t.deps.db.selectFrom('files').select('id').execute()).toEqual([]);
   });
@@ -42,14 +48,19 @@ describe.each(testDialects())('uploaded certificates on %s', (dialect) => {
     expect(r.statusCode).toBe(201);
     const id = r.json().id;
     expect(await mine(volunteer)).toEqual([expect.objectContaining({ id, status: 'pending', label: '10U Coach: Field session', contentType: 'image/png', fileName: 'field.png' })]);
-    expect(errorOf(await upload(volunteer, { training: 'coach-10u:field', completedOn: '2026-03-02' }, { fileName: 'again.pdf', contentType: 'application/pdf', data: PDF }))).toEqual([409, 'REQUEST_PENDING']);
+    expect(
+      errorOf(await upload(volunteer, { training: 'coach-10u:field', completedOn: '2026-03-02' }, { fileName: 'again.pdf', contentType: 'application/pdf', data: PDF })),
+    ).toEqual([409, 'REQUEST_PENDING']);
     const queue = (await t.app.inject({ method: 'GET', url: '/api/v1/certificate-requests', headers: registrar.bearer })).json();
     expect(queue.map((q: { id: string }) => q.id)).toEqual([id]);
     expect((await t.app.inject({ method: 'POST', url: `/api/v1/certificate-requests/${id}/verify`, headers: registrar.bearer })).statusCode).toBe(204);
     const done = await t.deps.db.selectFrom('completions').selectAll().where('person_id', '=', volunteer.id).execute();
     expect(done.map((c) => [c.training, c.part, c.completed_on, c.source, c.recorded_by])).toEqual([['coach-10u', 'field', '2026-03-01', 'upload', registrar.id]]);
     expect((await mine(volunteer))[0]).toMatchObject({ status: 'verified', reason: null });
-    expect(errorOf(await t.app.inject({ method: 'POST', url: `/api/v1/certificate-requests/${id}/reject`, headers: registrar.bearer, payload: { reason: 'late' } }))).toEqual([409, 'ALREADY_DECIDED']);
+    expect(errorOf(await t.app.inject({ method: 'POST', url: `/api/v1/certificate-requests/${id}/reject`, headers: registrar.bearer, payload: { reason: 'late' } }))).toEqual([
+      409,
+      'ALREADY_DECIDED',
+    ]);
     expect((await mailTo(t.deps, volunteer.email)).map((m) => m.subject)).toEqual(['Certificate accepted: 10U Coach: Field session']);
     const audit = await t.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', volunteer.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['training.request.verify']);
@@ -58,8 +69,20 @@ describe.each(testDialects())('uploaded certificates on %s', (dialect) => {
   it('lets the registrar refuse with a reason the volunteer sees', async () => {
     const r = await upload(volunteer, { training: 'safe-haven', completedOn: '2025-05-05' }, { fileName: 'sh.pdf', contentType: 'application/pdf', data: PDF });
     const id = r.json().id;
-    expect(errorOf(await t.app.inject({ method: 'POST', url: `/api/v1/certificate-requests/${id}/reject`, headers: registrar.bearer, payload: { reason: '  ' } }))).toEqual([422, 'VALIDATION']);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/certificate-requests/${id}/reject`, headers: registrar.bearer, payload: { reason: 'The name on the certificate is not yours.' } })).statusCode).toBe(204);
+    expect(errorOf(await t.app.inject({ method: 'POST', url: `/api/v1/certificate-requests/${id}/reject`, headers: registrar.bearer, payload: { reason: '  ' } }))).toEqual([
+      422,
+      'VALIDATION',
+    ]);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/certificate-requests/${id}/reject`,
+          headers: registrar.bearer,
+          payload: { reason: 'The name on the certificate is not yours.' },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await mine(volunteer)).find((x: { id: string }) => x.id === id)).toMatchObject({ status: 'rejected', reason: 'The name on the certificate is not yours.' });
     expect(await t.deps.db.selectFrom('completions').select('id').where('person_id', '=', volunteer.id).where('training', '=', 'safe-haven').execute()).toEqual([]);
     const refusal = (await mailTo(t.deps, volunteer.email)).find((m) => m.subject === 'Certificate not accepted: Safe Haven');

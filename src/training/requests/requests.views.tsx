@@ -91,7 +91,13 @@ function RecordForm({ ctx, m, state }: { ctx: ViewCtx; m: QueueModel; state: Que
       {state.form === 'record' ? <Errors errors={state.errors} /> : null}
       <Csrf token={ctx.csrf} />
       <Input label="Volunteer's email" name="email" type="email" required value={v.email} />
-      <Select label="Training" name="training" value={v.training} required options={[{ value: '', label: 'Choose the training' }, ...m.options.map((o) => ({ value: o.code, label: o.label }))]} />
+      <Select
+        label="Training"
+        name="training"
+        value={v.training}
+        required
+        options={[{ value: '', label: 'Choose the training' }, ...m.options.map((o) => ({ value: o.code, label: o.label }))]}
+      />
       <Input label="Completed on" name="completedOn" type="date" required max={m.today} value={v.completedOn} />
       <button>Record</button>
     </form>
@@ -103,7 +109,8 @@ export function QueuePage({ ctx, m, state }: { ctx: ViewCtx; m: QueueModel; stat
     <>
       <h1>Certificate checks</h1>
       <p>
-        Volunteers upload certificates of trainings that do not show in their account. Accept one to record the completion, or refuse it with a reason the volunteer reads. Files from the older system: <a href="/training/import">import them</a>.
+        Volunteers upload certificates of trainings that do not show in their account. Accept one to record the completion, or refuse it with a reason the volunteer reads. Files
+        from the older system: <a href="/training/import">import them</a>.
       </p>
       {state.form === 'queue' ? <Errors errors={state.errors} /> : null}
       <Pending ctx={ctx} list={m.pending} />
