@@ -31,7 +31,9 @@ export function AuditView({ rows, entity, next }: { rows: AuditRow[]; entity: st
             { value: 'person', label: 'People and roles' },
           ]}
         />
-        <button class="secondary">Filter</button>
+        <button type="submit" class="secondary">
+          Filter
+        </button>
       </form>
       <Table caption="Changes, newest first" head={['When (UTC)', 'Who', 'What', 'Changes']}>
         {rows.map((r) => (
@@ -118,7 +120,9 @@ export function PeopleView({
       <h1>People and roles</h1>
       <form method="get" action="/admin/people" class="inline" role="search">
         <Input label="Find by name or email" name="q" value={q} />
-        <button class="secondary">Search</button>
+        <button type="submit" class="secondary">
+          Search
+        </button>
       </form>
       <Errors errors={errors} />
       {rows.map((p) => (
@@ -132,7 +136,7 @@ export function PeopleView({
                 {r.division ? `, ${r.division}` : ''} {r.season ? `(${r.season})` : '(standing)'}{' '}
                 <form method="post" action={`/admin/people/roles/${r.id}/revoke`} class="inline">
                   <Csrf token={ctx.csrf} />
-                  <button class="link" aria-label={`Remove ${r.role} from ${p.name}`}>
+                  <button type="submit" class="link" aria-label={`Remove ${r.role} from ${p.name}`}>
                     remove
                   </button>
                 </form>
@@ -144,7 +148,9 @@ export function PeopleView({
             <Select label="Role" name="role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
             <Select label="Season" name="seasonId" options={[{ value: '', label: 'Standing (every season)' }, ...seasons.map((s) => ({ value: s.id, label: s.name }))]} />
             <Select label="Division" name="division" options={[{ value: '', label: 'None' }, ...divisions.map((d) => ({ value: d, label: d }))]} />
-            <button class="secondary">Give role</button>
+            <button type="submit" class="secondary">
+              Give role
+            </button>
           </form>
         </section>
       ))}

@@ -51,7 +51,7 @@ function coachRoutes(app: App, deps: Deps): void {
 async function badgeHome(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
   if (!req.auth || !hasAnyRole(req.auth, COACH_ROLES)) return [];
   const c = await personBadge(deps, req.auth.personId).catch(() => null);
-  if (!c || !c.roles.length) return [];
+  if (!c?.roles.length) return [];
   const photoMissing = c.eligibility.missing.some((m) => m.code.startsWith('PHOTO_'));
   const body = c.eligibility.eligible ? (
     <p>

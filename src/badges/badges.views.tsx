@@ -107,7 +107,7 @@ export function PhotoUploadView({ ctx, errors }: { ctx: ViewCtx; errors?: string
             On a phone this opens the front camera.
           </small>
         </div>
-        <button>Upload photo</button>
+        <button type="submit">Upload photo</button>
       </form>
       <p>
         <a href="/badges">Back to your badge</a>

@@ -51,7 +51,9 @@ function Filters(p: DashboardProps) {
         options={[{ value: '', label: 'Any element' }, ...ELEMENTS.map((e) => ({ value: String(e), label: `${e}. ${ELEMENT_TITLES[e]}` }))]}
       />
       <Input label="Name or email" name="q" type="search" value={f.q} />
-      <button class="secondary">Filter</button>
+      <button type="submit" class="secondary">
+        Filter
+      </button>
     </form>
   );
 }

@@ -105,21 +105,19 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
     for (let i = 0; i < people.length; i += 200) {
       await insertPeople(
         trx,
-        people
-          .slice(i, i + 200)
-          .map((p) => ({
-            id: p.id,
-            email: p.email,
-            first_name: p.first,
-            last_name: p.last,
-            birth_date: null,
-            phone: null,
-            password_hash: ctx.passwordHash,
-            created_at: at,
-            updated_at: at,
-            merged_into: null,
-            association_id: null,
-          })),
+        people.slice(i, i + 200).map((p) => ({
+          id: p.id,
+          email: p.email,
+          first_name: p.first,
+          last_name: p.last,
+          birth_date: null,
+          phone: null,
+          password_hash: ctx.passwordHash,
+          created_at: at,
+          updated_at: at,
+          merged_into: null,
+          association_id: null,
+        })),
       );
     }
     for (let i = 0; i < grants.length; i += 200) {

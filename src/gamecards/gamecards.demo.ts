@@ -101,7 +101,7 @@ async function demoCard(db: Db, config: RegionConfig, g: NewGame, teams: Readonl
   const Q = config.playingTime.quarters;
   const absent = roster.length > division.playersOnField + 1 ? roster[seed % roster.length]!.playerId : null;
   const here = roster.filter((p) => p.playerId !== absent);
-  let plan;
+  let plan: ReturnType<typeof planRotation>;
   try {
     plan = planRotation({
       players: here.map((p, i) => ({ id: p.playerId, canKeep: i < 4, seasonSatQuarters: 0, seasonPlayedQuarters: 0 })),

@@ -64,7 +64,7 @@ function adminRoutes(app: App, deps: Deps) {
     flash(reply, on ? 'The weekly reminder is on.' : 'The weekly reminder is off.');
     return reply.redirect('/admin/notifications', 303);
   });
-  app.post('/admin/notifications/run', { config, schema: hidden }, async (req, reply) => {
+  app.post('/admin/notifications/run', { config, schema: hidden }, async (_req, reply) => {
     flash(reply, describeRun(await sendWeeklyReminders(deps)));
     return reply.redirect('/admin/notifications', 303);
   });

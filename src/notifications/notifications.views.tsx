@@ -19,7 +19,7 @@ export function PreferencesView({ ctx, kinds, errors }: { ctx: ViewCtx; kinds: K
             <Checkbox label={k.label} name="on" value={k.code} checked={k.enabled} />
           ))}
         </fieldset>
-        <button>Save my choices</button>
+        <button type="submit">Save my choices</button>
       </form>
       <h2>Always sent</h2>
       <p>These mails answer something you did, or tell you that a place or time you count on changed, so they cannot be switched off:</p>
@@ -45,7 +45,7 @@ export function UnsubscribeView({ ctx, action, kind, enabled }: { ctx: ViewCtx; 
       {enabled ? (
         <form method="post" action={action}>
           <Csrf token={ctx.csrf} />
-          <button>Stop these mails</button>
+          <button type="submit">Stop these mails</button>
         </form>
       ) : (
         <p>You will not get them any more.</p>
@@ -75,12 +75,14 @@ export function NotificationsAdminView({ ctx, weekly, kinds, errors }: { ctx: Vi
         <form method="post" action="/admin/notifications" class="inline">
           <Csrf token={ctx.csrf} />
           <Checkbox label="Send the weekly reminder" name="weekly" checked={weekly.on} />
-          <button>Save</button>
+          <button type="submit">Save</button>
         </form>
         {weekly.on ? (
           <form method="post" action="/admin/notifications/run">
             <Csrf token={ctx.csrf} />
-            <button class="secondary">Send this week's reminders now</button>
+            <button type="submit" class="secondary">
+              Send this week's reminders now
+            </button>
             <small class="hint">Nobody gets this week's reminder twice, however often it runs.</small>
           </form>
         ) : null}

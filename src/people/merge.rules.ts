@@ -69,7 +69,9 @@ export function findDuplicates<P extends Candidate>(people: readonly P[]): Dupli
     if (!g) groups.set(root, (g = { reasons: [], people: [] }));
     g.reasons.push(r.text);
   }
-  people.forEach((p, i) => groups.get(uf.find(i))?.people.push(p));
+  people.forEach((p, i) => {
+    groups.get(uf.find(i))?.people.push(p);
+  });
   const sortKey = (g: DuplicateGroup<P>) => foldText(`${g.people[0]!.lastName} ${g.people[0]!.firstName}`);
   return [...groups.values()].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
 }

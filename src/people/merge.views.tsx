@@ -58,7 +58,7 @@ function GroupCard({ group, index }: { group: DuplicateGroup<CandidatePerson>; i
             </label>
           ))}
         </div>
-        <button class="secondary" aria-label={`Review the merge of group ${index + 1}, ${first.firstName} ${first.lastName}`}>
+        <button type="submit" class="secondary" aria-label={`Review the merge of group ${index + 1}, ${first.firstName} ${first.lastName}`}>
           Review the merge
         </button>
       </form>
@@ -154,7 +154,10 @@ export function ReviewView({ ctx, kept, previews }: { ctx: ViewCtx; kept: Candid
           </section>
         ))}
         <p>
-          <button class="danger">Merge now</button> <a href="/admin/duplicates">Cancel</a>
+          <button type="submit" class="danger">
+            Merge now
+          </button>{' '}
+          <a href="/admin/duplicates">Cancel</a>
         </p>
       </form>
     </>

@@ -14,7 +14,7 @@ export function LoginView({ ctx, next, state }: { ctx: ViewCtx; next: string; st
         <Csrf token={ctx.csrf} />
         <Input label="Email" name="email" type="email" autocomplete="username" required value={state.values?.email} />
         <Input label="Password" name="password" type="password" autocomplete="current-password" required />
-        <button>Log in</button>
+        <button type="submit">Log in</button>
       </form>
       <p>
         <a href="/forgot">Forgot your password?</a> · New here? <a href="/signup">Create an account</a>
@@ -43,7 +43,7 @@ export function SignupView({ ctx, state }: { ctx: ViewCtx; state: FormState }) {
         <Csrf token={ctx.csrf} />
         <PersonFields v={state.values} />
         <Input label="Password" name="password" type="password" required autocomplete="new-password" hint="At least 10 characters." />
-        <button>Create account</button>
+        <button type="submit">Create account</button>
       </form>
       <p>
         Already have an account? <a href="/login">Log in</a>
@@ -62,7 +62,7 @@ export function SetupView({ ctx, token, state }: { ctx: ViewCtx; token: string; 
         <Csrf token={ctx.csrf} />
         <PersonFields v={state.values} />
         <Input label="Password" name="password" type="password" required autocomplete="new-password" hint="At least 10 characters." />
-        <button>Become administrator</button>
+        <button type="submit">Become administrator</button>
       </form>
     </section>
   );
@@ -80,7 +80,7 @@ export function ForgotView({ ctx, sent, state }: { ctx: ViewCtx; sent: boolean; 
           <form method="post" action="/forgot">
             <Csrf token={ctx.csrf} />
             <Input label="Email" name="email" type="email" required autocomplete="email" value={state.values?.email} />
-            <button>Send me a link</button>
+            <button type="submit">Send me a link</button>
           </form>
         </>
       )}
@@ -96,7 +96,7 @@ export function ResetView({ ctx, token, state }: { ctx: ViewCtx; token: string; 
       <form method="post" action={`/reset/${token}`}>
         <Csrf token={ctx.csrf} />
         <Input label="New password" name="password" type="password" required autocomplete="new-password" hint="At least 10 characters." />
-        <button>Save password</button>
+        <button type="submit">Save password</button>
       </form>
     </section>
   );
@@ -130,7 +130,9 @@ export function TokenList({ ctx, m }: { ctx: ViewCtx; m: ProfileModel }) {
                 ) : (
                   <form method="post" action={`/profile/tokens/${t.id}/revoke`} hx-post={`/profile/tokens/${t.id}/revoke`} hx-target="#tokens" hx-swap="outerHTML">
                     <Csrf token={ctx.csrf} />
-                    <button class="secondary">Revoke</button>
+                    <button type="submit" class="secondary">
+                      Revoke
+                    </button>
                   </form>
                 )}
               </td>
@@ -143,7 +145,7 @@ export function TokenList({ ctx, m }: { ctx: ViewCtx; m: ProfileModel }) {
       <form method="post" action="/profile/tokens" hx-post="/profile/tokens" hx-target="#tokens" hx-swap="outerHTML" class="inline">
         <Csrf token={ctx.csrf} />
         <Input label="New token name" name="name" hint="For example: the league's spreadsheet script." />
-        <button>Create token</button>
+        <button type="submit">Create token</button>
       </form>
     </div>
   );
@@ -166,7 +168,7 @@ export function ProfileView({ ctx, m, state }: { ctx: ViewCtx; m: ProfileModel; 
           <p>
             Email: <strong>{m.person.email}</strong>
           </p>
-          <button>Save details</button>
+          <button type="submit">Save details</button>
         </form>
       </section>
       <section class="card">
@@ -175,7 +177,7 @@ export function ProfileView({ ctx, m, state }: { ctx: ViewCtx; m: ProfileModel; 
           <Csrf token={ctx.csrf} />
           <Input label="Current password" name="current" type="password" required autocomplete="current-password" />
           <Input label="New password" name="password" type="password" required autocomplete="new-password" hint="At least 10 characters." />
-          <button>Change password</button>
+          <button type="submit">Change password</button>
         </form>
       </section>
       <section class="card">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { type ConfigError, loadConfig } from './config.js';
 
 const problems = (env: Record<string, string>) => {
   try {

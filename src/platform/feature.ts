@@ -19,6 +19,7 @@ export interface Deps {
 /** Opens the database and everything a command needs (the composition root hands it to feature commands). */
 export type OpenRuntime = () => Promise<Deps>;
 
+// biome-ignore lint/suspicious/noExplicitAny: features register on Fastify's instance whatever its server and logger types
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
 export interface NavItem {

@@ -68,7 +68,7 @@ export function PlayerPage({ ctx, m, errors, values }: { ctx: ViewCtx; m: Player
             <input type="hidden" name="season" value={m.seasonId} />
             <Select label="Division and program" name="target" value={values?.target ?? `${p.division}|${p.program}`} options={m.programs} />
             <Input label="Reason" name="reason" value={values?.reason} required />
-            <button>Move the player</button>
+            <button type="submit">Move the player</button>
           </form>
         </section>
       ) : null}

@@ -99,7 +99,7 @@ function ImportForm({ ctx, m, state }: { ctx: ViewCtx; m: PlayersModel; state: P
           Export file
           <input id="f-file" name="file" type="file" required accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values" />
         </label>
-        <button>Import players</button>
+        <button type="submit">Import players</button>
       </form>
       {r ? (
         <div role="status">
@@ -148,7 +148,7 @@ function AddForm({ ctx, m, state }: { ctx: ViewCtx; m: PlayersModel; state: Play
         <Input label="Parent last name" name="parentLastName" value={v.parentLastName} required />
         <Input label="Parent email" name="parentEmail" type="email" value={v.parentEmail} required autocomplete="off" />
         <Input label="Parent phone" name="parentPhone" type="tel" value={v.parentPhone} autocomplete="off" />
-        <button>Add the player</button>
+        <button type="submit">Add the player</button>
       </form>
     </section>
   );
@@ -160,7 +160,9 @@ export function PlayersPage({ ctx, m, state }: { ctx: ViewCtx; m: PlayersModel; 
       <h1>Players</h1>
       <form method="get" action="/players" class="inline">
         <Select label="Season" name="season" value={m.seasonId} options={m.seasons} />
-        <button class="secondary">Show</button>
+        <button type="submit" class="secondary">
+          Show
+        </button>
       </form>
       <Counts m={m} />
       <Lines m={m} />

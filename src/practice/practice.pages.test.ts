@@ -79,8 +79,8 @@ describe('practice pages', () => {
 
   it('books with a plain form post (redirect and message) and shows each team separately', async () => {
     const page = await get('/practice');
-    expect(page.body).toContain('id="team-' + team + '"');
-    expect(page.body).toContain('id="team-' + team2 + '"');
+    expect(page.body).toContain(`id="team-${team}"`);
+    expect(page.body).toContain(`id="team-${team2}"`);
     expect(page.body).toContain('aria-label="Book Monday 17:00-18:00 at Richmond"');
     const r = await postForm(t.app, `/practice/teams/${team}/book`, s, { slotId: slot('richmond', 1, '17:00').id });
     expect(r.statusCode).toBe(303);

@@ -68,7 +68,9 @@ export function RegionOverview({ ctx, c, version, canEdit, errors }: { ctx: View
           <form method="post" action="/admin/region/years">
             <Csrf token={ctx.csrf} />
             <input type="hidden" name="version" value={version} />
-            <button class="secondary">Add the next membership year</button>
+            <button type="submit" class="secondary">
+              Add the next membership year
+            </button>
           </form>
         ) : null}
       </section>
@@ -143,7 +145,7 @@ function DetailsForm({ ctx, c, version }: { ctx: ViewCtx; c: RegionConfig; versi
       <Input label="Coach administrator's email" name="coachAdminEmail" type="email" value={contact('coach-administrator')?.email} />
       <Input label="Registrar's name" name="registrarName" value={contact('registrar')?.name} />
       <Input label="Registrar's email" name="registrarEmail" type="email" value={contact('registrar')?.email} />
-      <button>Save region details</button>
+      <button type="submit">Save region details</button>
     </form>
   );
 }
@@ -160,13 +162,15 @@ export function FieldForm({ ctx, f, version, errors }: { ctx: ViewCtx; f: Partia
         <Input label="Name" name="name" required value={f.name} />
         <Input label="Address" name="address" value={f.address} />
         <Input label="Teams that fit at once" name="capacity" type="number" min={1} max={20} required value={f.capacity ?? 2} />
-        <button>{editing ? 'Save field' : 'Add field'}</button> <a href="/admin/region">Cancel</a>
+        <button type="submit">{editing ? 'Save field' : 'Add field'}</button> <a href="/admin/region">Cancel</a>
       </form>
       {editing ? (
         <form method="post" action={`/admin/region/fields/${f.id}/delete`}>
           <Csrf token={ctx.csrf} />
           <input type="hidden" name="version" value={version} />
-          <button class="danger">Remove this field</button>
+          <button type="submit" class="danger">
+            Remove this field
+          </button>
         </form>
       ) : null}
     </section>
@@ -203,7 +207,7 @@ export function DivisionForm({ ctx, d, c, version, errors }: { ctx: ViewCtx; d: 
           ))}
         </fieldset>
         <Checkbox label="Practices on different days" name="differentDays" checked={d.practice.differentDays} />
-        <button>Save division</button> <a href="/admin/region">Cancel</a>
+        <button type="submit">Save division</button> <a href="/admin/region">Cancel</a>
       </form>
     </section>
   );
@@ -222,7 +226,7 @@ export function JsonEditor({ ctx, text, version, errors }: { ctx: ViewCtx; text:
         <textarea id="f-doc" name="doc" rows={24} spellcheck={false} class="code">
           {text}
         </textarea>
-        <button>Check and save</button> <a href="/admin/region">Cancel</a>
+        <button type="submit">Check and save</button> <a href="/admin/region">Cancel</a>
       </form>
     </section>
   );

@@ -147,7 +147,7 @@ export function ContactForm({ live }: { live: LiveParts }) {
         <label for="f-website">Leave this field empty</label>
         <input id="f-website" name="website" type="text" tabIndex={-1} autocomplete="off" value="" />
       </div>
-      <button>Send the message</button>
+      <button type="submit">Send the message</button>
     </form>
   );
 }

@@ -20,7 +20,7 @@ export async function addResource(deps: SiteDeps, actor: Actor, r: NewResource):
   const input = { category: r.category, title: r.title.trim(), note: r.note.trim(), url: r.url.trim(), hasFile: !!r.file };
   const errors = checkResourceInput(input);
   if (errors.length) throw new AppError('VALIDATION', errors.join(' '), { errors });
-  if (r.file && r.file.data.length && !sniffFileKind(r.file.data))
+  if (r.file?.data.length && !sniffFileKind(r.file.data))
     throw new AppError(
       'UNSUPPORTED_FILE',
       'That file is not a PDF, JPEG or PNG: save the document as PDF (or the picture as JPEG or PNG) and upload that, or give a link instead.',

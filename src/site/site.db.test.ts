@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, browserSession, postForm } from '../testing/actors.js';
-import { AppError } from '../platform/errors.js';
+import type { AppError } from '../platform/errors.js';
 import { getRegionConfig } from '../region/index.js';
 import { anonymousForm } from './site.testkit.js';
 import { currentPage, pageHistory, restoreRevision, revisionContent, savePage } from './site.service.js';

@@ -34,7 +34,7 @@ export interface TeamView {
 export async function teamFor(db: Db, auth: Auth | null, teamId: string): Promise<TeamView> {
   if (!auth) throw new AppError('UNAUTHENTICATED', 'Log in first.');
   const team = await findTeam(db, teamId);
-  if (!team || !team.published) throw new AppError('NOT_FOUND', 'That team was not found. Open your teams from the Teams page.');
+  if (!team?.published) throw new AppError('NOT_FOUND', 'That team was not found. Open your teams from the Teams page.');
   const row = await staffRoleOn(db, teamId, auth.personId, STAFF_ROLES);
   const board = hasAnyRole(auth, BOARD_VIEWERS);
   if (!row && !board) throw new AppError('NOT_YOUR_TEAM', "Only this team's coaches and the board can see its roster. Open your own teams from the Teams page.");

@@ -47,7 +47,7 @@ function formOffline(o: FormOptions): string {
       players.errors.map((e) => `line ${e.row}: ${e.message}`),
     );
   const options = { seed: Number(o.seed), objective: o.objective as 'mean' | 'sum', scale };
-  let result;
+  let result: ReturnType<typeof formRegion>;
   try {
     result = formRegion(players.players, teams.teams, options);
   } catch (e) {

@@ -33,11 +33,13 @@ function Offers({ ctx, offers, errors }: { ctx: ViewCtx; offers: MyOffer[]; erro
             <p>{`${o.teamName}${o.headCoach ? `, head coach ${o.headCoach}` : ''}`}</p>
             <form method="post" action={`/teams/offers/${encodeURIComponent(o.id)}/accept`} class="inline">
               <Csrf token={ctx.csrf} />
-              <button aria-label={`Accept to assist ${o.teamName}`}>Accept</button>
+              <button type="submit" aria-label={`Accept to assist ${o.teamName}`}>
+                Accept
+              </button>
             </form>
             <form method="post" action={`/teams/offers/${encodeURIComponent(o.id)}/decline`} class="inline">
               <Csrf token={ctx.csrf} />
-              <button class="secondary" aria-label={`Decline to assist ${o.teamName}`}>
+              <button type="submit" class="secondary" aria-label={`Decline to assist ${o.teamName}`}>
                 Decline
               </button>
             </form>
@@ -80,7 +82,9 @@ function Board({ ctx, m }: { ctx: ViewCtx; m: TeamsHomeModel }) {
             <Csrf token={ctx.csrf} />
             <input type="hidden" name="season" value={m.seasonId} />
             <input type="hidden" name="open" value={b.window.open ? '0' : '1'} />
-            <button class={b.window.open ? 'secondary' : undefined}>{b.window.open ? 'Close ratings' : 'Open ratings to coaches'}</button>
+            <button type="submit" class={b.window.open ? 'secondary' : undefined}>
+              {b.window.open ? 'Close ratings' : 'Open ratings to coaches'}
+            </button>
           </form>
         ) : null}
       </section>
@@ -129,7 +133,9 @@ export function TeamsHome({ ctx, m, errors }: { ctx: ViewCtx; m: TeamsHomeModel;
         <>
           <form method="get" action="/teams" class="inline">
             <Select label="Season" name="season" value={m.seasonId} options={m.seasons} />
-            <button class="secondary">Show</button>
+            <button type="submit" class="secondary">
+              Show
+            </button>
           </form>
           <Board ctx={ctx} m={m} />
         </>

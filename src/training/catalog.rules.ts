@@ -138,6 +138,7 @@ export function trainingStatus(training: Training, index: CompletionIndex, today
   const done = index.get(training.code);
   const partsMissing = training.parts.filter((p) => !done?.has(p.part)).map((p) => p.part);
   const complete = partsMissing.length === 0;
+  // biome-ignore lint/complexity/useMathMinMax: dates are YYYY-MM-DD text, the latest is the greatest string
   const completedOn = complete ? training.parts.map((p) => done!.get(p.part)!).reduce((a, b) => (b > a ? b : a)) : null;
   const expiresOn = completedOn === null ? null : expiryDate(training, completedOn);
   const expired = expiresOn !== null && today >= expiresOn;

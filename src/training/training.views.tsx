@@ -86,7 +86,7 @@ function Registrations({ ctx, list }: { ctx: ViewCtx; list: MyRegistration[] }) 
               <form method="post" action={`/training/classes/${r.session.id}/cancel-registration`} class="inline">
                 <Csrf token={ctx.csrf} />
                 <span>Registered </span>
-                <button class="secondary" aria-label={`Cancel my registration for ${r.session.label} on ${r.session.date}`}>
+                <button type="submit" class="secondary" aria-label={`Cancel my registration for ${r.session.label} on ${r.session.date}`}>
                   Cancel
                 </button>
               </form>
@@ -109,7 +109,9 @@ function ClassAction({ ctx, c }: { ctx: ViewCtx; c: OpenClass }) {
   return (
     <form method="post" action={`/training/classes/${c.id}/register`} class="inline">
       <Csrf token={ctx.csrf} />
-      <button aria-label={`Register for ${c.label} on ${c.date}`}>Register</button>
+      <button type="submit" aria-label={`Register for ${c.label} on ${c.date}`}>
+        Register
+      </button>
     </form>
   );
 }
@@ -152,7 +154,7 @@ function UploadForm({ ctx, m, state }: { ctx: ViewCtx; m: VolunteerTraining; sta
         Certificate (PDF, JPEG or PNG, at most 10 MB)
         <input id="f-file" name="file" type="file" required accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png" />
       </label>
-      <button>Send for checking</button>
+      <button type="submit">Send for checking</button>
     </form>
   );
 }

@@ -63,7 +63,9 @@ function Filter({ m }: { m: SafetyModel }) {
           ))}
         </select>
       </label>
-      <button class="secondary">Show</button>
+      <button type="submit" class="secondary">
+        Show
+      </button>
     </form>
   );
 }
@@ -74,10 +76,10 @@ function RecordForm({ ctx, r, m }: { ctx: ViewCtx; r: SafetyListRow; m: SafetyMo
     <form method="post" action={`/safety/checks/${encodeURIComponent(r.id)}`} class="inline">
       <Csrf token={ctx.csrf} />
       <input type="hidden" name="back" value={`status=${m.status}&season=${encodeURIComponent(m.season)}`} />
-      <button name="result" value="clear" class="secondary" aria-label={`Record clear for ${r.name}`}>
+      <button type="submit" name="result" value="clear" class="secondary" aria-label={`Record clear for ${r.name}`}>
         Clear
       </button>
-      <button name="result" value="flagged" class="secondary" aria-label={`Record flagged for ${r.name}`}>
+      <button type="submit" name="result" value="flagged" class="secondary" aria-label={`Record flagged for ${r.name}`}>
         Flagged
       </button>
     </form>

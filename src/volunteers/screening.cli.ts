@@ -53,7 +53,7 @@ export async function screeningKeygen(deps: Deps, o: KeygenOptions): Promise<Com
   }
   const pair = makeScreeningKeyPair(passphrase);
   writePrivateFile(o.out, pair.privatePem);
-  let stored;
+  let stored: Awaited<ReturnType<typeof storeScreeningKey>>;
   try {
     stored = await storeScreeningKey(deps, CLI_ACTOR, pair.publicPem, o.replace === true);
   } catch (e) {

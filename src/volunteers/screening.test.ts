@@ -56,7 +56,10 @@ describe.each(testDialects())('touchline screening keygen and export on %s', { t
   const usage = async (p: Promise<unknown>) =>
     p.then(
       () => expect.unreachable(),
-      (e: unknown) => (expect(e).toBeInstanceOf(UsageError), (e as Error).message),
+      (e: unknown) => {
+        expect(e).toBeInstanceOf(UsageError);
+        return (e as Error).message;
+      },
     );
 
   let keyFile = '';

@@ -42,7 +42,12 @@ describe.each(testDialects())('no full SSN anywhere on %s', (dialect) => {
   const staff: Record<string, TestActor> = {};
 
   beforeAll(async () => {
-    const stream = new Writable({ write: (chunk, _enc, done) => (log.push(String(chunk)), done()) });
+    const stream = new Writable({
+      write: (chunk, _enc, done) => {
+        log.push(String(chunk));
+        done();
+      },
+    });
     const logger = { level: 'trace', stream };
     if (dialect === 'sqlite') {
       dir = mkdtempSync(join(tmpdir(), 'touchline-leak-'));

@@ -170,7 +170,7 @@ function ApplicationForm({ ctx, m }: { ctx: ViewCtx; m: VolunteerModel }) {
       <AboutYou m={m} />
       {m.adult !== false ? <SsnField /> : null}
       <Signature m={m} />
-      <button>{m.application ? 'Send the changed application' : 'Submit application'}</button>
+      <button type="submit">{m.application ? 'Send the changed application' : 'Submit application'}</button>
     </form>
   );
 }

@@ -85,7 +85,9 @@ function Filters({ p }: { p: BoardProps }) {
           ))}
         </select>
       </label>
-      <button class="secondary">Show</button>
+      <button type="submit" class="secondary">
+        Show
+      </button>
     </form>
   );
 }
@@ -125,7 +127,7 @@ export function BoardView({ ctx, p }: { ctx: ViewCtx; p: BoardProps }) {
         <Csrf token={ctx.csrf} />
         <input type="hidden" name="season" value={p.season.id} />
         <p>
-          <button name="scope" value="waiting" disabled={p.counts.eligible === 0}>
+          <button type="submit" name="scope" value="waiting" disabled={p.counts.eligible === 0}>
             Print every eligible coach not yet printed ({p.counts.eligible})
           </button>
         </p>
@@ -140,7 +142,7 @@ export function BoardView({ ctx, p }: { ctx: ViewCtx; p: BoardProps }) {
         )}
         <Checkbox name="reissue" label="New badges with new QR codes (a badge was lost or stolen): the old ones stop being valid" />
         <p>
-          <button name="scope" value="chosen" class="secondary">
+          <button type="submit" name="scope" value="chosen" class="secondary">
             Print the chosen coaches
           </button>
         </p>

@@ -34,7 +34,7 @@ export function PhotoQueueView({ ctx, photos, state }: { ctx: ViewCtx; photos: Q
             <form method="post" action={`/badges/photos/${p.id}/decision`} class="inline">
               <Csrf token={ctx.csrf} />
               <input type="hidden" name="decision" value="approve" />
-              <button>Approve {name}</button>
+              <button type="submit">Approve {name}</button>
             </form>
             <form method="post" action={`/badges/photos/${p.id}/decision`} class="inline">
               <Csrf token={ctx.csrf} />
@@ -43,7 +43,9 @@ export function PhotoQueueView({ ctx, photos, state }: { ctx: ViewCtx; photos: Q
                 Reason for rejecting
                 <input id={`reason-${p.id}`} name="reason" maxLength={300} value={mine ? (state.reason ?? '') : ''} />
               </label>
-              <button class="secondary">Reject {name}</button>
+              <button type="submit" class="secondary">
+                Reject {name}
+              </button>
             </form>
           </section>
         );
@@ -81,7 +83,9 @@ export function RunView({ ctx, p }: { ctx: ViewCtx; p: RunProps }) {
       <p class="hint">Print at actual size (100 %, no "fit to page") on letter paper, then cut along the crop marks.</p>
       <form method="post" action={`/badges/runs/${p.run.id}/reprint`}>
         <Csrf token={ctx.csrf} />
-        <button class="secondary">Print these badges again</button>
+        <button type="submit" class="secondary">
+          Print these badges again
+        </button>
       </form>
       <Table caption="Badges of this run, in sheet order" head={['#', 'Coach', 'Roles', 'Now']}>
         {p.items.map((i, n) => (

@@ -64,7 +64,7 @@ describe.each(testDialects())('badge photos and eligibility (%s)', (dialect) => 
 
     const b = await browserSession(t.app, admin.email, admin.password);
     const queue = await t.app.inject({ method: 'GET', url: '/badges/photos', headers: { cookie: b.cookie } });
-    expect(queue.body).toContain('<h2 id="ph-' + row.id + '">Paula Photo</h2>');
+    expect(queue.body).toContain(`<h2 id="ph-${row.id}">Paula Photo</h2>`);
     expect(queue.body).toContain(`src="/badges/photos/${row.id}/image"`);
     const image = await t.app.inject({ method: 'GET', url: `/badges/photos/${row.id}/image`, headers: { cookie: b.cookie } });
     expect([image.statusCode, image.headers['content-type']]).toEqual([200, 'image/jpeg']);

@@ -118,7 +118,9 @@ function backPage(p: Pen, card: PrintableCard): void {
         ['Kind', 40],
         ['Player (name or number)', 130],
         ['Reason', 310],
-      ].forEach(([label, x]) => text(p, String(label), Number(x), y - 10, 9, true));
+      ].forEach(([label, x]) => {
+        text(p, String(label), Number(x), y - 10, 9, true);
+      });
       y -= 20;
       continue;
     }

@@ -32,19 +32,17 @@ export function absenceViolations(player: CardPlayer, names: DisplayNames | unde
 export function arrivalViolations(player: CardPlayer, names: DisplayNames | undefined): Violation[] {
   const n = nameOf(names, player.id);
   const arrived = arrivalOf(player);
-  return player.quarters
-    .slice(0, arrived - 1)
-    .flatMap((cell, i) =>
-      isOnField(cell)
-        ? [
-            {
-              playerId: player.id,
-              code: 'PLAYED_BEFORE_ARRIVAL' as const,
-              message: `${n} is marked as playing in quarter ${i + 1} but arrived in quarter ${arrived}. Clear quarter ${i + 1}, or correct the arrival quarter.`,
-            },
-          ]
-        : [],
-    );
+  return player.quarters.slice(0, arrived - 1).flatMap((cell, i) =>
+    isOnField(cell)
+      ? [
+          {
+            playerId: player.id,
+            code: 'PLAYED_BEFORE_ARRIVAL' as const,
+            message: `${n} is marked as playing in quarter ${i + 1} but arrived in quarter ${arrived}. Clear quarter ${i + 1}, or correct the arrival quarter.`,
+          },
+        ]
+      : [],
+  );
 }
 
 function owedReasons(f: PlayerFacts, ctx: CheckContext): string {

@@ -89,7 +89,7 @@ export function AssessmentForm({ ctx, staff, today, state }: { ctx: ViewCtx; sta
         <TextArea label="Strengths" name="strengths" required value={v.strengths} maxLength={TEXT_LIMIT} hint="What went well." />
         <TextArea label="Things to work on" name="workOn" required value={v.workOn} maxLength={TEXT_LIMIT} />
         <TextArea label="Notes" name="notes" value={v.notes} maxLength={TEXT_LIMIT} hint="Anything else for the coach (optional)." />
-        <button>Save and send to the coach</button>
+        <button type="submit">Save and send to the coach</button>
       </form>
     </section>
   );
@@ -116,7 +116,7 @@ function Thread({ ctx, d, state, timeZone }: { ctx: ViewCtx; d: Data; state: For
           <Csrf token={ctx.csrf} />
           <Errors errors={state.errors} />
           <TextArea label={d.role === 'coach' ? 'Your question' : 'Your answer'} name="body" required value={state.values?.body} maxLength={MESSAGE_LIMIT} rows={3} />
-          <button>{d.role === 'coach' ? 'Ask' : 'Answer'}</button>
+          <button type="submit">{d.role === 'coach' ? 'Ask' : 'Answer'}</button>
         </form>
       ) : (
         <p class="hint">Only the coach and the mentor write here.</p>
@@ -165,7 +165,7 @@ export function AssessmentPage({ ctx, d, state, timeZone }: { ctx: ViewCtx; d: D
         ) : d.role === 'coach' ? (
           <form method="post" action={`/mentoring/assessments/${a.id}/acknowledge`}>
             <Csrf token={ctx.csrf} />
-            <button>I have read it</button>
+            <button type="submit">I have read it</button>
           </form>
         ) : (
           <p class="status-warn">Not yet acknowledged by the coach.</p>

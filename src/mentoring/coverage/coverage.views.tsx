@@ -76,7 +76,7 @@ export function CoveragePage({ v, f, canPlan, linksFor }: { v: CoverageView; f: 
       <form method="get" action="/mentoring/coverage" class="inline">
         <Select label="Division" name="division" value={f.division} options={[{ value: '', label: 'Every division' }, ...v.divisions.map((d) => ({ value: d, label: d }))]} />
         <Checkbox label="Only coaches still missing an assessment" name="missing" value="1" checked={f.onlyMissing} />
-        <button class="secondary">Show</button>
+        <button type="submit" class="secondary">Show</button>
       </form>
       <p>
         <a href={`/mentoring/coverage.csv${q ? `?${q}` : ''}`}>Download as CSV</a>

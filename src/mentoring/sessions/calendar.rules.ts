@@ -45,7 +45,7 @@ export function sessionCalendar(e: SessionEvent): string {
     'END:VEVENT',
     'END:VCALENDAR',
   ];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
 export const sessionUid = (sessionId: string) => `mentoring-${sessionId}@touchline`;

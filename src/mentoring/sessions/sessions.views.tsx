@@ -26,7 +26,9 @@ function CoachActions({ ctx, s, at }: { ctx: ViewCtx; s: SessionForCoach; at: Pl
     <form method="post" action={`/mentoring/sessions/${s.id}/${action}`} class="inline">
       <Csrf token={ctx.csrf} />
       {extra}
-      <button class={cls}>{label}</button>
+      <button type="submit" class={cls}>
+        {label}
+      </button>
     </form>
   );
   if (s.myStatus === 'confirmed') {
@@ -168,7 +170,7 @@ export function SessionForm({ ctx, data, state }: { ctx: ViewCtx; data: SessionF
           value={v.repeatWeeks ?? '1'}
           hint="1 publishes one session; 6 publishes the same session on the same weekday for six weeks."
         />
-        <button>Publish</button>
+        <button type="submit">Publish</button>
       </form>
     </section>
   );
@@ -228,7 +230,9 @@ export function RosterView({
       {canCancel ? (
         <form method="post" action={`/mentoring/sessions/${s.id}/cancel-session`}>
           <Csrf token={ctx.csrf} />
-          <button class="danger">Cancel this session and tell everyone</button>
+          <button type="submit" class="danger">
+            Cancel this session and tell everyone
+          </button>
         </form>
       ) : null}
       <p>

@@ -25,10 +25,10 @@ export function formList(req: FastifyRequest, name: string): string[] {
  * (status from the one error table), anything else goes to the error handler.
  */
 export async function handleForm(
-  reply: FastifyReply,
-  action: () => Promise<FastifyReply | void>,
+  _reply: FastifyReply,
+  action: () => Promise<FastifyReply | undefined>,
   rerender: (errors: string[], status: number) => Promise<FastifyReply>,
-): Promise<FastifyReply | void> {
+): Promise<FastifyReply | undefined> {
   try {
     return await action();
   } catch (e) {

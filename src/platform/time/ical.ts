@@ -171,5 +171,5 @@ export function renderCalendar(cal: IcalCalendar): string {
     ...cal.events.flatMap((e) => eventLines(e, cal.timeZone, dtstamp)),
     'END:VCALENDAR',
   ];
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }

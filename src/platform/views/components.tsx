@@ -72,6 +72,7 @@ export function Input(p: InputProps) {
       <input
         id={id}
         name={p.name}
+        // biome-ignore lint/suspicious/noExplicitAny: Preact types `type` as a closed union; ours is checked by InputProps
         type={(p.type ?? 'text') as any}
         value={p.value ?? ''}
         required={p.required}
@@ -80,6 +81,7 @@ export function Input(p: InputProps) {
         max={p.max}
         step={p.step}
         pattern={p.pattern}
+        // biome-ignore lint/suspicious/noExplicitAny: the same for inputMode
         inputMode={p.inputmode as any}
         aria-describedby={hintId(id, p.hint)}
       />

@@ -71,7 +71,10 @@ export function Layout({ ctx, title, description, indexable, children }: PagePro
             {ctx.auth ? (
               <form method="post" action="/logout">
                 <input type="hidden" name="_csrf" value={ctx.csrf} />
-                <a href="/profile">{ctx.auth.name}</a> <button class="link">Log out</button>
+                <a href="/profile">{ctx.auth.name}</a>{' '}
+                <button type="submit" class="link">
+                  Log out
+                </button>
               </form>
             ) : (
               <a href="/login">Log in</a>

@@ -94,7 +94,7 @@ function ChoiceItem({
         <form method="post" action={action} class="inline" {...(htmx ? { 'hx-post': action, 'hx-target': `#team-${teamId}`, 'hx-swap': 'outerHTML' } : {})}>
           <Csrf token={ctx.csrf} />
           <input type="hidden" name="slotId" value={c.slot.id} />
-          <button class="secondary" aria-label={label}>
+          <button type="submit" class="secondary" aria-label={label}>
             {verb}
           </button>
         </form>
@@ -169,7 +169,7 @@ function BookingItem({ ctx, config, b, teamId, open }: { ctx: ViewCtx; config: R
             hx-confirm={`Cancel ${what}? Another team may take the place.`}
           >
             <Csrf token={ctx.csrf} />
-            <button class="link" aria-label={`Cancel ${what}`}>
+            <button type="submit" class="link" aria-label={`Cancel ${what}`}>
               Cancel
             </button>
           </form>

@@ -70,17 +70,15 @@ export async function insertBooking(db: Db, b: BookingRecord): Promise<void> {
 }
 
 const insertBookingRow = prepared((db, arg: Arg<BookingRecord>) =>
-  db
-    .insertInto('practice_bookings')
-    .values({
-      id: arg('id'),
-      season_id: arg('season_id'),
-      slot_id: arg('slot_id'),
-      team_id: arg('team_id'),
-      booked_at: arg('booked_at'),
-      booked_by: arg('booked_by'),
-      via: arg('via'),
-    }),
+  db.insertInto('practice_bookings').values({
+    id: arg('id'),
+    season_id: arg('season_id'),
+    slot_id: arg('slot_id'),
+    team_id: arg('team_id'),
+    booked_at: arg('booked_at'),
+    booked_by: arg('booked_by'),
+    via: arg('via'),
+  }),
 );
 
 /** Stores many bookings at once (the demo's), in statements of 200 rows. */

@@ -57,7 +57,9 @@ describe.each(testDialects())('a rush of bookings on %s', (dialect) => {
     expect(new Set(codes).size).toBeGreaterThan(1);
     for (const c of codes) expect(['CREATED', 'SLOT_FULL', 'ALREADY_BOOKED', 'SAME_DAY', 'ALLOTMENT_USED']).toContain(c);
     const statusOf: Record<string, number> = { CREATED: 201, SLOT_FULL: 409, ALREADY_BOOKED: 409, SAME_DAY: 422, ALLOTMENT_USED: 422 };
-    answers.forEach((a, i) => expect(a.statusCode).toBe(statusOf[codes[i]!]));
+    answers.forEach((a, i) => {
+      expect(a.statusCode).toBe(statusOf[codes[i]!]);
+    });
     const created = answers.filter((a) => a.statusCode === 201).map((a) => a.json() as { id: string; teamId: string; slotId: string });
     const { rows, violations } = await check();
     expect(violations).toEqual([]);

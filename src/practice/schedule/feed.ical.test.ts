@@ -86,7 +86,7 @@ describe('renderCalendar', () => {
 });
 
 describe('VTIMEZONE', () => {
-  const blocks = (lines: string[]) => lines.join('\n').match(/BEGIN:(STANDARD|DAYLIGHT)[^]*?END:\1/g) ?? [];
+  const blocks = (lines: string[]) => lines.join('\n').match(/BEGIN:(STANDARD|DAYLIGHT)[\s\S]*?END:\1/g) ?? [];
 
   it('has the 2026 changes of Los Angeles', () => {
     const b = blocks(vtimezoneLines(LA, 2026, 2026));

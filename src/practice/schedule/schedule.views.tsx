@@ -22,7 +22,7 @@ export function FeedLinks({ url, what }: { url: string; what: string }) {
   );
 }
 
-export function TeamSchedulePage({ ctx, config, s, feedUrl, canBook }: { ctx: ViewCtx; config: RegionConfig; s: TeamSchedule; feedUrl: string | null; canBook: boolean }) {
+export function TeamSchedulePage({ config, s, feedUrl, canBook }: { ctx: ViewCtx; config: RegionConfig; s: TeamSchedule; feedUrl: string | null; canBook: boolean }) {
   const head = s.staff.filter((x) => x.role === 'head-coach').map((x) => x.name);
   return (
     <>
@@ -81,7 +81,7 @@ export function TeamSchedulePage({ ctx, config, s, feedUrl, canBook }: { ctx: Vi
 }
 
 /** The field marshal's grid: one weekday, every field's slots with the teams that may be there. */
-export function GridPage({ ctx, config, g, baseUrl }: { ctx: ViewCtx; config: RegionConfig; g: GridDay; baseUrl: string }) {
+export function GridPage({ g, baseUrl }: { ctx: ViewCtx; config: RegionConfig; g: GridDay; baseUrl: string }) {
   const isToday = g.weekday === g.clock.weekday;
   return (
     <>

@@ -53,14 +53,16 @@ export function SlotsPage({
                 <form method="post" action={`/practice/admin/slots/${encodeURIComponent(s.id)}/capacity${seasonQ(season)}`} class="inline">
                   <Csrf token={ctx.csrf} />
                   <input name="capacity" type="number" min={Math.max(1, n)} max={50} value={s.capacity} aria-label={`Capacity of ${name}`} />
-                  <button class="link">Save</button>
+                  <button type="submit" class="link">
+                    Save
+                  </button>
                 </form>
               </td>
               <td>
                 {n === 0 ? (
                   <form method="post" action={`/practice/admin/slots/${encodeURIComponent(s.id)}/delete${seasonQ(season)}`}>
                     <Csrf token={ctx.csrf} />
-                    <button class="link" aria-label={`Remove ${name}`}>
+                    <button type="submit" class="link" aria-label={`Remove ${name}`}>
                       Remove
                     </button>
                   </form>
@@ -81,7 +83,7 @@ export function SlotsPage({
             <Input label="To" name="end" type="time" required />
             <Input label="Teams at once" name="capacity" type="number" min={1} max={50} value={2} required />
           </div>
-          <button>Add slot</button>
+          <button type="submit">Add slot</button>
         </form>
       </section>
     </>
@@ -90,7 +92,6 @@ export function SlotsPage({
 
 /** Teams still to book and every team, each opening its assign-and-move page. */
 export function TeamsAdminPage({
-  ctx,
   season,
   seasons,
   teams,

@@ -81,7 +81,7 @@ function SignupForm({ ctx, config, o, values }: { ctx: ViewCtx; config: RegionCo
             One date per line, YYYY-MM-DD. Calendar feeds leave them out.
           </small>
         </label>
-        <button>Save sign-up settings</button>
+        <button type="submit">Save sign-up settings</button>
       </form>
     </section>
   );
@@ -112,7 +112,7 @@ function WindowForm({ ctx, config, season }: { ctx: ViewCtx; config: RegionConfi
             <Checkbox label={`${d.code} (${d.practice.minutes} min)`} name="divisions" value={d.code} />
           ))}
       </fieldset>
-      <button>Add window</button>
+      <button type="submit">Add window</button>
     </form>
   );
 }
@@ -136,7 +136,7 @@ function Windows({ ctx, config, o }: { ctx: ViewCtx; config: RegionConfig; o: Ad
               <td>
                 <form method="post" action={`/practice/admin/windows/${encodeURIComponent(w.id)}/delete${seasonQ(o.season)}`}>
                   <Csrf token={ctx.csrf} />
-                  <button class="link" aria-label={`Remove window ${fieldNameOf(config, w.fieldId)} ${days(w.weekdays)} ${w.startTime}-${w.endTime}`}>
+                  <button type="submit" class="link" aria-label={`Remove window ${fieldNameOf(config, w.fieldId)} ${days(w.weekdays)} ${w.startTime}-${w.endTime}`}>
                     Remove
                   </button>
                 </form>
@@ -165,7 +165,7 @@ export function AdminPage({ ctx, config, o, errors, values }: { ctx: ViewCtx; co
         </p>
         <form method="post" action={`/practice/admin/generate${seasonQ(o.season)}`} class="inline">
           <Csrf token={ctx.csrf} />
-          <button>Generate slots from the windows</button>
+          <button type="submit">Generate slots from the windows</button>
         </form>
         <p class="hint">Generating again brings generated slots in line with the windows; slots added by hand stay, and a slot with bookings is never removed.</p>
         <p>

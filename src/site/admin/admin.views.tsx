@@ -118,10 +118,10 @@ export function EditorView({ ctx, slug, state, live }: { ctx: ViewCtx; slug: Pag
           </ul>
         </details>
         <p>
-          <button name="action" value="save">
+          <button type="submit" name="action" value="save">
             Save and publish
           </button>{' '}
-          <button name="action" value="preview" class="secondary">
+          <button type="submit" name="action" value="preview" class="secondary">
             Preview
           </button>
         </p>
@@ -187,7 +187,7 @@ export function RevisionView({ ctx, slug, content, current, live }: { ctx: ViewC
       {content.revision === current ? null : (
         <form method="post" action={`/admin/site/pages/${slug}/revisions/${content.revision}/restore`}>
           <Csrf token={ctx.csrf} />
-          <button>Restore {label}</button>
+          <button type="submit">Restore {label}</button>
           <small class="hint">It is published again as a new revision; nothing is deleted.</small>
         </form>
       )}

@@ -34,7 +34,7 @@ export function ResourcesAdminView({ ctx, resources, state }: { ctx: ViewCtx; re
           PDF, JPEG or PNG, up to 10 MB. Leave it empty when you give a link.
         </small>
         <p>
-          <button>Add the resource</button>
+          <button type="submit">Add the resource</button>
         </p>
       </form>
       <Table caption="Listed resources" head={['Resource', 'Kind', 'Added', '']}>
@@ -48,7 +48,7 @@ export function ResourcesAdminView({ ctx, resources, state }: { ctx: ViewCtx; re
             <td>
               <form method="post" action={`/admin/site/resources/${encodeURIComponent(r.id)}/remove`}>
                 <Csrf token={ctx.csrf} />
-                <button class="link" aria-label={`Remove ${r.title}`}>
+                <button type="submit" class="link" aria-label={`Remove ${r.title}`}>
                   Remove
                 </button>
               </form>

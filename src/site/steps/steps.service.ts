@@ -73,7 +73,7 @@ export async function stepFacts(deps: Pick<Deps, 'db' | 'clock'>, config: Region
   const badge = badges.get(personId);
   return {
     catalog: rules.catalog,
-    summary: summary && summary.roles.length ? summary : null,
+    summary: summary?.roles.length ? summary : null,
     hasApplication: mine.records.application !== null,
     needsCourse: roles.some((r) => requirementFor(rules, r.role, r.division).ageLevel !== null),
     classes,

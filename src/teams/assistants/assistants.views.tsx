@@ -33,10 +33,10 @@ export function AssistantsPage({ ctx, m, errors, teamId }: { ctx: ViewCtx; m: As
                 <input type="hidden" name="season" value={m.seasonId} />
                 {m.division ? <input type="hidden" name="division" value={m.division} /> : null}
                 <Select label={`Volunteer for ${t.name}`} name="personId" options={options} />
-                <button name="mode" value="offer">
+                <button type="submit" name="mode" value="offer">
                   Offer the team
                 </button>
-                <button name="mode" value="assign" class="secondary">
+                <button type="submit" name="mode" value="assign" class="secondary">
                   Assign now
                 </button>
               </form>

@@ -70,8 +70,13 @@ function windowFits(options: SizeOption[][], r: number, total: number, lo: numbe
     for (const o of options[t]!) {
       const [gLo, gHi] = optionRange(o, lo, span, sums);
       if (gLo > gHi) continue;
-      if (o.big) (bLo = gLo), (bHi = gHi);
-      else (sLo = gLo), (sHi = gHi);
+      if (o.big) {
+        bLo = gLo;
+        bHi = gHi;
+      } else {
+        sLo = gLo;
+        sHi = gHi;
+      }
     }
     if (sLo === Infinity && bLo === Infinity) return false;
     for (let b = Math.min(reach + 1, r); b >= 0; b--) {

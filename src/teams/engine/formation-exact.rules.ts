@@ -40,7 +40,9 @@ class Exact {
     const order = shuffleInPlace([...p.free], rand).sort((a, b) => p.w[b]! - p.w[a]!);
     this.order = Int32Array.from(order);
     this.pre = new Float64Array(order.length + 1);
-    order.forEach((i, x) => (this.pre[x + 1] = this.pre[x]! + p.w[i]!));
+    order.forEach((i, x) => {
+      this.pre[x + 1] = this.pre[x]! + p.w[i]!;
+    });
     this.size = Int32Array.from(p.pinCount);
     this.g = Float64Array.from(p.pinGrid);
     for (let t = 0; t < p.k; t++) if (this.size[t] === p.q + 1) this.bigUsed++;
@@ -106,7 +108,9 @@ class Exact {
     if (max - min >= this.best) return;
     this.best = max - min;
     const teamOf = Int32Array.from(p.pin);
-    this.order.forEach((i, x) => (teamOf[i] = this.at[x]!));
+    this.order.forEach((i, x) => {
+      teamOf[i] = this.at[x]!;
+    });
     this.found = teamOf;
   }
 
@@ -135,7 +139,10 @@ class Exact {
       this.aborted = true;
       return;
     }
-    if (depth === this.order.length) return this.leaf();
+    if (depth === this.order.length) {
+      this.leaf();
+      return;
+    }
     if (this.hopeless(depth)) return;
     const { p, size, g } = this;
     const w = p.w[this.order[depth]!]!;

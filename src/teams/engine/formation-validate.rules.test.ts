@@ -48,16 +48,26 @@ describe('formDivision refuses impossible requests with a clear reason', () => {
 
   it("accepts teams filled by coach's children up to the sizes the division allows", () => {
     const ps = players(11); // 11 players over 3 teams: sizes 4, 4, 3
-    ps.slice(0, 4).forEach((p) => (p.coachChildOf = 't0'));
-    ps.slice(4, 8).forEach((p) => (p.coachChildOf = 't1'));
-    ps.slice(8, 11).forEach((p) => (p.coachChildOf = 't2'));
+    ps.slice(0, 4).forEach((p) => {
+      p.coachChildOf = 't0';
+    });
+    ps.slice(4, 8).forEach((p) => {
+      p.coachChildOf = 't1';
+    });
+    ps.slice(8, 11).forEach((p) => {
+      p.coachChildOf = 't2';
+    });
     expect(formDivision(ps, teams(3), OPTIONS).teams.map((t) => t.size)).toEqual([4, 4, 3]);
   });
 
   it("refuses when more teams are filled by coach's children than may have the extra player", () => {
     const ps = players(10); // 10 players over 3 teams: sizes 4, 3, 3, so only one team of 4
-    ps.slice(0, 4).forEach((p) => (p.coachChildOf = 't0'));
-    ps.slice(4, 8).forEach((p) => (p.coachChildOf = 't1'));
+    ps.slice(0, 4).forEach((p) => {
+      p.coachChildOf = 't0';
+    });
+    ps.slice(4, 8).forEach((p) => {
+      p.coachChildOf = 't1';
+    });
     const e = refusal(() => formDivision(ps, teams(3), OPTIONS));
     expect(e.code).toBe('FORMATION_IMPOSSIBLE');
     expect(e.message).toMatch(/2 teams are filled to 4 by coach's children alone, but only 1 team/);

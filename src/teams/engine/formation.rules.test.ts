@@ -71,7 +71,9 @@ describe('formDivision over 200 generated divisions', () => {
       const sizes = c.teams.map((t) => r.assignments.filter((a) => a.teamId === t.teamId).length);
       expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
       const reported = new Map(r.teams.map((t) => [t.teamId, t.size]));
-      c.teams.forEach((t, i) => expect(reported.get(t.teamId)).toBe(sizes[i]));
+      c.teams.forEach((t, i) => {
+        expect(reported.get(t.teamId)).toBe(sizes[i]);
+      });
     });
   });
 

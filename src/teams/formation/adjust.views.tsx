@@ -17,14 +17,18 @@ export function AdjustForms({ ctx, m, state }: { ctx: ViewCtx; m: DivisionModel;
         <input type="hidden" name="kind" value="move" />
         <Select label="Player to move" name="playerId" value={v.playerId} options={m.playerOptions} />
         <Select label="To team" name="toTeamId" value={v.toTeamId} options={m.teamOptions} />
-        <button class="secondary">Show the effect of the move</button>
+        <button type="submit" class="secondary">
+          Show the effect of the move
+        </button>
       </form>
       <form method="post" action={action} class="grid">
         <Csrf token={ctx.csrf} />
         <input type="hidden" name="kind" value="swap" />
         <Select label="Swap this player" name="playerId" value={v.playerId} options={m.playerOptions} />
         <Select label="With this player" name="otherPlayerId" value={v.otherPlayerId} options={m.playerOptions} />
-        <button class="secondary">Show the effect of the swap</button>
+        <button type="submit" class="secondary">
+          Show the effect of the swap
+        </button>
       </form>
     </section>
   );
@@ -43,7 +47,7 @@ export function Effect({ ctx, m, state }: { ctx: ViewCtx; m: DivisionModel; stat
         <input type="hidden" name="playerId" value={a.playerId} />
         {a.kind === 'move' ? <input type="hidden" name="toTeamId" value={a.toTeamId} /> : <input type="hidden" name="otherPlayerId" value={a.otherPlayerId} />}
         <Input label="Reason" name="reason" required />
-        <button>Confirm the change</button>
+        <button type="submit">Confirm the change</button>
       </form>
       <p>
         <a href={divisionHref(m)}>Cancel</a>

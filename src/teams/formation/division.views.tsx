@@ -79,7 +79,7 @@ function DrawForm({ ctx, m, state }: { ctx: ViewCtx; m: DivisionModel; state: Di
             { value: 'sum', label: 'Team rating sums' },
           ]}
         />
-        <button>Preview teams</button>
+        <button type="submit">Preview teams</button>
       </form>
     </section>
   );
@@ -136,7 +136,7 @@ export function DivisionPage({ ctx, m, state }: { ctx: ViewCtx; m: DivisionModel
             <form method="post" action={`/teams/formations/${encodeURIComponent(m.formation.id)}/publish`}>
               <Csrf token={ctx.csrf} />
               {state.form === 'publish' ? <Errors errors={state.errors} /> : null}
-              <button>Publish these teams</button>
+              <button type="submit">Publish these teams</button>
             </form>
           ) : null}
         </section>

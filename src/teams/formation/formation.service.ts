@@ -72,7 +72,7 @@ export async function previewFormation(deps: Pick<Deps, 'db' | 'clock'>, actor: 
   const players = formationPlayers(inputs.lines, new Map(planned.map((t) => [t.coachId, t.key])));
   const teams: FormationTeam[] = planned.map((t) => ({ teamId: t.key, coachId: t.coachId }));
   const opts = options(config, key, seed, input.objective ?? config.formation.objective);
-  let result;
+  let result: ReturnType<typeof formDivision>;
   try {
     result = formDivision(players, teams, opts);
   } catch (e) {

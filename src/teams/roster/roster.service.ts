@@ -38,19 +38,17 @@ export async function loadRosters(db: Db, seasonId: string, teamIds: readonly st
   const out = new Map(teamIds.map((id) => [id, { staff: staff.get(id) ?? [], players: [] as RosterLine[] }]));
   for (const m of members) {
     const jersey = m.jersey === null ? null : Number(m.jersey);
-    out
-      .get(m.team_id)!
-      .players.push({
-        playerId: m.id,
-        externalId: m.external_id,
-        firstName: m.first_name,
-        lastName: m.last_name,
-        birthDate: m.birth_date,
-        gender: m.gender,
-        goalkeeper: keeper.get(m.id) ?? false,
-        jersey,
-        guardians: guardians.get(m.id) ?? [],
-      });
+    out.get(m.team_id)!.players.push({
+      playerId: m.id,
+      externalId: m.external_id,
+      firstName: m.first_name,
+      lastName: m.last_name,
+      birthDate: m.birth_date,
+      gender: m.gender,
+      goalkeeper: keeper.get(m.id) ?? false,
+      jersey,
+      guardians: guardians.get(m.id) ?? [],
+    });
   }
   for (const r of out.values()) r.players.sort((a, b) => (a.jersey ?? 1e9) - (b.jersey ?? 1e9) || a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
   return out;

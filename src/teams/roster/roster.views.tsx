@@ -61,7 +61,7 @@ function Jerseys({ ctx, m, state }: { ctx: ViewCtx; m: RosterModel; state: Roste
         {m.players.map((p) => (
           <Input label={`Jersey of ${p.firstName} ${p.lastName}`} name={`jersey.${p.playerId}`} type="number" min={0} max={99} inputmode="numeric" value={p.jersey} />
         ))}
-        <button>Save jersey numbers</button>
+        <button type="submit">Save jersey numbers</button>
       </form>
     </section>
   );
@@ -84,7 +84,7 @@ function Ratings({ ctx, m, state }: { ctx: ViewCtx; m: RosterModel; state: Roste
             options={[{ value: '', label: 'Not rated yet' }, ...m.scale]}
           />
         ))}
-        <button>Save ratings</button>
+        <button type="submit">Save ratings</button>
       </form>
     </section>
   );
@@ -109,7 +109,9 @@ function Override({ ctx, m, state }: { ctx: ViewCtx; m: RosterModel; state: Rost
         <Select label="Player" name="playerId" options={m.ratings.map((r) => ({ value: r.playerId, label: r.name }))} />
         <Select label="Rating" name="rating" options={m.scale} />
         <Input label="Reason for the override" name="reason" required />
-        <button class="secondary">Override the rating</button>
+        <button type="submit" class="secondary">
+          Override the rating
+        </button>
       </form>
     </section>
   );

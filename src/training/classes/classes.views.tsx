@@ -30,7 +30,7 @@ function SessionForm({ ctx, m, state }: { ctx: ViewCtx; m: ClassesModel; state: 
       </div>
       <Input label="Place" name="place" required value={v.place} hint="Field or room, with the address if people may not know it." />
       {m.isManager ? <Select label="Instructor" name="instructorId" value={v.instructorId} options={m.instructors.map((i) => ({ value: i.id, label: i.name }))} /> : null}
-      <button>Schedule the class</button>
+      <button type="submit">Schedule the class</button>
     </form>
   );
 }
@@ -100,7 +100,7 @@ function CreditForm({ ctx, r, errors }: { ctx: ViewCtx; r: Roster; errors?: stri
       {r.canCredit ? (
         <>
           <Input label="Someone else attended? Their email" name="email" type="email" hint="Only people registered for this class can be credited." />
-          <button>Credit the attendees</button>
+          <button type="submit">Credit the attendees</button>
         </>
       ) : (
         <p class="hint">{r.session.cancelledAt ? 'This class was cancelled.' : `Attendees can be credited from the day of the class (${r.session.date}).`}</p>
@@ -124,7 +124,9 @@ export function RosterPage({ ctx, r, errors }: { ctx: ViewCtx; r: Roster; errors
       {r.canCancel ? (
         <form method="post" action={`/training/classes/${s.id}/cancel`} class="inline">
           <Csrf token={ctx.csrf} />
-          <button class="danger">Cancel this class</button>
+          <button type="submit" class="danger">
+            Cancel this class
+          </button>
         </form>
       ) : null}
       <p>

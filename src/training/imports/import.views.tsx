@@ -33,7 +33,7 @@ export function ImportPage({ ctx, report, fileName, errors }: { ctx: ViewCtx; re
           CSV file
           <input id="f-file" name="file" type="file" required accept=".csv,.txt,.tsv,text/csv,text/plain" />
         </label>
-        <button>Import</button>
+        <button type="submit">Import</button>
       </form>
       {report ? (
         <section aria-labelledby="result">

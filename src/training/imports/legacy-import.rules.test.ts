@@ -47,7 +47,8 @@ describe('parseLegacyCertifications on the sample export (Latin-1, CRLF)', () =>
     expect(byRow.get(3)).toMatchObject({ lastName: 'Hernández', training: 'cardiac-arrest', birthDate: '1986-03-07', completedOn: '2023-07-28' });
     expect(byRow.get(15)).toMatchObject({ firstName: 'Sofía', lastName: 'Patel', training: 'coach-advanced' });
     expect(byRow.get(22)).toMatchObject({ associationId: '97000020', completedOn: '2026-04-01' });
-    const codes = rows.reduce<Record<string, number>>((n, r) => ({ ...n, [r.training]: (n[r.training] ?? 0) + 1 }), {});
+    const codes: Record<string, number> = {};
+    for (const r of rows) codes[r.training] = (codes[r.training] ?? 0) + 1;
     expect(codes).toEqual({
       'safe-haven': 2,
       'cardiac-arrest': 3,

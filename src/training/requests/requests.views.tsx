@@ -48,7 +48,9 @@ function Pending({ ctx, list }: { ctx: ViewCtx; list: QueueLine[] }) {
           <td>
             <form method="post" action={`/training/requests/${r.id}/verify`} class="inline">
               <Csrf token={ctx.csrf} />
-              <button aria-label={`Accept the certificate of ${r.personName} for ${r.label}`}>Accept</button>
+              <button type="submit" aria-label={`Accept the certificate of ${r.personName} for ${r.label}`}>
+                Accept
+              </button>
             </form>
             <form method="post" action={`/training/requests/${r.id}/reject`} class="inline">
               <Csrf token={ctx.csrf} />
@@ -56,7 +58,7 @@ function Pending({ ctx, list }: { ctx: ViewCtx; list: QueueLine[] }) {
                 Reason
                 <input id={`reason-${r.id}`} name="reason" required maxLength={500} />
               </label>
-              <button class="danger" aria-label={`Refuse the certificate of ${r.personName} for ${r.label}`}>
+              <button type="submit" class="danger" aria-label={`Refuse the certificate of ${r.personName} for ${r.label}`}>
                 Refuse
               </button>
             </form>
@@ -99,7 +101,7 @@ function RecordForm({ ctx, m, state }: { ctx: ViewCtx; m: QueueModel; state: Que
         options={[{ value: '', label: 'Choose the training' }, ...m.options.map((o) => ({ value: o.code, label: o.label }))]}
       />
       <Input label="Completed on" name="completedOn" type="date" required max={m.today} value={v.completedOn} />
-      <button>Record</button>
+      <button type="submit">Record</button>
     </form>
   );
 }
