@@ -3,13 +3,12 @@ import type { DemoContext } from '../platform/demo.js';
 import { findSeason } from '../region/index.js';
 import type { RegionConfig } from '../region/index.js';
 import { getRegionConfig } from '../region/index.js';
-import { listTeams, type TeamRow } from '../teams/index.js';
+import { addStaff, insertTeams, listTeams, type TeamRow } from '../teams/index.js';
 import { placementCode, type TeamBooking } from './booking/booking.rules.js';
 import { addDays, weekdayOf } from '../platform/time/time.rules.js';
 import { addWindow, generateSeasonSlots, saveSignupSettings } from './setup/setup.service.js';
 import { listSlots, type StoredSlot } from './slots.store.js';
 import { insertBookings } from './booking/bookings.store.js';
-import { insertTeamsWithStaff } from './demo.store.js';
 import type { PracticeWindow } from './slots.rules.js';
 
 const DEMO_ACTOR = { id: null, name: 'demo' };
@@ -66,7 +65,10 @@ async function makeTeams(ctx: DemoContext, config: RegionConfig): Promise<number
       }
     }
   }
-  await ctx.deps.db.transaction().execute((trx) => insertTeamsWithStaff(trx, teams, staff));
+  await ctx.deps.db.transaction().execute(async (trx) => {
+    if (teams.length) await insertTeams(trx, teams);
+    if (staff.length) await addStaff(trx, staff);
+  });
   return teams.length;
 }
 

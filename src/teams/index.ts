@@ -13,3 +13,6 @@ export { demoTeams } from './teams.demo.js';
 export { teamsFeature } from './teams.feature.js';
 export type { TeamRow } from './teams.store.js';
 export { coachesTeam, findTeam, listTeams, rosterOf, teamsCoachedBy } from './teams.store.js';
+export { insertTeams } from './formation/published-teams.store.js';
+export { setJersey } from './roster/roster.store.js';
+export { addStaff } from './staff.store.js';

@@ -6,7 +6,7 @@ import { findTeam, type TeamRow } from '../../teams/index.js';
 import { cardAccess } from '../gamecards.access.js';
 import { currentRoster } from './card-context.service.js';
 import type { RosterLine } from './cards.store.js';
-import { setJersey } from './jerseys.store.js';
+import { setJersey } from '../../teams/index.js';
 
 export interface JerseyChange {
   playerId: string;
