@@ -27,7 +27,8 @@ import { openRuntime } from '../src/runtime.js';
 import { testConfig } from '../src/testing/harness.js';
 import { newId, type Clock } from '../src/platform/clock.js';
 import type { App, Deps, Feature } from '../src/platform/feature.js';
-import { accountDeps, createPerson, createSetupLink, grantStandingRole, makeAdministrator } from '../src/people/index.js';
+import { accountDeps, createPerson, createSetupLink, makeAdministrator } from '../src/people/index.js';
+import { grantStandingRole } from '../src/people/people.testkit.js';
 import type { Role } from '../src/platform/roles.js';
 
 export const DESKTOP = { width: 1280, height: 800 } as const;

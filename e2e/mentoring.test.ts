@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 import { flash, heading, describeAxe, openHarness, pageWidth, PHONE, textOf, type Account, type Harness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
-import { publishSessions, signUp } from '../src/mentoring/index.js';
-import { recordAssessment } from '../src/mentoring/index.js';
+import { publishSessions, signUp } from '../src/mentoring/mentoring.testkit.js';
+import { recordAssessment } from '../src/mentoring/mentoring.testkit.js';
 import { makeTeam, groupSession } from '../src/mentoring/mentoring.testkit.js';
 
 const SEASON = '2026-fall';

@@ -9,7 +9,7 @@ import { buildApp } from '../../src/app.js';
 import { openRuntime } from '../../src/runtime.js';
 import { testConfig } from '../../src/testing/harness.js';
 import { fillDemo } from '../../src/demo/demo.js';
-import { editRegionConfig } from '../../src/region/index.js';
+import { editRegionConfig } from '../../src/region/region.testkit.js';
 import { browserSession } from '../../src/testing/actors.js';
 import { kb, ms, summarize } from '../stats.js';
 

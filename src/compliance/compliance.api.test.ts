@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, type TestApp } from '../testing/harness.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import { BOARD_ROLES } from '../platform/roles.js';
-import { mergeAccounts } from '../people/index.js';
+import { mergeAccounts } from '../people/people.testkit.js';
 import { certify, giveApplication, giveCompletions, giveRole, SAFETY } from './compliance.testkit.js';
 import { openTestApp } from '../testing/harness.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/index.js';
+import { defaultRegionConfig } from '../region/region.testkit.js';
 import type { RegionConfig } from '../region/index.js';
 import type { Completion } from '../training/index.js';
 import { checkCompliance, prepareCompliance, requirementFor, summarizeMany, summarizePerson, type ApplicationFacts, type ComplianceRecords } from './compliance.rules.js';

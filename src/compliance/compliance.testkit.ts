@@ -93,3 +93,5 @@ export async function certify(db: Db, personId: string, role: string, seasonId: 
   await giveApplication(db, personId, seasonId, [{ role, division }]);
   await giveCompletions(db, personId, [...SAFETY, AGE_LEVEL[division]!]);
 }
+export { prepareCompliance } from './compliance.rules.js';
+export { reminderTick } from './reminders/timer.service.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/index.js';
+import { defaultRegionConfig } from '../region/region.testkit.js';
 import { catalogOf } from '../training/index.js';
 import { prepareCompliance, summarizePerson, type ComplianceRecords, type MissingItem } from './compliance.rules.js';
 import { checkRows, csvCells, filterRows, itemLabel, readFilters, sortRows, totalsOf, type ComplianceRow, type DashboardFilters } from './dashboard.rules.js';

@@ -55,3 +55,5 @@ export const groupSession = (over: Partial<import('./sessions/sessions.rules.js'
   repeatWeeks: 1,
   ...over,
 });
+export { recordAssessment } from './assessments/assessments.service.js';
+export { publishSessions, signUp } from './sessions/sessions.service.js';

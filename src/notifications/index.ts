@@ -1,3 +1,2 @@
 /** The front door of notifications: the only file other folders import. */
 export { notificationsFeature } from './notifications.routes.js';
-export { setWeekly } from './notifications.service.js';

@@ -7,7 +7,7 @@ import { NOTIFICATION_KINDS, WEEKLY_REMINDER } from '../platform/notify/catalog.
 import { notify } from '../platform/notify/notify.js';
 import { sendWeeklyReminders } from '../compliance/index.js';
 import { setWeekly } from './notifications.service.js';
-import { reminderTick } from '../compliance/index.js';
+import { reminderTick } from '../compliance/compliance.testkit.js';
 
 const admin = { id: null, name: 'Test' };
 

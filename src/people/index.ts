@@ -1,18 +1,7 @@
 /** The front door of people: the only file other folders import. */
-export {
-  accountDeps,
-  authenticateBearer,
-  authenticateSession,
-  createApiToken,
-  createPerson,
-  createSetupLink,
-  grantStandingRole,
-  hasAdministrator,
-  makeAdministrator,
-} from './accounts.service.js';
+export { accountDeps, authenticateBearer, authenticateSession, createApiToken, createPerson, createSetupLink, hasAdministrator, makeAdministrator } from './accounts.service.js';
 export { mergeFeature } from './merge.routes.js';
 export { foldText } from './merge.rules.js';
-export { mergeAccounts } from './merge.service.js';
 export { peopleFeature } from './people.routes.js';
 export type { PersonRow } from './people.store.js';
 export { anyoneAtDomain, findPersonRow, findPersonRowByEmail, insertPeople, insertPerson, normalizeEmail, updatePerson } from './people.store.js';

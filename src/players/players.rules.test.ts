@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/index.js';
+import { defaultRegionConfig } from '../region/region.testkit.js';
 import { IMPORTED_RATINGS, placePlayer, programFor, ratingForFormation, ratingProblem } from './players.rules.js';
 
 const config = defaultRegionConfig('2026-09-15');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors.js';
-import { defaultRegionConfig } from '../region/index.js';
+import { defaultRegionConfig } from '../region/region.testkit.js';
 import { cutWindow, generateSlots, overlappingSlots, practiceGroups, slotDates, slotRecurrence, windowProblems, type PracticeWindow } from './slots.rules.js';
 import { addDays, parseTime, weekdayOf } from '../platform/time/time.rules.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/index.js';
+import { defaultRegionConfig } from '../region/region.testkit.js';
 import { defaultPage } from './default-pages.rules.js';
 import { checkPageInput, checkResourceInput, PAGE_SLUGS, splitTokens, unknownTokens } from './site.rules.js';
 

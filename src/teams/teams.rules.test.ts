@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/index.js';
+import { defaultRegionConfig } from '../region/region.testkit.js';
 import type { Program } from '../players/index.js';
 import { defaultTeamCount, jerseyProblems, seedProblem, shareCoaches, teamName, type CoachPool, type HeadCoach } from './teams.rules.js';
 import { applyAdjustment, balanceOf, type AdjustContext } from './formation/adjust.rules.js';

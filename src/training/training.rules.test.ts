@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../region/index.js';
+import { defaultRegionConfig } from '../region/region.testkit.js';
 import { catalogOf, indexCompletions, trainingStatus } from './catalog.rules.js';
 import {
   CERTIFICATE_NUMBER,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../platform/errors.js';
-import { defaultRegionConfig } from '../region/index.js';
+import { defaultRegionConfig } from '../region/region.testkit.js';
 import { acceptApplication, applicationErrors, decideApplication, roleAllowedForAge, signatureKey, type ApplicationInput } from './application.rules.js';
 
 const config = defaultRegionConfig('2026-09-01');

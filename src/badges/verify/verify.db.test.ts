@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects, TEST_NOW, type TestApp } from '../../testing/harness.js';
 import { makeActor, type TestActor } from '../../testing/actors.js';
-import { editRegionConfig } from '../../region/index.js';
+import { editRegionConfig } from '../../region/region.testkit.js';
 import { giveRole } from '../../compliance/compliance.testkit.js';
 import { eligibleCoach, openBadgeApp, pdfPages, readQr, SEASON } from '../badges.testkit.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../../region/index.js';
+import { defaultRegionConfig } from '../../region/region.testkit.js';
 import { prepareCompliance, summarizePerson } from '../compliance.rules.js';
 import { reminderMail } from './reminder.rules.js';
 

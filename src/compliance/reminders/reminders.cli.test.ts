@@ -10,7 +10,7 @@ import { makeActor } from '../../testing/actors.js';
 import { giveRole } from '../compliance.testkit.js';
 import { WEEKLY_REMINDER } from '../../platform/notify/catalog.js';
 import { registerReminderCommands } from './reminders.cli.js';
-import { setWeekly } from '../../notifications/index.js';
+import { setWeekly } from '../../notifications/notifications.testkit.js';
 
 describe('touchline notify weekly', () => {
   const dirs: string[] = [];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../platform/clock.js';
 import { testDialects, type TestApp } from '../../testing/harness.js';
 import { makeActor, type TestActor } from '../../testing/actors.js';
-import { editRegionConfig } from '../../region/index.js';
+import { editRegionConfig } from '../../region/region.testkit.js';
 import { cells, goodCard, makeGame, makeTeam, openGamecardsApp, type TeamFixture } from '../gamecards.testkit.js';
 
 describe.each(testDialects())('game cards on %s', (dialect) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../../region/index.js';
+import { defaultRegionConfig } from '../../region/region.testkit.js';
 import { nearestAlternatives, slotChoices, type AlternativesQuery } from './alternatives.rules.js';
 import { slotId, type WeeklySlot } from '../slots.rules.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
-import { defaultRegionConfig } from '../../region/index.js';
+import { defaultRegionConfig } from '../../region/region.testkit.js';
 import { assertCanBook, bookingRefusal, needsDifferentDays, signupRefusal, type BookingAttempt, type SignupWindow, type TeamBooking } from './booking.rules.js';
 import { generateSlots, practiceGroups, type DivisionPractice, type PracticeWindow, type WeeklySlot } from '../slots.rules.js';
 

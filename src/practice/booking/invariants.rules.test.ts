@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../platform/clock.js';
-import { defaultRegionConfig } from '../../region/index.js';
+import { defaultRegionConfig } from '../../region/region.testkit.js';
 import { bookingRefusal, type TeamBooking, type TeamRef } from './booking.rules.js';
 import { bookingViolations, type BookingRow, type BookingTable } from './invariants.rules.js';
 import { generateSlots, practiceGroups, type PracticeWindow } from '../slots.rules.js';

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../../region/index.js';
+import { defaultRegionConfig } from '../../region/region.testkit.js';
 import { practiceEvent } from './feed.rules.js';
 import { escapeText, foldLine, renderCalendar, vtimezoneLines, type IcalCalendar, type IcalEvent } from '../../platform/time/ical.js';
 import { slotDates, slotId, type WeeklySlot } from '../slots.rules.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../../region/index.js';
-import { summarizePerson, prepareCompliance } from '../../compliance/index.js';
+import { defaultRegionConfig } from '../../region/region.testkit.js';
+import { summarizePerson } from '../../compliance/index.js';
+import { prepareCompliance } from '../../compliance/compliance.testkit.js';
 import { catalogOf } from '../../training/index.js';
 import { cardsOwed, coachSteps, playedBy, type StepFacts } from './steps.rules.js';
 

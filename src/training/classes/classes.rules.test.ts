@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegionConfig } from '../../region/index.js';
+import { defaultRegionConfig } from '../../region/region.testkit.js';
 import { catalogOf } from '../catalog.rules.js';
 import { canCreditOn, checkSession, hasStarted, notRegistered, seatsLeft } from './classes.rules.js';
 

@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeActor, type TestActor } from '../../testing/actors.js';
 import { testDialects, type TestApp } from '../../testing/harness.js';
-import { editRegionConfig } from '../../region/index.js';
+import { editRegionConfig } from '../../region/region.testkit.js';
 import { completionsOf } from '../training.store.js';
 import { CERTIFICATE_NUMBER } from '../training.rules.js';
 import { openTrainingApp, seedCompletion } from '../training.testkit.js';
