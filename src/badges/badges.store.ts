@@ -4,6 +4,7 @@ import type { PlatformTables } from '../platform/db/schema.js';
 import { fromJson } from '../platform/db/database.js';
 import type { RoleInDivision } from '../compliance/index.js';
 import type { PhotoStatus } from './badges.rules.js';
+import type { BadgeTables } from './badges.tables.js';
 
 /**
  * Queries of the badges tables (migration 0007): photos, issued badges and their last sheet print
@@ -128,18 +129,7 @@ export interface BadgeRow {
   invalidSince: string | null;
 }
 
-type BadgeRecord = {
-  id: string;
-  person_id: string;
-  season_id: string;
-  token: string;
-  photo_id: string;
-  name: string;
-  roles_json: string;
-  issued_at: string;
-  replaced_at: string | null;
-  invalid_since: string | null;
-};
+type BadgeRecord = Selectable<BadgeTables['badges']>;
 const badgeOf = (r: BadgeRecord): BadgeRow => ({
   id: r.id,
   personId: r.person_id,
