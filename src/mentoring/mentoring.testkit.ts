@@ -7,6 +7,7 @@ import type { Deps } from '../platform/feature.js';
 import type { Role } from '../platform/roles.js';
 import { makeActor, type TestActor } from '../testing/actors.js';
 import type { Viewer } from './mentoring.access.js';
+import type { SessionInput } from './sessions/sessions.rules.js';
 
 export const SEASON = '2026-fall';
 let teamNumber = 0;
@@ -41,7 +42,7 @@ export const mailsTo = (deps: Deps, email: string, kind?: string) => {
 };
 
 /** A group session input for 2026-09-22 18:30 at Brett (a week after TEST_NOW). */
-export const groupSession = (over: Partial<import('./sessions/sessions.rules.js').SessionInput> = {}) => ({
+export const groupSession = (over: Partial<SessionInput> = {}): SessionInput => ({
   kind: 'group',
   topic: 'Positive coaching',
   date: '2026-09-22',

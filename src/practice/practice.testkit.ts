@@ -11,7 +11,7 @@ import { openTestApp, TEST_NOW, type TestApp } from '../testing/harness.js';
 import type { Db } from '../platform/db/database.js';
 import { accountDeps, createApiToken } from '../people/index.js';
 import { addWindow, generateSeasonSlots, saveSignupSettings } from './setup/setup.service.js';
-import type { PracticeWindow } from './slots.rules.js';
+import { slotId, type PracticeWindow, type WeeklySlot } from './slots.rules.js';
 
 export const SEASON = '2026-fall';
 export const ADMIN_ACTOR = { id: null, name: 'test' };
@@ -131,3 +131,15 @@ export async function insertCoaches(deps: Deps, n: number, prefix = 'coach'): Pr
   }
   return out;
 }
+
+/** Richmond on Mondays 17:00 to 18:00, two 10U teams: the weekly slot the notice and feed tests share. */
+export const MONDAY_RICHMOND: WeeklySlot = {
+  id: slotId('richmond', 1, '17:00', '18:00'),
+  fieldId: 'richmond',
+  weekday: 1,
+  start: '17:00',
+  end: '18:00',
+  minutes: 60,
+  capacity: 2,
+  divisions: ['10U'],
+};

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { groupSession } from '../mentoring.testkit.js';
 import { changeDeadline, changesOpen, decideSignup, defaultPlace, endTime, nextInLine, sessionProblems, waitlistPlace, weeklyDates, type SessionInput } from './sessions.rules.js';
 
-const good: SessionInput = {
-  kind: 'group',
-  topic: 'Positive coaching',
-  date: '2026-09-22',
-  startTime: '18:30',
-  minutes: 60,
-  fieldId: 'brett',
-  place: '',
-  teamId: '',
-  capacity: 12,
-  cutoffHours: 24,
-  repeatWeeks: 1,
-};
+const good: SessionInput = groupSession({ capacity: 12 });
 const ctx = { today: '2026-09-15', fieldIds: ['brett', 'richmond'], teamKnown: false };
 
 describe('sessionProblems', () => {

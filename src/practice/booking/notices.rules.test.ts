@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { practiceNotice } from './notices.rules.js';
-import { slotId, type WeeklySlot } from '../slots.rules.js';
+import type { WeeklySlot } from '../slots.rules.js';
+import { MONDAY_RICHMOND } from '../practice.testkit.js';
 
-const mon: WeeklySlot = {
-  id: slotId('richmond', 1, '17:00', '18:00'),
-  fieldId: 'richmond',
-  weekday: 1,
-  start: '17:00',
-  end: '18:00',
-  minutes: 60,
-  capacity: 2,
-  divisions: ['10U'],
-};
+const mon: WeeklySlot = MONDAY_RICHMOND;
 const thu: WeeklySlot = { ...mon, id: 'x', fieldId: 'brett', weekday: 4 };
 
 describe('practiceNotice', () => {

@@ -4,21 +4,13 @@ import { defaultRegionConfig } from '../../region/region.testkit.js';
 import { practiceEvent } from './feed.rules.js';
 import { escapeText, foldLine, renderCalendar, vtimezoneLines, type IcalCalendar, type IcalEvent } from '../../platform/time/ical.js';
 import { slotDates, slotId, type WeeklySlot } from '../slots.rules.js';
+import { MONDAY_RICHMOND } from '../practice.testkit.js';
 
 const config = defaultRegionConfig('2026-08-01');
 const LA = config.region.timeZone;
 const fall = { startDate: '2026-08-01', endDate: '2026-12-31' };
 const blackouts = ['2026-09-07', '2026-10-12', '2026-11-26'];
-const monday: WeeklySlot = {
-  id: slotId('richmond', 1, '17:00', '18:00'),
-  fieldId: 'richmond',
-  weekday: 1,
-  start: '17:00',
-  end: '18:00',
-  minutes: 60,
-  capacity: 2,
-  divisions: ['10U'],
-};
+const monday: WeeklySlot = MONDAY_RICHMOND;
 const richmond = config.fields.find((f) => f.id === 'richmond')!;
 const event = practiceEvent({ bookingId: 'bk-1', teamName: 'Blue Sharks', division: '10U', slot: monday, field: richmond, season: fall, blackouts })!;
 const calendar = (over: Partial<IcalCalendar> = {}): IcalCalendar => ({ name: 'Blue Sharks practices', timeZone: LA, events: [event], dtstamp: '2026-08-20T12:00:00Z', ...over });
