@@ -33,6 +33,8 @@ export const STATUS_BY_CODE = {
   UNSUPPORTED_FILE: 422,
   FILE_EMPTY: 422,
   PHOTO_TOO_SMALL: 422,
+  /** A stored badge photo that cannot be decoded for printing: the coach uploads another. */
+  PHOTO_UNPRINTABLE: 422,
   FIELD_NOT_ALLOWED: 422,
   FUTURE_DATE: 422,
   SAME_DAY: 422,
@@ -106,14 +108,22 @@ export const STATUS_BY_CODE = {
   NOT_ELIGIBLE: 403,
   /** The region has not set up its screening key: nobody can give an SSN yet. */
   SCREENING_NOT_READY: 409,
+  /** A screening public key that is not SPKI PEM of an RSA key of at least 3072 bits. */
+  SCREENING_KEY_INVALID: 422,
+  /** Replacing a screening key that sealed pending numbers without `replace: true`; details.unreadable counts them. */
+  SCREENING_KEY_IN_USE: 409,
   /** Sign-up windows (practice, mentoring): 422, the person must wait or pick another time. */
   SIGNUP_CLOSED: 422,
   STALE: 409,
   LINK_EXPIRED: 410,
+  /** A one-time link (password reset, set-up) that was already used. */
+  LINK_USED: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA: 415,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  /** The database cannot be reached right now (a restart, a failover): try again in a minute. */
+  DATABASE_UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const satisfies Record<string, number>;
 

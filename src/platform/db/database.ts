@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection } from 'kysely';
-import pg from 'pg';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, sql, type DatabaseConnection } from 'kysely';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { DB } from './schema.js';
 import { namedStatementPool } from './named-statements.js';
 
@@ -24,18 +25,58 @@ export interface DatabaseOptions {
   /** PostgreSQL schema to work in (tests use one schema per test file). */
   pgSchema?: string;
   poolSize?: number;
+  /** How long opening one PostgreSQL connection may take (default CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
 }
 
-// PostgreSQL returns int8 (count(*)) as text; the app only counts rows, so read it as a number.
-pg.types.setTypeParser(20, (v) => Number(v));
+/** How long a request waits for a free pooled connection before it is answered 503. */
+const POOL_WAIT_MS = 30_000;
+/** How long opening one PostgreSQL connection may take (an unreachable host fails in this time). */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * The PostgreSQL driver, loaded the first time a PostgreSQL database is opened: a SQLite region (and
+ * every command on one) never pays for loading it (about 50 ms of a command's start).
+ */
+let pgModule: typeof pg | undefined;
+function loadPg(): typeof pg {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+    // PostgreSQL returns int8 (count(*)) as text; the app only counts rows, so read it as a number.
+    pgModule.types.setTypeParser(20, (v) => Number(v));
+  }
+  return pgModule;
+}
+
+/** pg's Client with its own connect timeout (the pool's connectionTimeoutMillis also bounds the wait for a free connection). */
+const timedClient = (pg: typeof import('pg').default, ms: number) =>
+  class TimedClient extends pg.Client {
+    constructor(config: pg.ClientConfig = {}) {
+      super({ ...config, connectionTimeoutMillis: ms });
+    }
+  };
 
 export function openDatabase(opts: DatabaseOptions): Database {
   if (opts.url) {
+    const pg = loadPg();
     const pool = new pg.Pool({
       connectionString: opts.url,
       max: opts.poolSize ?? 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+      // Waiting for a free connection in the sign-up rush may take a while; a request still gets
+      // an answer (503 DATABASE_UNAVAILABLE) rather than hanging when none comes in this time.
+      connectionTimeoutMillis: POOL_WAIT_MS,
+      // Each new connection gets a short time of its own (a database host that does not answer).
+      Client: timedClient(pg, opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS),
+      // TCP keepalive probes notice a database host that vanished without closing the connection.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
+    // An idle connection the server dropped (a restart, a failover, pg_terminate_backend) is
+    // reported here after the pool has already removed it; unheard, the 'error' event would end
+    // the process. The next request opens a new connection, so the portal serves again by itself
+    // once the database is back.
+    pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: namedStatementPool(pool) }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
@@ -49,6 +90,11 @@ export function openDatabase(opts: DatabaseOptions): Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // Deleted and overwritten content is zeroed in the file, not left in free space: a sealed SSN
+  // erased after its background check must not survive in the page it was on, nor on the free
+  // list (see checkpointAfterErase for the write-ahead log). The cost is writing zeros over what a
+  // delete or update frees; the portal's writes are few and small, and its commits are synced anyway.
+  sqlite.pragma('secure_delete = ON');
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
@@ -104,6 +150,22 @@ export async function ping(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * After a change that erased something that must leave no trace (a sealed SSN), moves SQLite's
+ * write-ahead log into the database file and empties it (wal_checkpoint(TRUNCATE)): until then the
+ * log keeps the pages as they were before the change, the erased value included, and the file's
+ * copy of the page keeps it until the checkpoint overwrites it (zeroed, with secure_delete). Run it
+ * after the commit, never inside a transaction. It waits (busy_timeout) for another process reading
+ * the file; answers false when that reader held on and the log could not be emptied entirely.
+ * Nothing to do on PostgreSQL, whose files and log the server manages (vacuum reclaims the space).
+ */
+export async function checkpointAfterErase(db: Db): Promise<boolean> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return true;
+  if (db.isTransaction) throw new Error('checkpointAfterErase runs after the commit, not inside a transaction.');
+  const { rows } = await sql<{ busy: number; log: number; checkpointed: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  return rows[0]?.busy === 0;
 }
 
 /** JSON text helpers: JSON is stored as text on both databases. */

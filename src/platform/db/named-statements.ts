@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { DatabaseUnavailableError } from './faults.js';
 
 /** How many statements one connection keeps prepared; past it, new texts run unprepared. */
 const PER_CONNECTION = 300;
@@ -26,7 +27,15 @@ export function namedStatementPool(pool: pg.Pool): PostgresPool {
   };
   const wrap = (client: pg.PoolClient): PostgresPoolClient => {
     let held = prepared.get(client);
-    if (!held) prepared.set(client, (held = { names: new Set(), inTransaction: false }));
+    if (!held) {
+      prepared.set(client, (held = { names: new Set(), inTransaction: false }));
+      // A connection the server drops while it is checked out (a restart, a failover,
+      // pg_terminate_backend) emits 'error' on its client; the pool listens only while a client is
+      // idle, and an unheard 'error' ends the process. The query that was running fails with the
+      // cause (answered 503 DATABASE_UNAVAILABLE), the client is no longer queryable, and the pool
+      // drops it when Kysely releases it.
+      client.on('error', ignoreLostConnection);
+    }
     const state = held;
     return {
       query: ((text: string | object, values?: readonly unknown[]) => {
@@ -49,7 +58,18 @@ export function namedStatementPool(pool: pg.Pool): PostgresPool {
     };
   };
   return {
-    connect: async () => wrap(await pool.connect()),
+    connect: async () => {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (e) {
+        throw new DatabaseUnavailableError(e);
+      }
+      return wrap(client);
+    },
     end: () => pool.end(),
   };
 }
+
+/** The failure reaches the query that was running (or the next one); the event itself needs nothing more. */
+function ignoreLostConnection(): void {}
