@@ -16,7 +16,7 @@ export const BackSchema = Type.Object({
   halfTime: Score,
   final: Score,
   conditions: Type.String({ maxLength: 300, description: 'playing conditions' }),
-  sportsmanship: Type.String({ description: "'' | excellent | good | fair | poor" }),
+  sportsmanship: Type.String({ maxLength: 20, description: "'' | excellent | good | fair | poor" }),
   referees: Type.Object({ center: Type.String({ maxLength: 120 }), assistant1: Type.String({ maxLength: 120 }), assistant2: Type.String({ maxLength: 120 }) }),
 });
 

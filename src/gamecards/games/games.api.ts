@@ -46,6 +46,8 @@ export function gamesApi(app: App, deps: Deps): void {
     '/api/v1/games/import',
     {
       config: { access: SCHEDULERS },
+      // Room for the csv field's 2,000,000 characters as JSON (the app's body limit is 1 MiB).
+      bodyLimit: 6 * 1024 * 1024,
       schema: {
         tags,
         summary: 'Import a schedule from CSV (columns date, time, field, home, away; optional division): all rows or none',

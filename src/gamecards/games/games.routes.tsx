@@ -106,7 +106,7 @@ async function importRoutes(app: App, deps: Deps): Promise<void> {
   };
   app.get('/games/import', { config: SCHEDULE, schema: hidden }, (req, reply) => show(req, reply, (req.query as Query).season || undefined));
   app.post('/games/import', { config: SCHEDULE, schema: hidden }, async (req, reply) => {
-    const form = await readUpload(req, MAX_SCHEDULE_BYTES, 'schedule file');
+    const form = await readUpload(req, MAX_SCHEDULE_BYTES, 'schedule file', { csv: MAX_SCHEDULE_BYTES });
     const text = form.fields.csv ?? '';
     return handleForm(
       reply,

@@ -14,7 +14,7 @@ export const GameSchema = Type.Object({
   season: Type.String(),
   division: Type.String(),
   program: Type.String(),
-  date: Type.String({ description: 'YYYY-MM-DD' }),
+  date: Type.String({ maxLength: 20, description: 'YYYY-MM-DD' }),
   time: Type.String({ description: 'HH:MM, 24-hour, region time' }),
   field: Type.Object({ id: Type.String(), name: Type.String() }),
   home: TeamRef,
@@ -23,12 +23,12 @@ export const GameSchema = Type.Object({
 });
 
 export const GameBody = Type.Object({
-  season: Type.Optional(Type.String({ description: 'season id; default: the current season' })),
-  date: Type.String({ description: 'YYYY-MM-DD' }),
-  time: Type.String({ description: '9:30, 14:00 or 2:00 PM' }),
-  field: Type.String({ description: 'field id or name' }),
-  home: Type.String({ description: 'team id or name' }),
-  away: Type.String({ description: 'team id or name' }),
+  season: Type.Optional(Type.String({ maxLength: 40, description: 'season id; default: the current season' })),
+  date: Type.String({ maxLength: 20, description: 'YYYY-MM-DD' }),
+  time: Type.String({ maxLength: 20, description: '9:30, 14:00 or 2:00 PM' }),
+  field: Type.String({ maxLength: 120, description: 'field id or name' }),
+  home: Type.String({ maxLength: 120, description: 'team id or name' }),
+  away: Type.String({ maxLength: 120, description: 'team id or name' }),
 });
 
 export const GameParams = Type.Object({ id: Id });

@@ -1,4 +1,4 @@
-import { cellAt, matchColumns, missingColumnsError, parseDate, rowError, type CsvTable, type RowError } from '../../platform/csv.js';
+import { cellAt, parseDate, requireColumns, rowError, type CsvTable, type RowError } from '../../platform/csv.js';
 
 /** A team as the schedule needs it. */
 export interface ScheduleTeam {
@@ -112,17 +112,9 @@ export type ScheduleImport = { ok: true; games: GameDraft[] } | { ok: false; err
  * is reported with its line number and every reason.
  */
 export function readSchedule(table: CsvTable, ctx: ScheduleContext): ScheduleImport {
-  const { index, missing } = matchColumns(table.header, COLUMNS);
-  if (missing.length > 0)
-    return {
-      ok: false,
-      errors: [
-        missingColumnsError(
-          missing.map((k) => COLUMNS[k].label),
-          table.header,
-        ),
-      ],
-    };
+  const columns = requireColumns(table.header, COLUMNS);
+  if (!columns.ok) return { ok: false, errors: [columns.error] };
+  const { index } = columns;
   const errors: RowError[] = table.problems.map((p) => rowError(p.row, `Row ${p.row}: ${p.message}`));
   const games: GameDraft[] = [];
   for (const rec of table.records) {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, statusFor } from '../errors.js';
+import { clipQuoted } from '../quote.js';
 
 export type FormBody = Record<string, string>;
 
@@ -34,13 +35,8 @@ export async function handleForm(
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     const list = (e.details as { errors?: string[] } | undefined)?.errors;
-    return rerender(list?.length ? list : [e.message], statusFor(e.code));
+    return rerender((list?.length ? list : [e.message]).map(clipQuoted), statusFor(e.code));
   }
-}
-
-/** A local path to return to after login: never another site. */
-export function safeNext(next: unknown): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 /** The person acting, for the audit log. */

@@ -13,6 +13,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
 import type { App } from '../feature.js';
+import { checkText, INPUT_LIMITS } from './input.js';
+import { clipped } from '../quote.js';
 
 export interface UploadedForm {
   fields: Record<string, string>;
@@ -36,16 +38,23 @@ export const uploadAction = (path: string, csrf: string) => `${path}?_csrf=${enc
  * Reads a multipart form: every text field and the one file (`null` when the file input was left
  * empty). A file over `maxBytes` answers PAYLOAD_TOO_LARGE with what to do.
  */
-export async function readUpload(req: FastifyRequest, maxBytes: number, what = 'file'): Promise<UploadedForm> {
+export async function readUpload(req: FastifyRequest, maxBytes: number, what = 'file', textLimits: Record<string, number> = {}): Promise<UploadedForm> {
   if (!req.isMultipart()) throw new AppError('VALIDATION', `Send the form as multipart/form-data with the ${what} in the "file" field.`);
   const out: UploadedForm = { fields: {}, file: null };
   try {
-    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+    const fieldSize = Math.max(INPUT_LIMITS.text, ...Object.values(textLimits)) * 4;
+    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fieldSize } })) {
+      // The text of an upload form is guarded like any other (input.ts): the parts are read here,
+      // after the app's guard has run.
+      checkText(part.fieldname, part.fieldname, 'body', INPUT_LIMITS.key, false);
       if (part.type === 'file') {
+        const fileName = checkText(part.filename ?? '', 'file name', 'body', 255, false);
         const data = await part.toBuffer();
-        if (part.filename || data.length) out.file = { fileName: part.filename || 'upload', data };
+        if (fileName || data.length) out.file = { fileName: fileName || 'upload', data };
       } else if (part.fieldname !== '_csrf') {
-        out.fields[part.fieldname] = String(part.value ?? '');
+        const limit = textLimits[part.fieldname] ?? INPUT_LIMITS.text;
+        if (part.valueTruncated) throw new AppError('VALIDATION', `Some values are not valid (body): ${clipped(part.fieldname)}: at most ${limit} characters.`);
+        out.fields[part.fieldname] = checkText(String(part.value ?? ''), part.fieldname, 'body', limit);
       }
     }
   } catch (e) {

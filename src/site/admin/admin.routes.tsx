@@ -1,5 +1,6 @@
 /** The region administrator's side of the public pages: Markdown editor with preview, history, restore, resources. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import type { App, Deps } from '../../platform/feature.js';
 import type { Role } from '../../platform/roles.js';
 import { AppError } from '../../platform/errors.js';
@@ -8,13 +9,15 @@ import { actorOf, formBody, handleForm } from '../../platform/http/forms.js';
 import { readUpload } from '../../platform/http/uploads.js';
 import { liveParts } from '../live-parts.service.js';
 import { addResource, MAX_RESOURCE_BYTES, removeResource } from '../resources.service.js';
-import { PAGE_SLUGS, PAGES, type PageSlug } from '../site.rules.js';
+import { LIMITS, PAGE_SLUGS, PAGES, type PageSlug } from '../site.rules.js';
 import { currentPage, pageHistory, pageSlug, restoreRevision, revisionContent, savePage } from '../site.service.js';
 import { listResources } from '../site.store.js';
 import { EditorView, HistoryView, Preview, RevisionView, SiteAdminView, type EditorState } from './admin.views.js';
 import { ResourcesAdminView, type ResourceFormState } from './resources.views.js';
 
 const hidden = { hide: true };
+/** The page editor's form: the Markdown may be longer than the input guard's default for text. */
+const pageForm = { ...hidden, body: Type.Object({ markdown: Type.Optional(Type.String({ maxLength: LIMITS.markdown })) }) };
 type SlugReq = FastifyRequest<{ Params: { slug: string } }>;
 
 function revisionNumber(v: string): number {
@@ -35,7 +38,7 @@ function editorRoutes(app: App, deps: Deps, config: { access: readonly Role[] })
     return page(req, reply, `Edit ${PAGES[slug].name}`, (ctx) => <EditorView ctx={ctx} slug={slug} state={s} live={{ ...live, csrf: ctx.csrf }} />, { status });
   };
   app.get('/admin/site/pages/:slug', { config, schema: hidden }, (req: SlugReq, reply) => editor(req, reply, pageSlug(req.params.slug), null));
-  app.post('/admin/site/pages/:slug', { config, schema: hidden }, async (req: SlugReq, reply) => {
+  app.post('/admin/site/pages/:slug', { config, schema: pageForm }, async (req: SlugReq, reply) => {
     const slug = pageSlug(req.params.slug);
     const f = formBody(req);
     const values = { title: f.title ?? '', description: f.description ?? '', markdown: f.markdown ?? '', base: /^\d+$/.test(f.base ?? '') ? Number(f.base) : 0 };
@@ -50,7 +53,7 @@ function editorRoutes(app: App, deps: Deps, config: { access: readonly Role[] })
       (errors, status) => editor(req, reply, slug, { values, errors, preview: true }, status),
     );
   });
-  app.post('/admin/site/pages/:slug/preview', { config, schema: hidden }, async (req: SlugReq, reply) => {
+  app.post('/admin/site/pages/:slug/preview', { config, schema: pageForm }, async (req: SlugReq, reply) => {
     pageSlug(req.params.slug);
     const markdown = formBody(req).markdown ?? '';
     const live = await liveParts(deps, await req.regionConfig(), markdown, null);
