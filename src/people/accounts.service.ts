@@ -1,4 +1,5 @@
 import { AppError } from '../platform/errors.js';
+import { TEXT_LIMITS } from '../platform/text-limits.js';
 import { newId, newToken, type Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import type { Mailer } from '../platform/mail.js';
@@ -21,9 +22,11 @@ import {
   toPerson,
   type HolderRow,
   type Person,
+  type PersonRow,
 } from './people.store.js';
 import { anyoneHoldsRole, findGrantId, insertGrant } from './roles.store.js';
 import * as store from './accounts.store.js';
+import { decideAttempt, refusalMessage, staleBefore, throttleKeys, type ThrottleKind } from './login-throttle.rules.js';
 
 export interface AccountDeps {
   db: Db;
@@ -37,9 +40,6 @@ export const accountDeps = (d: Deps): AccountDeps => ({ db: d.db, clock: d.clock
 const SESSION_DAYS = 30;
 const RESET_MINUTES = 60;
 const SETUP_HOURS = 24;
-const FAILURE_WINDOW_MIN = 15;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
 
 const plusMinutes = (d: Date, m: number) => new Date(d.getTime() + m * 60_000).toISOString();
 
@@ -53,6 +53,9 @@ export interface NewPerson {
 
 export function checkNewPerson(p: NewPerson): void {
   if (!p.firstName.trim() || !p.lastName.trim()) throw new AppError('VALIDATION', 'Give both a first and a last name.');
+  if (p.firstName.trim().length > TEXT_LIMITS.name || p.lastName.trim().length > TEXT_LIMITS.name)
+    throw new AppError('VALIDATION', `Shorten the name to ${TEXT_LIMITS.name} characters for each part.`);
+  if (p.email.trim().length > TEXT_LIMITS.email) throw new AppError('VALIDATION', `An email address has at most ${TEXT_LIMITS.email} characters: check the one you wrote.`);
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(p.email.trim())) throw new AppError('VALIDATION', `"${p.email}" is not an email address: write it like name@example.org.`);
 }
 
@@ -83,25 +86,35 @@ export async function createPerson(deps: AccountDeps, p: NewPerson, password: st
 }
 
 /**
- * Checks email and password. Failures are counted in the database per email and per address, so
- * the limit holds across every instance; past the limit the answer is RATE_LIMITED for a while.
+ * Checks email and password, throttled by login-throttle.rules.ts: the attempt is counted before
+ * the password is checked (in the database, so the limit holds across instances and for attempts
+ * sent at once), and past the limit the answer is RATE_LIMITED with `details.retryAfterSeconds`.
  */
 export async function checkCredentials(deps: AccountDeps, email: string, password: string, ip: string): Promise<Person> {
   const now = deps.clock.now();
-  const since = plusMinutes(now, -FAILURE_WINDOW_MIN);
-  const emailKey = `email:${normalizeEmail(email)}`;
-  const ipKey = `ip:${ip}`;
-  if ((await store.countLoginFailures(deps.db, emailKey, since)) >= MAX_FAILURES_PER_EMAIL || (await store.countLoginFailures(deps.db, ipKey, since)) >= MAX_FAILURES_PER_IP) {
-    throw new AppError('RATE_LIMITED', `Too many failed logins. Wait ${FAILURE_WINDOW_MIN} minutes, or reset your password.`);
+  const at = now.toISOString();
+  const keys = throttleKeys(tokenHash(normalizeEmail(email)), ip);
+  const counted = await store.reserveLoginAttempt(deps.db, keys, at, staleBefore(now));
+  const countOf = (kind: ThrottleKind) => counted.get(keys.find((k) => k.kind === kind)!.key) ?? { attempts: 1, firstAt: at };
+  const decision = decideAttempt({ address: countOf('address'), account: countOf('account'), pair: countOf('pair') }, now);
+  if (!decision.allowed) {
+    await store.takeBackLoginAttempt(
+      deps.db,
+      keys.map((k) => k.key),
+    );
+    throw new AppError('RATE_LIMITED', refusalMessage(decision), { retryAfterSeconds: decision.retryAfterSeconds });
   }
   const row = await findPersonRowByEmail(deps.db, email);
-  if (row && (await verifyPassword(password, row.password_hash))) return toPerson(row);
+  if (row && (await verifyPassword(password, row.password_hash))) {
+    await store.clearLoginKey(deps.db, keys.find((k) => k.kind === 'pair')!.key);
+    await store.takeBackLoginAttempt(
+      deps.db,
+      keys.filter((k) => k.kind !== 'pair').map((k) => k.key),
+    );
+    return toPerson(row);
+  }
   if (!row) await verifyPassword(password, null);
-  const at = now.toISOString();
-  await store.insertLoginFailures(deps.db, [
-    { id: newId(), key: emailKey, at },
-    { id: newId(), key: ipKey, at },
-  ]);
+  await store.purgeLoginKeys(deps.db, staleBefore(now));
   throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account. Check both, or reset your password.');
 }
 
@@ -215,26 +228,66 @@ async function createLink(deps: AccountDeps, purpose: 'reset' | 'setup', personI
 /** Mails a one-time reset link when the account exists; says nothing either way (no account probing). */
 export async function requestPasswordReset(deps: AccountDeps, email: string): Promise<void> {
   const row = await findPersonRowByEmail(deps.db, email);
-  if (!row?.email) return;
-  const token = await createLink(deps, 'reset', row.id, RESET_MINUTES);
-  await deps.mailer.queue(deps.db, {
-    to: row.email,
-    kind: 'password-reset',
-    subject: 'Reset your Touchline password',
-    text: `Hello ${row.first_name},\n\nSomeone asked to reset the password of your Touchline account. To choose a new password, open this link within ${RESET_MINUTES} minutes:\n\n${deps.baseUrl}/reset/${token}\n\nIf it was not you, ignore this mail: your password stays as it is.\n`,
+  if (row) await mailPasswordLink(deps, row, 'reset');
+}
+
+/**
+ * Mails a person a one-time link to /reset/{token}: to reset their password, or to set the first
+ * one of an account made for them (a guardian from a registration). The link and its mail are
+ * written in one transaction: a link is stored only with the mail that carries it.
+ */
+async function mailPasswordLink(deps: AccountDeps, row: PersonRow, why: 'reset' | 'first'): Promise<void> {
+  const to = row.email;
+  if (!to) return;
+  await deps.db.transaction().execute(async (trx) => {
+    const token = await createLink({ ...deps, db: trx }, 'reset', row.id, RESET_MINUTES);
+    const link = `${deps.baseUrl}/reset/${token}`;
+    await deps.mailer.queue(trx, {
+      to,
+      kind: 'password-reset',
+      ...(why === 'reset'
+        ? {
+            subject: 'Reset your Touchline password',
+            text: `Hello ${row.first_name},\n\nSomeone asked to reset the password of your Touchline account. To choose a new password, open this link within ${RESET_MINUTES} minutes:\n\n${link}\n\nIf it was not you, ignore this mail: your password stays as it is.\n`,
+          }
+        : {
+            subject: 'Set your Touchline password',
+            text: `Hello ${row.first_name},\n\nSomeone tried to create a Touchline account with this address. The region already has an account for it, made for you (for instance when a player was registered with this address), which has no password yet. To choose its password, open this link within ${RESET_MINUTES} minutes:\n\n${link}\n\nIf it was not you, ignore this mail: nothing changes.\n`,
+          }),
+    });
   });
 }
 
-/** Checks a one-time link: NOT_FOUND for a made-up or used link, LINK_EXPIRED past its time. */
+/** What a sign-up did: created the account (and the caller logs it in), or mailed the existing one a link to set its password. */
+export type SignUp = { created: Person } | { linkSentTo: string };
+
+/**
+ * The sign-up form: creates an account with this password, unless the email already has one. An
+ * existing account that never had a password (a guardian made from a registration) is mailed the
+ * one-time link to set it, as "Forgot your password?" does: the form itself never sets the password
+ * of an existing account (only the owner of the address may). An account with a password: EMAIL_TAKEN.
+ */
+export async function signUp(deps: AccountDeps, p: NewPerson, password: string): Promise<SignUp> {
+  checkNewPerson(p);
+  const existing = await findPersonRowByEmail(deps.db, p.email);
+  if (existing && existing.password_hash === null) {
+    await mailPasswordLink(deps, existing, 'first');
+    return { linkSentTo: normalizeEmail(p.email) };
+  }
+  return { created: await createPerson(deps, p, password) };
+}
+
+const LINK_ASK_AGAIN = {
+  reset: 'Ask for a new one on the "Forgot your password?" page.',
+  setup: 'Log in, or ask the region administrator to run `touchline admin create`.',
+} as const;
+
+/** Checks a one-time link: NOT_FOUND for a made-up link, LINK_USED (410) once used, LINK_EXPIRED (410) past its time. */
 export async function checkLink(deps: AccountDeps, purpose: 'reset' | 'setup', token: string) {
   const link = await store.findOneTimeLink(deps.db, tokenHash(token), purpose);
-  if (!link || link.used_at)
-    throw new AppError(
-      'NOT_FOUND',
-      purpose === 'reset'
-        ? 'This link is not valid or was already used. Ask for a new one on the "Forgot your password?" page.'
-        : 'This set-up link is not valid or was already used. Log in, or ask the region administrator to run `touchline admin create`.',
-    );
+  const what = purpose === 'reset' ? 'This link' : 'This set-up link';
+  if (!link) throw new AppError('NOT_FOUND', `${what} is not valid. ${LINK_ASK_AGAIN[purpose]}`);
+  if (link.used_at) throw new AppError('LINK_USED', `${what} was already used: each link works once. ${LINK_ASK_AGAIN[purpose]}`);
   if (link.expires_at <= deps.clock.now().toISOString())
     throw new AppError(
       'LINK_EXPIRED',
@@ -246,9 +299,14 @@ export async function checkLink(deps: AccountDeps, purpose: 'reset' | 'setup', t
 }
 
 async function useLink(db: Db, token: string, at: string): Promise<void> {
-  if (!(await store.markLinkUsed(db, tokenHash(token), at))) throw new AppError('NOT_FOUND', 'This link was already used. Ask for a new one.');
+  if (!(await store.markLinkUsed(db, tokenHash(token), at))) throw new AppError('LINK_USED', 'This link was already used: each link works once. Ask for a new one.');
 }
 
+/**
+ * Sets a new password through a reset link: the link is used up, every session of the person ends,
+ * every API token is revoked (whoever had the old password may have made some), and the login
+ * limits counted against the account are lifted (guesses at the old password are moot).
+ */
 export async function resetPassword(deps: AccountDeps, token: string, password: string): Promise<Person> {
   const problem = passwordProblem(password);
   if (problem) throw new AppError('VALIDATION', problem);
@@ -259,7 +317,10 @@ export async function resetPassword(deps: AccountDeps, token: string, password: 
     await useLink(trx, token, at);
     await setPasswordHash(trx, link.person_id!, hash, at);
     await store.deleteSessionsOf(trx, link.person_id!);
-    return toPerson((await findPersonRow(trx, link.person_id!))!);
+    await store.revokeApiTokensOf(trx, link.person_id!, at);
+    const row = (await findPersonRow(trx, link.person_id!))!;
+    if (row.email) await store.clearLoginAccount(trx, tokenHash(normalizeEmail(row.email)));
+    return toPerson(row);
   });
 }
 

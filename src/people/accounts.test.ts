@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestApp, testDialects, type TestApp } from '../testing/harness.js';
-import { browserSession, makeActor, postForm } from '../testing/actors.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openTestApp, testDialects, TEST_NOW, type TestApp } from '../testing/harness.js';
+import { browserSession, makeActor, postForm, type TestActor } from '../testing/actors.js';
 import { newId } from '../platform/clock.js';
 import { getRegionConfig } from '../region/index.js';
+import * as m0020 from '../../migrations/0020_email_case.js';
 import { accountDeps, authenticateBearer, createSetupLink } from './accounts.service.js';
+import { insertPerson, updatePerson } from './people.store.js';
 
 describe.each(testDialects())('accounts on %s', (dialect) => {
   let t: TestApp;
@@ -47,7 +49,7 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     expect(r.body).toContain('value="short@example.org"');
   });
 
-  it('answers a wrong password with 401, then rate limits the account', async () => {
+  it('answers a wrong password with 401, then rate limits the account at that address (login-throttle.test.ts has every rule)', async () => {
     const a = await makeActor(t.deps);
     const bad = () => t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: a.email, password: 'wrong password!' } });
     for (let i = 0; i < 5; i++) {
@@ -57,7 +59,8 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     }
     const limited = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: a.email, password: a.password } });
     expect(limited.statusCode).toBe(429);
-    t.clock.advance(16 * 60_000);
+    expect(limited.headers['retry-after']).toBe('1');
+    t.clock.advance(1000);
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: a.email, password: a.password } });
     expect(ok.statusCode).toBe(201);
   });
@@ -112,7 +115,14 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     const done = await postForm(t.app, `/reset/${link}`, s, { password: 'a brand new password' });
     expect(done.statusCode).toBe(303);
     const again = await t.app.inject({ method: 'GET', url: `/reset/${link}` });
-    expect(again.statusCode).toBe(404);
+    expect(again.statusCode).toBe(410);
+    expect(again.body).toContain('already used');
+    const againJson = await t.app.inject({ method: 'GET', url: `/reset/${link}`, headers: { accept: 'application/json' } });
+    expect(againJson.json().error.code).toBe('LINK_USED');
+    const reuse = await postForm(t.app, `/reset/${link}`, s, { password: 'yet another password' });
+    expect(reuse.statusCode).toBe(410);
+    const madeUp = await t.app.inject({ method: 'GET', url: '/reset/not-a-link' });
+    expect(madeUp.statusCode).toBe(404);
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: a.email, password: 'a brand new password' } });
     expect(login.statusCode).toBe(201);
     await postForm(t.app, '/forgot', s, { email: a.email });
@@ -143,7 +153,8 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     const region = await t.app.inject({ method: 'GET', url: '/admin/region', headers: { cookie: me.cookie } });
     expect(region.statusCode).toBe(200);
     const reuse = await t.app.inject({ method: 'GET', url: path });
-    expect(reuse.statusCode).toBe(404);
+    expect(reuse.statusCode).toBe(410);
+    expect(reuse.body).toContain('already used');
   });
 
   it('refuses a form post without a CSRF token', async () => {
@@ -154,5 +165,146 @@ describe.each(testDialects())('accounts on %s', (dialect) => {
     expect(r.body).toContain('This form has expired');
     const ok = await postForm(t.app, '/profile', s, { firstName: 'X', lastName: 'Y' });
     expect(ok.statusCode).toBe(303);
+  });
+});
+
+/**
+ * One account per email without regard to case: every path that writes an email stores it trimmed
+ * and in lower case, and the sign-up form answers an existing account made without a password
+ * (a guardian from a registration) with a link to set it, never by setting it.
+ */
+describe.each(testDialects())('emails without regard to case, and sign-up for an account made from a registration (%s)', (dialect) => {
+  let t: TestApp;
+  let registrar: TestActor;
+  beforeAll(async () => {
+    t = await openTestApp(dialect);
+    registrar = await makeActor(t.deps, ['registrar']);
+  });
+  afterEach(() => vi.restoreAllMocks());
+  afterAll(async () => t?.close());
+
+  const row = (email: string | null, password_hash: string | null = null) => ({
+    id: newId(),
+    email,
+    first_name: 'Pat',
+    last_name: 'Guardian',
+    birth_date: null,
+    phone: null,
+    password_hash,
+    created_at: TEST_NOW,
+    updated_at: TEST_NOW,
+    merged_into: null,
+    association_id: null,
+  });
+  const emailOf = async (id: string) => (await t.deps.db.selectFrom('people').select('email').where('id', '=', id).executeTakeFirstOrThrow()).email;
+  const count = async (email: string) => (await t.deps.db.selectFrom('people').select('id').where('email', '=', email).execute()).length;
+  const signup = async (email: string, password = 'a long enough password') =>
+    postForm(t.app, '/signup', await browserSession(t.app), { firstName: 'Pat', lastName: 'Guardian', email, password });
+  const mailsTo = (to: string) => t.deps.db.selectFrom('outbox').select(['subject', 'body_text']).where('kind', '=', 'password-reset').where('to_address', '=', to).execute();
+
+  it('stores the email in lower case, trimmed, on sign-up, through the store (insert and update), PATCH /api/v1/people/{id} and a player registered by hand', async () => {
+    const s = await signup('  Pat.Signup@Example.ORG ');
+    expect(s.statusCode).toBe(303);
+    expect(await count('pat.signup@example.org')).toBe(1);
+
+    const stored = row(' Pat.Store@Example.org');
+    await insertPerson(t.deps.db, stored);
+    expect(await emailOf(stored.id)).toBe('pat.store@example.org');
+    await updatePerson(t.deps.db, stored.id, { email: 'Pat.Moved@EXAMPLE.org ' });
+    expect(await emailOf(stored.id)).toBe('pat.moved@example.org');
+
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/people/${stored.id}`, headers: registrar.bearer, payload: { email: 'Pat.Patched@Example.org' } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await emailOf(stored.id)).toBe('pat.patched@example.org');
+
+    const player = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/players',
+      headers: registrar.bearer,
+      payload: {
+        season: '2026-fall',
+        firstName: 'Kim',
+        lastName: 'Guardian',
+        birthDate: '2016-03-03',
+        gender: 'F',
+        parent: { firstName: 'Pat', lastName: 'Guardian', email: 'Pat.Player@Example.org' },
+      },
+    });
+    expect(player.statusCode, player.body).toBe(201);
+    expect(await count('pat.player@example.org')).toBe(1);
+  });
+
+  it('refuses a second account whose email differs only in case, whichever path writes it', async () => {
+    const first = row('case.twin@example.org', 'scrypt$x');
+    await insertPerson(t.deps.db, first);
+    await expect(insertPerson(t.deps.db, row('Case.Twin@Example.org'))).rejects.toThrow();
+    const other = row('someone.else@example.org');
+    await insertPerson(t.deps.db, other);
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/people/${other.id}`, headers: registrar.bearer, payload: { email: 'CASE.TWIN@example.org' } });
+    expect(patched.statusCode).toBe(409);
+    expect(patched.json().error.code).toBe('EMAIL_TAKEN');
+    const again = await signup('Case.Twin@EXAMPLE.org');
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('An account with case.twin@example.org already exists. Log in, or reset its password.');
+    expect(await count('case.twin@example.org')).toBe(1);
+    expect(await mailsTo('case.twin@example.org')).toEqual([]);
+  });
+
+  it('answers the sign-up of an account without a password with a link to set it, and sets nothing itself', async () => {
+    const guardian = row('Parent.Imported@Example.org');
+    await insertPerson(t.deps.db, guardian);
+    const r = await signup('parent.IMPORTED@example.org', 'the password typed here');
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('We sent a link to parent.imported@example.org to set your password');
+    expect(String(r.headers['set-cookie'] ?? '')).not.toMatch(/tl_session=[^;]/);
+    const person = await t.deps.db.selectFrom('people').select(['password_hash']).where('id', '=', guardian.id).executeTakeFirstOrThrow();
+    expect(person.password_hash).toBeNull();
+    expect(await count('parent.imported@example.org')).toBe(1);
+    const [mail, ...more] = await mailsTo('parent.imported@example.org');
+    expect(more).toEqual([]);
+    expect(mail!.subject).toBe('Set your Touchline password');
+    const token = /\/reset\/([\w-]+)/.exec(mail!.body_text)![1]!;
+    // The typed password logs nobody in; the one chosen through the link does.
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'parent.imported@example.org', password: 'the password typed here' } })).statusCode,
+    ).toBe(401);
+    expect((await postForm(t.app, `/reset/${token}`, await browserSession(t.app), { password: 'the password chosen by mail' })).statusCode).toBe(303);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'Parent.Imported@example.org', password: 'the password chosen by mail' } })).statusCode,
+    ).toBe(201);
+    // Now the account has a password: signing up again gets the usual answer.
+    const later = await signup('parent.imported@example.org');
+    expect(later.statusCode).toBe(409);
+    expect(later.body).toContain('already exists. Log in, or reset its password.');
+  });
+
+  it('stores the link only with the mail that carries it: when queuing the mail fails, the sign-up answers an error and no link is left', async () => {
+    const guardian = row('parent.nolink@example.org');
+    await insertPerson(t.deps.db, guardian);
+    vi.spyOn(t.deps.mailer, 'queue').mockRejectedValueOnce(new Error('injected: the outbox cannot be written'));
+    expect((await signup('parent.nolink@example.org')).statusCode).toBe(500);
+    expect(await t.deps.db.selectFrom('one_time_links').select('purpose').where('person_id', '=', guardian.id).execute()).toEqual([]);
+    expect(await mailsTo('parent.nolink@example.org')).toEqual([]);
+  });
+
+  it('migration 0020 puts emails written otherwise in that form, and stops, naming them, on two accounts that differ only in case', async () => {
+    const raw = async (email: string | null) => {
+      const r = row(email);
+      await t.deps.db.insertInto('people').values(r).execute();
+      return r.id;
+    };
+    const mixed = await raw(' Old.Mixed@Example.org ');
+    const blank = await raw('   ');
+    await m0020.up(t.deps.db);
+    expect([await emailOf(mixed), await emailOf(blank)]).toEqual(['old.mixed@example.org', null]);
+
+    const twin = await raw('OLD.MIXED@example.org');
+    await expect(m0020.up(t.deps.db)).rejects.toThrow(
+      new RegExp(
+        `Migration 0020: 1 email address\\(es\\) are used by more than one account when case and spaces are ignored \\(old\\.mixed@example\\.org: accounts (${mixed} and ${twin}|${twin} and ${mixed})\\)`,
+      ),
+    );
+    expect(await emailOf(twin)).toBe('OLD.MIXED@example.org');
+    await t.deps.db.deleteFrom('people').where('id', '=', twin).execute();
   });
 });

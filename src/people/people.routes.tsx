@@ -1,24 +1,24 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps, Feature } from '../platform/feature.js';
 import { flash, fragment, page, viewCtx } from '../platform/http/pages.js';
-import { formBody, handleForm, safeNext } from '../platform/http/forms.js';
-import { SESSION_COOKIE } from '../platform/http/security.js';
+import { formBody, handleForm } from '../platform/http/forms.js';
+import { safeNext, SESSION_COOKIE } from '../platform/http/security.js';
 import {
   checkCredentials,
   checkLink,
   completeSetup,
   createApiToken,
-  createPerson,
   endSession,
   requestPasswordReset,
   resetPassword,
   revokeApiToken,
+  signUp,
   startSession,
   accountDeps,
 } from './accounts.service.js';
 import { changePassword, loadProfile, updateProfile } from './profile.service.js';
-import { ForgotView, LoginView, ProfileView, ResetView, SetupView, SignupView, TokenList, type FormState } from './people.views.js';
-import { peopleApi } from './people.api.js';
+import { ForgotView, LoginView, ProfileView, ResetView, SetupView, SignupLinkSentView, SignupView, TokenList, type FormState } from './people.views.js';
+import { peopleApi, withRetryAfter } from './people.api.js';
 
 const PUBLIC = { access: 'public' as const };
 const AUTH = { access: 'authenticated' as const };
@@ -39,7 +39,7 @@ function authRoutes(app: App, deps: Deps) {
     return handleForm(
       reply,
       async () => {
-        const person = await checkCredentials(acc, f.email ?? '', f.password ?? '', req.ip);
+        const person = await withRetryAfter(reply, () => checkCredentials(acc, f.email ?? '', f.password ?? '', req.ip));
         await logIn(deps, reply, person.id);
         return reply.redirect(safeNext((req.query as { next?: string }).next), 303);
       },
@@ -59,9 +59,10 @@ function authRoutes(app: App, deps: Deps) {
     return handleForm(
       reply,
       async () => {
-        const person = await createPerson(acc, { firstName: f.firstName ?? '', lastName: f.lastName ?? '', email: f.email ?? '' }, f.password ?? '');
-        await logIn(deps, reply, person.id);
-        flash(reply, `Welcome, ${person.firstName}! Your account is ready.`);
+        const done = await signUp(acc, { firstName: f.firstName ?? '', lastName: f.lastName ?? '', email: f.email ?? '' }, f.password ?? '');
+        if ('linkSentTo' in done) return page(req, reply, 'Set your password', () => <SignupLinkSentView email={done.linkSentTo} />);
+        await logIn(deps, reply, done.created.id);
+        flash(reply, `Welcome, ${done.created.firstName}! Your account is ready.`);
         return reply.redirect('/', 303);
       },
       (errors, status) => signupPage(req, reply, { values: f, errors }, status),
@@ -121,6 +122,13 @@ function resetRoutes(app: App, deps: Deps) {
   });
 }
 
+/** What a password change did, in a sentence. */
+function passwordChangedText(d: { sessionsEnded: number; tokensRevoked: number }): string {
+  const ended = d.sessionsEnded ? ` ${d.sessionsEnded === 1 ? 'One other browser was' : `${d.sessionsEnded} other browsers were`} logged out.` : '';
+  const revoked = d.tokensRevoked ? ` ${d.tokensRevoked === 1 ? 'Your API token is' : `Your ${d.tokensRevoked} API tokens are`} revoked.` : '';
+  return `Your password is changed.${ended}${revoked}`;
+}
+
 function profileRoutes(app: App, deps: Deps) {
   const acc = accountDeps(deps);
   const me = (req: FastifyRequest) => req.auth!.personId;
@@ -146,8 +154,13 @@ function profileRoutes(app: App, deps: Deps) {
     return handleForm(
       reply,
       async () => {
-        await changePassword(acc, me(req), f.current ?? '', f.password ?? '');
-        flash(reply, 'Your password is changed.');
+        const done = await changePassword(acc, me(req), {
+          current: f.current ?? '',
+          password: f.password ?? '',
+          revokeTokens: f.revokeTokens === 'yes',
+          keepSession: req.auth!.sessionHash,
+        });
+        flash(reply, passwordChangedText(done));
         return reply.redirect('/profile', 303);
       },
       (errors, status) => show(req, reply, { errors }, status),

@@ -45,11 +45,15 @@ export async function insertPerson(db: Db, row: PersonRow): Promise<void> {
   await insertPeople(db, [row]);
 }
 
-/** Adds many people in one statement (the caller keeps batches to a few hundred rows). */
+/**
+ * Adds many people in one statement (the caller keeps batches to a few hundred rows). Every email is
+ * stored normalized (normalizeEmail), whoever wrote the row: the unique index on people.email then
+ * holds without regard to case, and lookups compare by equality.
+ */
 export async function insertPeople(db: Db, rows: readonly PersonRow[]): Promise<void> {
   await db
     .insertInto('people')
-    .values([...rows])
+    .values(rows.map((r) => ({ ...r, email: r.email === null ? null : normalizeEmail(r.email) })))
     .execute();
 }
 
@@ -59,9 +63,10 @@ export async function anyoneAtDomain(db: Db, domain: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** Changes these columns of one person's row. */
+/** Changes these columns of one person's row (a new email stored normalized, as insertPeople does). */
 export async function updatePerson(db: Db, id: string, patch: PersonPatch): Promise<void> {
-  await db.updateTable('people').set(patch).where('id', '=', id).execute();
+  const set = typeof patch.email === 'string' ? { ...patch, email: normalizeEmail(patch.email) } : patch;
+  await db.updateTable('people').set(set).where('id', '=', id).execute();
 }
 
 /** Sets a person's password (its hash). */

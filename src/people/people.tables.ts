@@ -1,4 +1,4 @@
-/** Sessions, API tokens, one-time links, login throttling and account merges (migrations 0001, 0002). */
+/** Sessions, API tokens, one-time links, login throttling and account merges (migrations 0001, 0002, 0011). */
 export interface PeopleTables {
   sessions: { id_hash: string; person_id: string; created_at: string; expires_at: string; last_seen_at: string };
   api_tokens: {
@@ -18,7 +18,8 @@ export interface PeopleTables {
     expires_at: string;
     used_at: string | null;
   };
-  login_failures: { id: string; key: string; at: string };
+  /** Login attempts counted per key (login-throttle.rules.ts); `account` is the email the key is about, if any. */
+  login_throttle: { key: string; account: string | null; attempts: number; first_at: string; updated_at: string };
   account_merges: { id: string; kept_id: string; merged_id: string; at: string; by_id: string | null; summary_json: string };
 }
 

@@ -1,4 +1,4 @@
-import { Csrf, Errors, Input, Table } from '../platform/views/components.js';
+import { Checkbox, Csrf, Errors, Input, Table } from '../platform/views/components.js';
 import type { ViewCtx } from '../platform/views/layout.js';
 import { ROLE_LABELS, type Role } from '../platform/roles.js';
 
@@ -47,6 +47,19 @@ export function SignupView({ ctx, state }: { ctx: ViewCtx; state: FormState }) {
       </form>
       <p>
         Already have an account? <a href="/login">Log in</a>
+      </p>
+    </section>
+  );
+}
+
+/** The sign-up answer for an address whose account has no password yet: the link to set it went to that address. */
+export function SignupLinkSentView({ email }: { email: string }) {
+  return (
+    <section class="narrow">
+      <h1>Set your password</h1>
+      <p role="status">
+        We sent a link to {email} to set your password. The region already had an account for this address, made for you (for instance when a player was registered with it); open
+        the link within one hour to choose its password, then log in.
       </p>
     </section>
   );
@@ -153,6 +166,7 @@ export function TokenList({ ctx, m }: { ctx: ViewCtx; m: ProfileModel }) {
 
 export function ProfileView({ ctx, m, state }: { ctx: ViewCtx; m: ProfileModel; state: FormState }) {
   const v = state.values ?? { firstName: m.person.firstName, lastName: m.person.lastName, phone: m.person.phone ?? '', birthDate: m.person.birthDate ?? '' };
+  const activeTokens = m.tokens.filter((t) => !t.revoked_at).length;
   return (
     <>
       <h1>Your profile</h1>
@@ -177,6 +191,14 @@ export function ProfileView({ ctx, m, state }: { ctx: ViewCtx; m: ProfileModel; 
           <Csrf token={ctx.csrf} />
           <Input label="Current password" name="current" type="password" required autocomplete="current-password" />
           <Input label="New password" name="password" type="password" required autocomplete="new-password" hint="At least 10 characters." />
+          <p class="hint">You stay logged in here; every other browser logged in to your account is logged out.</p>
+          {activeTokens > 0 ? (
+            <Checkbox
+              label={`Also revoke my ${activeTokens === 1 ? 'API token' : `${activeTokens} API tokens`} (programs using ${activeTokens === 1 ? 'it' : 'them'} stop working until you make new ones)`}
+              name="revokeTokens"
+              value="yes"
+            />
+          ) : null}
           <button type="submit">Change password</button>
         </form>
       </section>

@@ -4,7 +4,7 @@ import { isIsoDate } from '../region/index.js';
 import type { AccountDeps } from './accounts.service.js';
 import { findPersonRow, setPasswordHash, toPerson, updatePerson } from './people.store.js';
 import { listRoleGrants } from './roles.store.js';
-import { listApiTokens } from './accounts.store.js';
+import { deleteSessionsOf, listApiTokens, revokeApiTokensOf } from './accounts.store.js';
 
 export async function loadProfile(deps: AccountDeps, personId: string) {
   const row = await findPersonRow(deps.db, personId);
@@ -36,10 +36,31 @@ export async function updateProfile(deps: AccountDeps, personId: string, c: Prof
   });
 }
 
-export async function changePassword(deps: AccountDeps, personId: string, current: string, next: string): Promise<void> {
+export interface PasswordChange {
+  current: string;
+  password: string;
+  /** Also revoke every API token of the person: asked for explicitly (a checkbox, an API field). */
+  revokeTokens: boolean;
+  /** The session the change is made in, which stays; every other session of the person ends. */
+  keepSession?: string;
+}
+
+/**
+ * Changes a password when the current one is right: every other session of the person ends (a
+ * browser left logged in elsewhere with the old password) and, when asked, every API token is
+ * revoked. Answers how many of each.
+ */
+export async function changePassword(deps: AccountDeps, personId: string, c: PasswordChange): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
   const row = await findPersonRow(deps.db, personId);
-  if (!row || !(await verifyPassword(current, row.password_hash))) throw new AppError('BAD_CREDENTIALS', 'Your current password is not right.');
-  const problem = passwordProblem(next);
+  if (!row || !(await verifyPassword(c.current, row.password_hash))) throw new AppError('BAD_CREDENTIALS', 'Your current password is not right.');
+  const problem = passwordProblem(c.password);
   if (problem) throw new AppError('VALIDATION', problem);
-  await setPasswordHash(deps.db, personId, await hashPassword(next), deps.clock.now().toISOString());
+  const hash = await hashPassword(c.password);
+  const at = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    await setPasswordHash(trx, personId, hash, at);
+    const sessionsEnded = await deleteSessionsOf(trx, personId, c.keepSession);
+    const tokensRevoked = c.revokeTokens ? await revokeApiTokensOf(trx, personId, at) : 0;
+    return { sessionsEnded, tokensRevoked };
+  });
 }

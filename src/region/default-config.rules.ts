@@ -105,6 +105,8 @@ export function defaultRegionConfig(today: string): RegionConfig {
     ratingScale: { min: 1, max: 5, step: 1, higherIsStronger: true },
     formation: { objective: 'mean' },
     playingTime: { quarters: 4, minQuarters: 3, keeperMaxQuarters: 2, keeperMinFieldQuarters: 1 },
+    families: { showTeammatesFirstNames: false },
+    applications: { grantAtOnce: ['youth-volunteer', 'field-helper'] },
   };
 }
 

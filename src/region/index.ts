@@ -1,4 +1,5 @@
 /** The front door of region: the only file other folders import. */
+export { defaultRegionConfig, membershipYearFor } from './default-config.rules.js';
 export { installRegionConfig, useRegionConfig } from './region.http.js';
 export { regionFeature } from './region.routes.js';
 export type { SeasonRef } from './region.rules.js';

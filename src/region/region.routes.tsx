@@ -8,14 +8,17 @@ import { ErrorSchema } from '../platform/http/schemas.js';
 import { notFound } from '../platform/errors.js';
 import { BOARD_ROLES } from '../platform/roles.js';
 import type { RegionConfig } from './region.schemas.js';
-import { RegionConfigSchema } from './region.schemas.js';
+import { RegionConfigAnswerSchema, RegionConfigSchema } from './region.schemas.js';
 import { editRegionConfig, getStoredConfig, saveRegionConfig } from './region.service.js';
 import { addNextMembershipYear, applyDetails, removeField, updateDivision, upsertField } from './config-edits.rules.js';
+import { configForReader } from './region.rules.js';
 import { DivisionForm, FieldForm, JsonEditor, RegionOverview } from './region.views.js';
 
 const VIEW = { access: BOARD_ROLES };
 const EDIT = { access: ['region-administrator'] as const };
 const hidden = { hide: true };
+/** The JSON editor's form: a whole configuration is longer than the input guard's default for text. */
+const jsonForm = { ...hidden, body: Type.Object({ doc: Type.Optional(Type.String({ maxLength: 200_000 })) }) };
 
 function pageRoutes(app: App, deps: Deps) {
   const overview = async (req: FastifyRequest, reply: FastifyReply, errors?: string[], status = 200) => {
@@ -101,7 +104,7 @@ function pageRoutes(app: App, deps: Deps) {
     });
   };
   app.get('/admin/region/json', { config: EDIT, schema: hidden }, (req, reply) => jsonPage(req, reply));
-  app.post('/admin/region/json', { config: EDIT, schema: hidden }, async (req, reply) => {
+  app.post('/admin/region/json', { config: EDIT, schema: jsonForm }, async (req, reply) => {
     const f = formBody(req);
     let doc: unknown;
     try {
@@ -132,10 +135,19 @@ function apiRoutes(app: App, deps: Deps) {
   const Versioned = Type.Object({ version: Type.Integer(), config: RegionConfigSchema });
   app.get(
     '/api/v1/region',
-    { config: { access: 'authenticated' }, schema: { tags: ['region'], summary: 'The region configuration and its version', response: { 200: Versioned } } },
-    async () => {
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['region'],
+        summary: 'The region configuration and its version',
+        description:
+          "The contacts' emails are answered to the board only (registrar, coach administrator, safety director, region administrator); anyone else gets their names and roles.",
+        response: { 200: Type.Object({ version: Type.Integer(), config: RegionConfigAnswerSchema }) },
+      },
+    },
+    async (req) => {
       const s = await getStoredConfig(deps.db);
-      return { version: s.version, config: s.config };
+      return { version: s.version, config: configForReader(s.config, hasAnyRole(req.auth, BOARD_ROLES)) };
     },
   );
   app.put(

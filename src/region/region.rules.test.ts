@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRegionConfig, membershipYearFor } from './default-config.rules.js';
-import { activeSeasonIds, ageOn, birthRange, currentSeason, cutoffDate, divisionForBirthDate, validateRegionConfig } from './region.rules.js';
+import { activeSeasonIds, ageOn, birthRange, configForReader, currentSeason, cutoffDate, divisionForBirthDate, validateRegionConfig } from './region.rules.js';
 import type { RegionConfig } from './region.schemas.js';
 
 const base = () => defaultRegionConfig('2026-09-15');
@@ -99,5 +99,16 @@ describe('ages and divisions', () => {
     expect(currentSeason(c, '2026-01-01')?.season.id).toBe('2026-fall');
     expect(activeSeasonIds(c, '2026-10-01')).toEqual(['2026-fall', '2027-spring']);
     expect(activeSeasonIds(c, '2027-03-01')).toEqual(['2027-spring']);
+  });
+});
+
+describe('the configuration as read outside the board', () => {
+  it("keeps every contact's name and role, and drops their email", () => {
+    const c = base();
+    const out = configForReader(c, false);
+    expect(out.region.contacts).toEqual(c.region.contacts.map((k) => ({ role: k.role, name: k.name })));
+    expect(JSON.stringify(out)).not.toContain('@');
+    expect(out.fields).toEqual(c.fields);
+    expect(configForReader(c, true)).toEqual(c);
   });
 });

@@ -1,6 +1,6 @@
 import { Value } from '@sinclair/typebox/value';
 import { isRole } from '../platform/roles.js';
-import { RegionConfigSchema, type Division, type MembershipYear, type RegionConfig, type Season } from './region.schemas.js';
+import { RegionConfigSchema, type Division, type MembershipYear, type RegionConfigAnswer, type RegionConfig, type Season } from './region.schemas.js';
 
 export type Validation = { ok: true; config: RegionConfig } | { ok: false; errors: string[] };
 
@@ -184,4 +184,13 @@ export function activeSeasonIds(c: RegionConfig, today: string): string[] {
 
 export function findDivision(c: RegionConfig, code: string): Division | undefined {
   return c.divisions.find((d) => d.code === code);
+}
+
+/**
+ * The configuration as someone outside the board may read it: every contact's name and role, not
+ * their email (people write to them through the contact form, which keeps the addresses hidden).
+ */
+export function configForReader(config: RegionConfig, board: boolean): RegionConfigAnswer {
+  if (board) return config;
+  return { ...config, region: { ...config.region, contacts: config.region.contacts.map((c) => ({ role: c.role, name: c.name })) } };
 }

@@ -112,9 +112,51 @@ export const RegionConfigSchema = Type.Object({
     keeperMaxQuarters: Type.Integer({ minimum: 1, maximum: 8 }),
     keeperMinFieldQuarters: Type.Integer({ minimum: 0, maximum: 8 }),
   }),
+  families: Type.Optional(
+    Type.Object(
+      {
+        showTeammatesFirstNames: Type.Boolean({
+          description: "true: a parent's page lists the first names of their child's teammates; false (the default): nothing about other children",
+        }),
+      },
+      { description: "What parents and guardians see of their children's teams (absent: the defaults)." },
+    ),
+  ),
+  applications: Type.Optional(
+    Type.Object(
+      {
+        grantAtOnce: Type.Array(Type.Union([Type.Literal('head-coach'), Type.Literal('assistant-coach'), Type.Literal('field-helper'), Type.Literal('youth-volunteer')]), {
+          uniqueItems: true,
+          description: "roles an application gets at once, without the board's decision (default: youth-volunteer and field-helper; coach roles wait for the coach administrator)",
+        }),
+      },
+      { description: 'How the roles an application asks for are granted (absent: the defaults).' },
+    ),
+  ),
 });
 
 export type RegionConfig = Static<typeof RegionConfigSchema>;
+
+const { region: RegionPart, ...RestOfConfig } = RegionConfigSchema.properties;
+
+/**
+ * The configuration as GET /api/v1/region answers it: the same document, except that a contact's
+ * email is there for the board only (the public contact form exists to keep those addresses hidden).
+ */
+export const RegionConfigAnswerSchema = Type.Object({
+  ...RestOfConfig,
+  region: Type.Object({
+    ...RegionPart.properties,
+    contacts: Type.Array(
+      Type.Object({
+        role: ContactSchema.properties.role,
+        name: ContactSchema.properties.name,
+        email: Type.Optional(Type.String({ description: "the board only: the contact's email" })),
+      }),
+    ),
+  }),
+});
+export type RegionConfigAnswer = Static<typeof RegionConfigAnswerSchema>;
 export type Division = Static<typeof DivisionSchema>;
 export type Field = Static<typeof FieldSchema>;
 export type Season = Static<typeof SeasonSchema>;

@@ -83,6 +83,26 @@ describe.each(testDialects())('region configuration on %s', (dialect) => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.details.errors.length).toBeGreaterThan(0);
   });
+
+  it("answers the contacts' emails to the board only; anyone else gets names and roles", async () => {
+    const emails = (await getStoredConfig(t.deps.db)).config.region.contacts.map((c) => c.email);
+    expect(emails.length).toBeGreaterThan(0);
+    for (const role of ['registrar', 'coach-administrator', 'safety-director', 'region-administrator'] as const) {
+      const board = await makeActor(t.deps, [role]);
+      const got = (await t.app.inject({ method: 'GET', url: '/api/v1/region', headers: board.bearer })).json();
+      expect(
+        got.config.region.contacts.map((c: { email: string }) => c.email),
+        role,
+      ).toEqual(emails);
+    }
+    for (const roles of [[], ['head-coach'], ['mentor'], ['instructor']] as const) {
+      const other = await makeActor(t.deps, [...roles]);
+      const r = await t.app.inject({ method: 'GET', url: '/api/v1/region', headers: other.bearer });
+      expect(r.statusCode).toBe(200);
+      for (const e of emails) expect(r.body, roles.join() || 'no role').not.toContain(e);
+      expect(r.json().config.region.contacts[0]).toEqual({ role: expect.any(String), name: expect.any(String) });
+    }
+  });
 });
 
 describe.each(testDialects())('the parsed configuration kept between requests on %s', (dialect) => {

@@ -42,14 +42,29 @@ export const ApplicationSchema = Type.Object({
   signed: Type.Boolean(),
   signedAt: Nullable(Type.String()),
   submittedAt: Type.String(),
-  backgroundCheck: Type.Union([Type.Literal('not-started'), Type.Literal('pending'), Type.Literal('clear'), Type.Literal('flagged')]),
+  backgroundCheck: Type.Optional(
+    Type.Union([Type.Literal('not-started'), Type.Literal('pending'), Type.Literal('clear'), Type.Literal('flagged')], {
+      description: "The person themself and the safety director only: the background check is nobody else's business.",
+    }),
+  ),
   ssnLast4: Type.Optional(Nullable(Type.String({ description: 'Safety director only: the last four digits. The full number is never answered.' }))),
   ssnSealed: Type.Optional(Type.Boolean({ description: 'Safety director only: the sealed number still waits for the check (erased once recorded).' })),
   checkRecordedAt: Type.Optional(Nullable(Type.String({ description: 'Safety director only' }))),
 });
 
-/** An application as answered: the last four digits and check details only for the safety director. */
-export function applicationAnswer(a: Application, forSafety: boolean) {
+/** Who reads an application: the safety director, the applicant, or anyone else allowed to (the registrar, the region administrator). */
+export type ApplicationReader = 'safety' | 'applicant' | 'other';
+
+export function readerOf(req: FastifyRequest, personId: string): ApplicationReader {
+  if (hasAnyRole(req.auth, SAFETY)) return 'safety';
+  return req.auth?.personId === personId ? 'applicant' : 'other';
+}
+
+/**
+ * An application as answered: the check's state for the applicant and the safety director only;
+ * the last four digits and the check's details for the safety director only.
+ */
+export function applicationAnswer(a: Application, reader: ApplicationReader) {
   const base = {
     id: a.id,
     personId: a.personId,
@@ -59,9 +74,10 @@ export function applicationAnswer(a: Application, forSafety: boolean) {
     signed: a.signedAt !== null,
     signedAt: a.signedAt,
     submittedAt: a.submittedAt,
-    backgroundCheck: a.backgroundCheck,
   };
-  return forSafety ? { ...base, ssnLast4: a.ssnLast4, ssnSealed: a.ssnSealed, checkRecordedAt: a.checkRecordedAt } : base;
+  if (reader === 'other') return base;
+  if (reader === 'applicant') return { ...base, backgroundCheck: a.backgroundCheck };
+  return { ...base, backgroundCheck: a.backgroundCheck, ssnLast4: a.ssnLast4, ssnSealed: a.ssnSealed, checkRecordedAt: a.checkRecordedAt };
 }
 
 const IdParams = Type.Object({ id: Type.String() });
@@ -128,7 +144,7 @@ function applicationApi(app: App, deps: Deps): void {
     async (req, reply) => {
       if (!mayApplyFor(req, req.params.id)) throw new AppError('FORBIDDEN', 'You can apply only for yourself: the registrar enters applications for others.');
       const a = await submitApplication(vd, { personId: req.params.id, ...req.body }, { actor: actorOf(req), ip: req.ip });
-      return reply.code(201).send(applicationAnswer(a, hasAnyRole(req.auth, SAFETY)));
+      return reply.code(201).send(applicationAnswer(a, readerOf(req, req.params.id)));
     },
   );
   app.get(
@@ -138,13 +154,15 @@ function applicationApi(app: App, deps: Deps): void {
       schema: {
         tags: ['volunteers'],
         summary: "A person's applications, newest first (the person, registrar, region administrator, safety director)",
+        description:
+          'The background check (its state, the last four digits) is answered to the safety director, and its state to the person themself; never to the registrar or the region administrator.',
         params: IdParams,
         response: { 200: Type.Array(ApplicationSchema), 403: ErrorSchema },
       },
     },
     async (req) => {
       if (!maySee(req, req.params.id)) throw new AppError('FORBIDDEN', 'You can see only your own applications.');
-      return (await applicationsOfPerson(deps.db, req.params.id)).map((a) => applicationAnswer(a, hasAnyRole(req.auth, SAFETY)));
+      return (await applicationsOfPerson(deps.db, req.params.id)).map((a) => applicationAnswer(a, readerOf(req, req.params.id)));
     },
   );
 }
@@ -166,7 +184,7 @@ function checkApi(app: App, deps: Deps): void {
     },
     async (req) => {
       const rows = await listForSafety(deps.db, { pendingOnly: req.query.status !== 'all', season: req.query.season || undefined, limit: 500 });
-      return rows.map((r) => ({ ...applicationAnswer(r, true), name: r.name }));
+      return rows.map((r) => ({ ...applicationAnswer(r, 'safety'), name: r.name }));
     },
   );
   app.put(
@@ -181,7 +199,7 @@ function checkApi(app: App, deps: Deps): void {
         response: { 200: ApplicationSchema, 404: ErrorSchema, 422: ErrorSchema },
       },
     },
-    async (req) => applicationAnswer(await recordBackgroundCheck(deps, actorOf(req), req.params.id, req.body.result), true),
+    async (req) => applicationAnswer(await recordBackgroundCheck(deps, actorOf(req), req.params.id, req.body.result), 'safety'),
   );
 }
 

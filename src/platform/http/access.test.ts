@@ -40,16 +40,22 @@ const PUBLIC_ROUTES = new Set([
   'GET /verify/:token/photo',
   'GET /badges/verify.css',
   'GET /practice/feeds/:file',
+  'GET /teams/draws',
+  'GET /teams/draws/:season/:division/:program',
+  'GET /api/v1/teams/draws',
+  'GET /api/v1/teams/draws/:season/:division/:program',
 ]);
 
 const isPluginRoute = (url: string) => url.startsWith('/assets/') || url.startsWith('/api/docs');
 
 describe('every route with every role', () => {
   let t: TestApp;
-  const actors = new Map<Role, TestActor>();
+  /** Every role, and 'no role': an account anyone can sign up for. */
+  const actors = new Map<Role | 'no role', TestActor>();
   beforeAll(async () => {
     t = await openTestApp('sqlite');
     for (const role of ROLES) actors.set(role, await makeActor(t.deps, [role]));
+    actors.set('no role', await makeActor(t.deps, []));
   });
   afterAll(async () => t.close());
 
@@ -68,13 +74,25 @@ describe('every route with every role', () => {
     }
   });
 
+  it('keeps who practises when from accounts anyone can make, and background checks for the safety director', () => {
+    const accessOf = (route: string) => t.app.routeTable.find((r) => `${r.method} ${r.url}` === route)?.access;
+    for (const route of ['GET /practice/grid', 'GET /practice/teams/:id', 'GET /api/v1/practice/bookings']) {
+      const access = accessOf(route);
+      expect(Array.isArray(access), route).toBe(true);
+      for (const role of ['field-helper', 'youth-volunteer', 'instructor'] as const) expect(access, `${route} lets in ${role}`).not.toContain(role);
+    }
+    for (const route of ['GET /safety/checks', 'POST /safety/checks/:id', 'GET /api/v1/applications', 'PUT /api/v1/applications/:id/background-check']) {
+      expect(accessOf(route), route).toEqual(['safety-director']);
+    }
+  });
+
   it('lets in exactly the declared roles, and nobody without login where a login is needed', { timeout: 300_000 }, async () => {
     const problems: string[] = [];
     for (const r of t.app.routeTable.filter((x) => !isPluginRoute(x.url) && x.method !== 'HEAD')) {
       const url = r.url.replace(/:(\w+)/g, 'test-$1');
-      for (const role of [null, ...ROLES]) {
+      for (const role of [null, 'no role' as const, ...ROLES]) {
         const actor = role ? actors.get(role)! : null;
-        const auth = role ? ({ roles: [{ role, seasonId: '', division: '' }] } as unknown as Auth) : null;
+        const auth = role ? ({ roles: role === 'no role' ? [] : [{ role, seasonId: '', division: '' }] } as unknown as Auth) : null;
         const expected = decideAccess(r.access, auth);
         const res = await t.app.inject({
           method: r.method as 'GET',

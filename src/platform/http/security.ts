@@ -7,6 +7,33 @@ import { wantsJson } from './pages.js';
 
 export const SESSION_COOKIE = 'tl_session';
 
+const SITE = 'http://touchline.invalid';
+
+/**
+ * Where to send a person after login (`/login?next=`): the path given when it surely stays on this
+ * site, else `/`. The one place that decides a redirect to a path someone else chose. Refused:
+ * anything but a path starting with one `/`; a backslash, a space, a control or non-ASCII
+ * character (browsers drop tabs and line breaks, so `/<tab>/evil.invalid` reads as
+ * `//evil.invalid`, and a line break in a Location header would be an error); a control,
+ * backslash or leading `//` once percent-decoded (`/%2F/evil.invalid`); anything a URL parser
+ * resolves to another origin.
+ */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || next.length === 0 || next.length > 2000) return '/';
+  // As sent: printable ASCII only (a browser percent-encodes everything else in a URL).
+  if (!next.startsWith('/') || next.startsWith('//') || /[^\x21-\x7e]|\\/.test(next)) return '/';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return '/';
+  }
+  // Decoded: letters of any language and spaces may appear, controls and backslashes may not.
+  if (decoded.startsWith('//') || /[\x00-\x1f\x7f-\x9f\u2028\u2029\\]/.test(decoded)) return '/';
+  const url = new URL(next, SITE);
+  return url.origin === SITE && url.pathname.startsWith('/') && !url.pathname.startsWith('//') ? next : '/';
+}
+
 /** Routes added by plugins (static files, API docs) that are public by nature: the one list of them. */
 const PLUGIN_PUBLIC_PREFIXES = ['/assets/', '/api/docs'];
 

@@ -3,7 +3,7 @@ import type { App, Deps } from '../../platform/feature.js';
 import { AppError } from '../../platform/errors.js';
 import { page } from '../../platform/http/pages.js';
 import { coachesTeam } from '../../teams/index.js';
-import { whoOf } from '../practice.access.js';
+import { PRACTICE_VIEW, whoOf } from '../practice.access.js';
 import { resolveSeason } from '../season.service.js';
 import { WEEKDAY_NAMES } from '../../platform/time/time.rules.js';
 import { teamSchedule } from './schedule.service.js';
@@ -12,13 +12,13 @@ import { feedCalendar, teamFeedPath } from './feed.service.js';
 import { regionClock } from './grid.rules.js';
 import { GridPage, TeamSchedulePage } from './schedule.views.js';
 
-const AUTH = { access: 'authenticated' as const };
+const VIEW = { access: PRACTICE_VIEW };
 const hidden = { hide: true };
 const param = (req: FastifyRequest, name: string) => (req.params as Record<string, string>)[name] ?? '';
 
 /** Who practises when: a team's schedule, the fields of one weekday, and the calendar feeds. */
 export function scheduleRoutes(app: App, deps: Deps): void {
-  app.get('/practice/teams/:id', { config: AUTH, schema: hidden }, async (req, reply) => {
+  app.get('/practice/teams/:id', { config: VIEW, schema: hidden }, async (req, reply) => {
     const config = await req.regionConfig();
     const who = whoOf(req);
     const today = regionClock(deps.clock.now().toISOString(), config.region.timeZone).date;
@@ -27,7 +27,7 @@ export function scheduleRoutes(app: App, deps: Deps): void {
     const feedUrl = coach || who.isAdmin ? `${deps.config.baseUrl}${await teamFeedPath(deps, s.team.seasonId, s.team.id)}` : null;
     return page(req, reply, `${s.team.name} practices`, (ctx) => <TeamSchedulePage ctx={ctx} config={config} s={s} feedUrl={feedUrl} canBook={coach} />);
   });
-  app.get('/practice/grid', { config: AUTH, schema: hidden }, async (req, reply) => {
+  app.get('/practice/grid', { config: VIEW, schema: hidden }, async (req, reply) => {
     const config = await req.regionConfig();
     const q = req.query as { day?: string; season?: string };
     const { season } = resolveSeason(config, deps.clock, q.season);
