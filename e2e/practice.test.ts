@@ -1,11 +1,12 @@
 /**
  * Browser flow of practice sign-up: a coach on a phone books two slots for a team with the
  * per-slot buttons (htmx swaps the team's card) and finds them in the team's schedule with its
- * calendar link. The app runs on a fixed clock inside an open sign-up.
+ * calendar link; the coach administrator is told, in the window form, that a window may not hold
+ * more teams than its field. The app runs on a fixed clock inside an open sign-up.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { describeAxe, overflowingElements, pageWidth, PHONE, textOf, useHarness } from './browser.js';
+import { DESKTOP, describeAxe, flash, overflowingElements, pageWidth, PHONE, textOf, useHarness } from './browser.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { insertTeams, SEASON, setUpSeason } from '../src/practice/practice.testkit.js';
@@ -69,5 +70,40 @@ describe('practice sign-up in the browser', () => {
       'Practice booking confirmed: Comets, Mondays 17:00-18:00 at Richmond',
       'Practice booking confirmed: Comets, Tuesdays 17:00-18:00 at Brett',
     ]);
+  });
+
+  it('refuses a window that would hold more teams than its field, says which field and how many fit, and adds it once within', async () => {
+    const h = harness();
+    await setUpSeason(h.deps);
+    const admin = await h.createAccount({ firstName: 'Ada', lastName: 'Fields', roles: ['coach-administrator'] });
+    const page = await h.newPage(undefined, { viewport: DESKTOP });
+    await h.logIn(page, admin);
+    await page.goto(`${h.baseUrl}/practice/admin`);
+    await page.getByRole('heading', { level: 1, name: 'Practice sign-up administration' }).waitFor();
+    const windows = page.getByRole('table', { name: 'Windows' }).getByRole('row');
+    const before = await windows.count();
+
+    const addWindow = async (capacity: string) => {
+      await page.getByRole('combobox', { name: /^Field\b/ }).selectOption({ label: 'Richmond (2 teams)' });
+      await page.locator('#f-startTime').fill('08:00');
+      await page.locator('#f-endTime').fill('10:00');
+      await page.getByLabel('Teams at once').fill(capacity);
+      await page.getByRole('checkbox', { name: 'Saturday' }).check();
+      await page.getByRole('button', { name: 'Add window' }).click();
+    };
+    await addWindow('6');
+    const alert = page.getByRole('alert');
+    expect(await textOf(alert)).toBe(
+      "Richmond holds 2 teams at once, so a window on it may hold at most 2 (this one says 6). Lower its capacity, or leave it empty to use the field's.",
+    );
+    expect(await page.getByRole('table', { name: 'Windows' }).getByRole('row').count()).toBe(before);
+    const findings = await h.axe(page);
+    expect(findings, describeAxe('/practice/admin with a refused window', findings)).toEqual([]);
+
+    await addWindow('2');
+    expect(await textOf(flash(page))).toBe('Window added. Generate the slots again to use it.');
+    expect(await windows.count()).toBe(before + 1);
+    expect(await windows.filter({ hasText: '08:00-10:00' }).innerText()).toMatch(/^Richmond\s+Sat\s+08:00-10:00\s+2\s/);
+    expect(h.browserErrors(page)).toEqual([]);
   });
 });

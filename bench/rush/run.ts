@@ -9,7 +9,11 @@
  * afterwards, and the raw rate of one-row write transactions the same database reaches on this
  * machine (and the rush's fraction of it).
  *
- *   npx tsx bench/rush/run.ts [--db sqlite|postgres] [--teams 320] [--concurrency 200] [--pool 10]
+ *   npx tsx bench/rush/run.ts [--db sqlite|postgres] [--teams 320] [--concurrency 200] [--pool 10] [--overlap on|off]
+ *
+ * With --overlap on (the default) Tuesday and Thursday evenings are open to every division, so
+ * 60- and 90-minute slots overlap on each field and share its places: every booking there is checked
+ * against the field's count at every moment of its time. --overlap off keeps each window to one length.
  *
  * PostgreSQL: TEST_DATABASE_URL or DATABASE_URL; the bench works in a database (or schema) of its
  * own, dropped after. RUSH_PROFILE=dir writes a V8 CPU profile of the server's timed part there.
@@ -21,6 +25,7 @@ import { getRegionConfig } from '../../src/region/index.js';
 import { bookingViolations } from '../../src/practice/index.js';
 import { listSlots } from '../../src/practice/index.js';
 import { seasonBookingRows } from '../../src/practice/index.js';
+import { fieldOverloads, fieldPeaks, overlappingSlots } from '../../src/practice/practice.testkit.js';
 import { ms, summarize } from '../stats.js';
 import { benchDeps, createPlace, generateRegion, openTarget, OPENS, SEASON, type DbTarget, type Region } from './setup.js';
 import { rawWriteRate } from './raw.js';
@@ -36,6 +41,7 @@ const kind = arg('db', 'sqlite') as 'sqlite' | 'postgres';
 const TEAMS = Math.max(300, Number(arg('teams', '320')));
 const CONCURRENCY = Math.max(200, Number(arg('concurrency', '200')));
 const POOL = Number(arg('pool', '10'));
+const OVERLAP = arg('overlap', 'on') !== 'off';
 const RUSH = { concurrency: CONCURRENCY, deadlineMs: 120_000, maxAttempts: 40 };
 
 async function prepare(): Promise<{ target: DbTarget; region: Region; cleanup: () => Promise<void> }> {
@@ -54,7 +60,7 @@ async function prepare(): Promise<{ target: DbTarget; region: Region; cleanup: (
   }
   const database = openTarget(target);
   try {
-    return { target, region: await generateRegion(benchDeps(database), TEAMS), cleanup };
+    return { target, region: await generateRegion(benchDeps(database), TEAMS, OVERLAP), cleanup };
   } finally {
     await database.close();
   }
@@ -65,13 +71,28 @@ async function verify(target: DbTarget, o: Outcome, region: Region) {
   try {
     const config = await getRegionConfig(database.db);
     const [rows, slots] = await Promise.all([seasonBookingRows(database.db, SEASON), listSlots(database.db, SEASON)]);
-    const violations = bookingViolations({ bookings: rows, slots, teams: region.teams, divisions: config.divisions });
+    const violations = bookingViolations({ bookings: rows, slots, teams: region.teams, divisions: config.divisions, fields: config.fields });
+    // The per-moment count: the busiest moment of each slot's time on its field, against the field's capacity.
+    const counts = new Map<string, number>();
+    for (const r of rows) counts.set(r.slotId, (counts.get(r.slotId) ?? 0) + 1);
+    const peaks = fieldPeaks(slots, counts);
+    const capacity = new Map(config.fields.map((f) => [f.id, f.capacity]));
+    const shared = new Set(
+      overlappingSlots(slots)
+        .flat()
+        .map((s) => s.id),
+    );
+    const moments = {
+      shared: shared.size,
+      sharedAtCapacity: slots.filter((s) => shared.has(s.id) && peaks.get(s.id)! >= capacity.get(s.fieldId)!).length,
+      overloads: fieldOverloads(slots, counts, config.fields).length,
+    };
     const ids = new Set(rows.map((r) => r.id));
     const perWeek = new Map(config.divisions.map((d) => [d.code, d.practice.perWeek]));
     const held = new Map<string, number>();
     for (const r of rows) held.set(r.teamId, (held.get(r.teamId) ?? 0) + 1);
     const complete = region.teams.filter((t) => (held.get(t.id) ?? 0) === perWeek.get(t.division)).length;
-    return { violations, lost: o.created.filter((c) => !ids.has(c.id)), extra: rows.length - o.created.length, complete };
+    return { violations, moments, lost: o.created.filter((c) => !ids.has(c.id)), extra: rows.length - o.created.length, complete };
   } finally {
     await database.close();
   }
@@ -110,7 +131,7 @@ const { target, region, cleanup } = await prepare();
 try {
   console.log(`Machine: ${cpus().length} CPUs, load average ${load()} at the start (other work on the machine slows every figure).`);
   console.log(
-    `Rush on ${kind === 'postgres' ? `PostgreSQL (pool ${POOL})` : 'SQLite (WAL, one connection)'}: ${region.teams.length} teams, ${region.coaches} coaches, ${region.slots} weekly slots with ${region.places} places.`,
+    `Rush on ${kind === 'postgres' ? `PostgreSQL (pool ${POOL})` : 'SQLite (WAL, one connection)'}: ${region.teams.length} teams, ${region.coaches} coaches, ${region.slots} weekly slots with ${region.places} places; ${region.overlapping} pairs of slots overlap on a field and share its places.`,
   );
   const { outcome, usage, floorMs } = await measure(target, region);
   const lat = summarize(outcome.latencies);
@@ -132,7 +153,7 @@ try {
   const v = await verify(target, outcome, region);
   console.log(`\nInvariants on the database afterwards:`);
   console.log(
-    `  over-booked slots, teams over allotment, double or same-day bookings: ${v.violations.length}${
+    `  over-booked slots, fields over capacity at some moment, teams over allotment, double or same-day bookings: ${v.violations.length}${
       v.violations.length
         ? ` (${v.violations
             .slice(0, 5)
@@ -140,6 +161,9 @@ try {
             .join('; ')})`
         : ''
     }`,
+  );
+  console.log(
+    `  per-moment field count: ${v.moments.overloads} field-days over capacity at any moment; of the ${v.moments.shared} slots sharing a field with an overlapping one, ${v.moments.sharedAtCapacity} end with their field full at some moment of their time`,
   );
   console.log(`  201 answers missing from the database: ${v.lost.length}; rows without a 201: ${v.extra}`);
   console.log(`  teams with their whole allotment: ${v.complete} of ${region.teams.length}`);

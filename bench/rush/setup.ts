@@ -1,7 +1,8 @@
 /**
  * bench/rush: the database side. Opens the bench database (a SQLite file, or a fresh schema of a
  * PostgreSQL database), and generates a region: teams with their head coaches (people who log in
- * with a password), practice windows with enough places, slots and an open sign-up.
+ * with a password), fields big enough for them, practice windows with enough places (never more
+ * than a field holds), slots and an open sign-up.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -11,10 +12,12 @@ import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import type { Deps } from '../../src/platform/feature.js';
 import { Mailer } from '../../src/platform/mail.js';
 import { hashPassword } from '../../src/platform/passwords.js';
-import { ensureRegionConfig, getRegionConfig } from '../../src/region/index.js';
+import { ensureRegionConfig, getRegionConfig, saveRegionConfig } from '../../src/region/index.js';
 import { testConfig } from '../../src/testing/harness.js';
 import { addWindow, generateSeasonSlots, saveSignupSettings } from '../../src/practice/index.js';
 import type { PracticeWindow } from '../../src/practice/index.js';
+import { listSlots } from '../../src/practice/index.js';
+import { overlappingSlots } from '../../src/practice/practice.testkit.js';
 
 /** The instant the bench starts at: inside the fall 2026 season, a minute before sign-up opens. */
 export const NOW = '2026-09-15T16:59:00.000Z';
@@ -73,12 +76,20 @@ export function benchDeps(database: Database): Deps & { clock: ReturnType<typeof
 /** Teams per division of the demo region, scaled to the bench's team count. */
 const SHARE: Record<string, number> = { '6U': 20, '7U': 14, '8U': 16, '10U': 20, '12U': 16, '14U': 12, '16U': 8, '19U': 6 };
 
-/** Weekday evenings for the 60-minute divisions, late evenings and weekends for the 90-minute ones. */
-const windows = (fields: string[], shortDivisions: string[], longDivisions: string[], scale: number): PracticeWindow[] =>
+/** How many teams each of the region's fields holds at once in the bench (the region's own allow 20 at most). */
+const fieldCapacity = (scale: number) => Math.min(20, Math.ceil(8 * scale));
+
+/**
+ * Weekday evenings for the 60-minute divisions, late evenings and weekends for the 90-minute ones.
+ * With `overlap`, Tuesday and Thursday evenings, the most popular, are also open to every division:
+ * their 90-minute cuts (16:00-17:30, 17:30-19:00) overlap the 60-minute slots and share the field.
+ */
+const windows = (fields: string[], shortDivisions: string[], longDivisions: string[], scale: number, overlap: boolean): PracticeWindow[] =>
   fields.flatMap((fieldId) => [
-    { fieldId, weekdays: [1, 2, 3, 4, 5], startTime: '16:00', endTime: '20:00', capacity: Math.ceil(8 * scale), divisions: shortDivisions },
+    { fieldId, weekdays: [1, 2, 3, 4, 5], startTime: '16:00', endTime: '20:00', capacity: fieldCapacity(scale), divisions: shortDivisions },
     { fieldId, weekdays: [1, 2, 3, 4, 5], startTime: '20:00', endTime: '21:30', capacity: Math.ceil(4 * scale), divisions: longDivisions },
-    { fieldId, weekdays: [0, 6], startTime: '08:00', endTime: '17:00', capacity: Math.ceil(6 * scale), divisions: longDivisions },
+    { fieldId, weekdays: [0, 6], startTime: '08:00', endTime: '17:00', capacity: Math.min(fieldCapacity(scale), Math.ceil(6 * scale)), divisions: longDivisions },
+    ...(overlap ? [{ fieldId, weekdays: [2, 4], startTime: '16:00', endTime: '20:00' }] : []),
   ]);
 
 export interface Region {
@@ -86,12 +97,19 @@ export interface Region {
   coaches: number;
   slots: number;
   places: number;
+  /** Pairs of slots that overlap on a field, and so share its places. */
+  overlapping: number;
 }
 
 /** Generates the region on a migrated database; answers the teams and how to log in as their coaches. */
-export async function generateRegion(deps: Deps, teamCount: number): Promise<Region> {
+export async function generateRegion(deps: Deps, teamCount: number, overlap: boolean): Promise<Region> {
   await migrateToLatest(deps.db);
   await ensureRegionConfig(deps.db, deps.clock);
+  const scale = Math.max(1, teamCount / 320);
+  // The region's three fields, each made big enough for the bench's teams (a window may not hold more than its field).
+  const original = await getRegionConfig(deps.db);
+  const bigger = { ...original, fields: original.fields.map((f) => ({ ...f, capacity: fieldCapacity(scale) })) };
+  await saveRegionConfig(deps.db, deps.clock, { id: null, name: 'rush bench' }, bigger, null);
   const config = await getRegionConfig(deps.db);
   const at = NOW;
   const total = Object.values(SHARE).reduce((a, b) => a + b, 0);
@@ -155,16 +173,18 @@ export async function generateRegion(deps: Deps, teamCount: number): Promise<Reg
     config.fields.map((f) => f.id),
     short,
     long,
-    Math.max(1, plan.length / 320),
+    scale,
+    overlap,
   ))
     await addWindow(deps, config, actor, SEASON, w);
   const report = await generateSeasonSlots(deps, config, actor, SEASON);
   await saveSignupSettings(deps, config, actor, SEASON, { opensAt: OPENS, closesAt: '2026-09-30T07:00:00.000Z', divisionOpensAt: {}, blackouts: [] });
-  const slots = await deps.db.selectFrom('practice_slots').select('capacity').where('season_id', '=', SEASON).execute();
+  const slots = await listSlots(deps.db, SEASON);
   return {
     teams: teams.map((t, i) => ({ id: t.id, division: t.division, coachEmail: coachOf(i).email })),
     coaches: coachCount,
     slots: report.total,
     places: slots.reduce((n, s) => n + s.capacity, 0),
+    overlapping: overlappingSlots(slots).length,
   };
 }

@@ -118,15 +118,40 @@ describe.each(testDialects())('practice API on %s', (dialect) => {
       method: 'POST',
       url: '/api/v1/practice/slots',
       headers: admin.bearer,
-      payload: { fieldId: 'brett', weekday: 6, start: '09:00', end: '10:00', capacity: 4 },
+      payload: { fieldId: 'brett', weekday: 6, start: '09:00', end: '10:00', capacity: 2 },
     });
     expect(added.statusCode).toBe(201);
-    expect(added.json()).toMatchObject({ field: 'brett', weekday: 6, capacity: 4, remaining: 4, divisions: ['6U', '7U', '8U', '10U', '12U'] });
+    expect(added.json()).toMatchObject({ field: 'brett', weekday: 6, capacity: 2, remaining: 2, divisions: ['6U', '7U', '8U', '10U', '12U'] });
     const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/practice/slots/${added.json().id}`, headers: admin.bearer, payload: { capacity: 1 } });
     expect(patched.json()).toEqual({ id: added.json().id, capacity: 1 });
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/practice/slots/${added.json().id}`, headers: admin.bearer })).statusCode).toBe(204);
     const unbooked = (await get('/api/v1/practice/unbooked', admin.bearer)).json() as { team: { id: string }; booked: number; perWeek: number }[];
     expect(unbooked.find((u) => u.team.id === u6)).toMatchObject({ booked: 0, perWeek: 1 });
+  });
+
+  it('refuses a window, a slot or a capacity above what the field holds at once, naming the field and its capacity', async () => {
+    const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: admin.bearer, payload });
+    const windowOver = await post('/api/v1/practice/windows', { fieldId: 'richmond', weekdays: [1, 3], startTime: '16:00', endTime: '20:00', capacity: 6 });
+    expect([windowOver.statusCode, windowOver.json().error.code, windowOver.json().error.message]).toEqual([
+      422,
+      'VALIDATION',
+      "Richmond holds 2 teams at once, so a window on it may hold at most 2 (this one says 6). Lower its capacity, or leave it empty to use the field's.",
+    ]);
+    expect((await get('/api/v1/practice/windows', admin.bearer)).json()).not.toContainEqual(expect.objectContaining({ capacity: 6 }));
+    const slotOver = await post('/api/v1/practice/slots', { fieldId: 'brett', weekday: 6, start: '11:00', end: '12:00', capacity: 3 });
+    expect([slotOver.statusCode, slotOver.json().error.message]).toEqual([
+      422,
+      'Brett holds 2 teams at once, so a slot on it may hold at most 2 (this one says 3). Lower its capacity.',
+    ]);
+    const some = (await slotsFor()).find((x) => x.field === 'richmond')!;
+    const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/practice/slots/${some.id}`, headers: admin.bearer, payload: { capacity: 5 } });
+    expect([patched.statusCode, patched.json().error.message]).toEqual([
+      422,
+      'Richmond holds 2 teams at once, so a slot on it may hold at most 2 (this one says 5). Lower its capacity.',
+    ]);
+    const fine = await post('/api/v1/practice/windows', { fieldId: 'richmond', weekdays: [6], startTime: '16:00', endTime: '17:00', capacity: 1 });
+    expect(fine.statusCode).toBe(201);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/practice/windows/${fine.json().id}`, headers: admin.bearer })).statusCode).toBe(204);
   });
 
   it('documents the practice API in OpenAPI', async () => {

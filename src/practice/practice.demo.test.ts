@@ -12,6 +12,7 @@ import { loadSignup } from './booking/signup.store.js';
 import { demoPractice, roomyWindows } from './practice.demo.js';
 import { openPracticeApp, SEASON } from './practice.testkit.js';
 import { overlappingSlots } from './slots.rules.js';
+import { fieldOverloads } from './field-load.rules.js';
 
 describe('the practice demo step', () => {
   let t: TestApp;
@@ -43,7 +44,7 @@ describe('the practice demo step', () => {
     ]);
     expect(Date.parse(signup.opensAt!)).toBeLessThan(t.clock.now().getTime());
     expect(Date.parse(signup.closesAt!)).toBeGreaterThan(t.clock.now().getTime());
-    expect(bookingViolations({ bookings: rows, slots, teams, divisions: config.divisions })).toEqual([]);
+    expect(bookingViolations({ bookings: rows, slots, teams, divisions: config.divisions, fields: config.fields })).toEqual([]);
     expect(overlappingSlots(slots)).toEqual([]);
     expect(rows.length).toBeGreaterThan(10);
     const first = (ctx.facts.get('headCoaches') as Record<string, string[]>)['10U']![0];
@@ -51,13 +52,29 @@ describe('the practice demo step', () => {
     expect(rows.some((r) => r.teamId === mine.id)).toBe(false);
   });
 
-  it('has windows with room for a region of 300 teams', async () => {
+  it('respects its own fields: no window or slot holds more teams than its field, and each field is within its capacity at every moment', async () => {
     const config = await getRegionConfig(t.deps.db);
+    const capacity = new Map(config.fields.map((f) => [f.id, f.capacity]));
+    const windows = roomyWindows(config);
+    expect(windows.length).toBeGreaterThan(0);
+    for (const w of windows) expect(w.capacity ?? 0).toBeLessThanOrEqual(capacity.get(w.fieldId)!);
     const slots = await listSlots(t.deps.db, SEASON);
-    expect(roomyWindows(config).length).toBeGreaterThan(0);
-    // Demand of 300 teams split like the demo's head coaches (46% one practice, the rest two).
-    const places = (codes: string[]) => slots.filter((s) => s.divisions.some((d) => codes.includes(d))).reduce((n, s) => n + s.capacity, 0);
-    expect(places(['6U', '7U', '8U', '10U', '12U'])).toBeGreaterThanOrEqual(134 + 2 * 96);
-    expect(places(['14U', '16U', '19U'])).toBeGreaterThanOrEqual(2 * 70);
+    expect(slots.filter((s) => s.capacity > capacity.get(s.fieldId)!)).toEqual([]);
+    expect(capacity.get('richmond')).toBe(2);
+    expect(new Set(slots.filter((s) => s.fieldId === 'richmond').map((s) => s.capacity))).toEqual(new Set([2]));
+    const counts = new Map<string, number>();
+    for (const r of await seasonBookingRows(t.deps.db, SEASON)) counts.set(r.slotId, (counts.get(r.slotId) ?? 0) + 1);
+    expect(fieldOverloads(slots, counts, config.fields)).toEqual([]);
+  });
+
+  it('has room for every demo team to book its whole week', async () => {
+    const config = await getRegionConfig(t.deps.db);
+    const [slots, teams] = await Promise.all([listSlots(t.deps.db, SEASON), listTeams(t.deps.db, SEASON)]);
+    for (const minutes of [60, 90]) {
+      const codes = config.divisions.filter((d) => d.practice.minutes === minutes).map((d) => d.code);
+      const demand = teams.filter((x) => codes.includes(x.division)).reduce((n, x) => n + config.divisions.find((d) => d.code === x.division)!.practice.perWeek, 0);
+      const places = slots.filter((s) => s.minutes === minutes).reduce((n, s) => n + s.capacity, 0);
+      expect(places).toBeGreaterThanOrEqual(demand);
+    }
   });
 });

@@ -10,15 +10,17 @@ import { addWindow, generateSeasonSlots, saveSignupSettings } from './setup/setu
 import { listSlots, type StoredSlot } from './slots.store.js';
 import { insertBookings } from './booking/bookings.store.js';
 import type { PracticeWindow } from './slots.rules.js';
+import { byFieldDay, fieldCapacity, slotPeak } from './field-load.rules.js';
 
 const DEMO_ACTOR = { id: null, name: 'demo' };
 const WEEKDAYS = [1, 2, 3, 4, 5];
 const WEEKEND = [0, 6];
 
 /**
- * Practice windows with room for a region of 300 teams and more: weekday evenings in one-hour
- * slots for the divisions that practise 60 minutes, late weekday and weekend 90-minute slots for
- * the others (each window kept to one length, so no two slots overlap on a field).
+ * The demo's practice windows on every field of the region, each holding the field's own capacity
+ * (a window never holds more teams than its field): weekday evenings in one-hour slots for the
+ * divisions that practise 60 minutes, late weekday and weekend 90-minute slots for the others (each
+ * window kept to one length, so no two slots overlap on a field).
  */
 export function roomyWindows(config: RegionConfig): PracticeWindow[] {
   const active = config.divisions.filter((d) => d.practice.perWeek > 0);
@@ -28,11 +30,10 @@ export function roomyWindows(config: RegionConfig): PracticeWindow[] {
   const lengths = [...byLength.keys()].sort((a, b) => a - b);
   const short = lengths[0];
   for (const f of config.fields) {
-    if (short !== undefined)
-      out.push({ fieldId: f.id, weekdays: WEEKDAYS, startTime: '16:00', endTime: '20:00', capacity: Math.max(6, f.capacity * 2), divisions: byLength.get(short)! });
+    if (short !== undefined) out.push({ fieldId: f.id, weekdays: WEEKDAYS, startTime: '16:00', endTime: '20:00', capacity: f.capacity, divisions: byLength.get(short)! });
     for (const long of lengths.slice(1)) {
-      out.push({ fieldId: f.id, weekdays: WEEKDAYS, startTime: '20:00', endTime: '21:30', capacity: Math.max(4, f.capacity), divisions: byLength.get(long)! });
-      out.push({ fieldId: f.id, weekdays: WEEKEND, startTime: '08:00', endTime: '17:00', capacity: Math.max(6, f.capacity * 2), divisions: byLength.get(long)! });
+      out.push({ fieldId: f.id, weekdays: WEEKDAYS, startTime: '20:00', endTime: '21:30', capacity: f.capacity, divisions: byLength.get(long)! });
+      out.push({ fieldId: f.id, weekdays: WEEKEND, startTime: '08:00', endTime: '17:00', capacity: f.capacity, divisions: byLength.get(long)! });
     }
   }
   return out;
@@ -78,9 +79,10 @@ function demoBlackouts(start: string, end: string): string[] {
   return [first(addDays(start, 35), 1), first(addDays(start, 90), 4)].filter((d) => d <= end);
 }
 
-/** Books about two teams in three (first free slots by the rules); the rest are left to try the sign-up. */
+/** Books about two teams in three (first free slots by the rules, the field's count too); the rest are left to try the sign-up. */
 function allocate(config: RegionConfig, teams: TeamRow[], slots: StoredSlot[], leaveOpen: Set<string>, random: () => number) {
   const booked = new Map<string, number>();
+  const groups = byFieldDay(slots);
   const rows: { teamId: string; slot: StoredSlot }[] = [];
   for (const team of teams) {
     const division = config.divisions.find((d) => d.code === team.division);
@@ -89,7 +91,8 @@ function allocate(config: RegionConfig, teams: TeamRow[], slots: StoredSlot[], l
     const order = [...slots].sort(() => random() - 0.5);
     for (const slot of order) {
       if (held.length >= division.practice.perWeek) break;
-      if (placementCode({ team: { id: team.id, division: team.division }, division, slot, booked: booked.get(slot.id) ?? 0, teamBookings: held })) continue;
+      const field = { capacity: fieldCapacity(config.fields, slot.fieldId), peak: slotPeak(slot, groups, booked) };
+      if (placementCode({ team: { id: team.id, division: team.division }, division, slot, booked: booked.get(slot.id) ?? 0, field, teamBookings: held })) continue;
       held.push({ slotId: slot.id, slot });
       booked.set(slot.id, (booked.get(slot.id) ?? 0) + 1);
       rows.push({ teamId: team.id, slot });

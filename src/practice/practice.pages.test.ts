@@ -162,15 +162,21 @@ describe('practice pages', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.body).toContain('The change deadline must come after the opening.');
     expect(bad.body).toContain('Blackout &quot;2027-02-30&quot; is not a date');
-    const body = new URLSearchParams({ _csrf: a.csrf, fieldId: 'brett', startTime: '16:00', endTime: '17:00', capacity: '3' });
-    body.append('weekdays', '5');
-    body.append('divisions', '8U');
-    const added = await t.app.inject({
-      method: 'POST',
-      url: '/practice/admin/windows',
-      headers: { cookie: a.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: body.toString(),
-    });
+    const windowForm = (capacity: string) => {
+      const body = new URLSearchParams({ _csrf: a.csrf, fieldId: 'brett', startTime: '16:00', endTime: '17:00', capacity });
+      body.append('weekdays', '5');
+      body.append('divisions', '8U');
+      return t.app.inject({
+        method: 'POST',
+        url: '/practice/admin/windows',
+        headers: { cookie: a.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body.toString(),
+      });
+    };
+    const over = await windowForm('3');
+    expect(over.statusCode).toBe(422);
+    expect(over.body).toContain('Brett holds 2 teams at once, so a window on it may hold at most 2 (this one says 3).');
+    const added = await windowForm('2');
     expect(added.statusCode).toBe(303);
     expect((await postForm(t.app, '/practice/admin/generate', a, {})).statusCode).toBe(303);
     const list = await get('/practice/admin/slots', a);

@@ -10,7 +10,7 @@ export const SlotSchema = Type.Object({
   end: Type.String({ description: 'HH:MM, region time' }),
   minutes: Type.Integer(),
   capacity: Type.Integer({ description: 'teams that fit at once' }),
-  remaining: Type.Integer({ description: 'places left' }),
+  remaining: Type.Integer({ description: "places left: the slot's own, and its field's at the busiest moment of its time (overlapping slots share a field)" }),
   divisions: Type.Array(Type.String()),
   refusal: Type.Optional(
     Type.Union([Type.String(), Type.Null()], {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Kysely types of the practice tables (migration 0004_practice); part of DB in src/platform/db/schema.ts. */
 export interface PracticeTables {
   /** One row per season: when coaches may pick slots, the change deadline and the dates without practice. */
@@ -28,6 +30,8 @@ export interface PracticeTables {
     /** JSON [division code, …]; null: every division. */
     divisions_json: string | null;
     created_at: string;
+    /** 1: carried over from last season (src/practice/setup/carry-over.service.ts), not cut into slots until published. Migration 0019. */
+    draft: Generated<number>;
   };
   /** Weekly recurring practice slots of a season. */
   practice_slots: {
@@ -45,6 +49,8 @@ export interface PracticeTables {
     divisions_json: string;
     /** generated | manual */
     origin: string;
+    /** 1 when another slot of the field overlaps it (they share the field's places); kept by markSharedSlots. Migration 0013. */
+    shares_field: Generated<number>;
     created_at: string;
     updated_at: string;
   };

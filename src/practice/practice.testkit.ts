@@ -13,6 +13,10 @@ import { accountDeps, createApiToken } from '../people/index.js';
 import { addWindow, generateSeasonSlots, saveSignupSettings } from './setup/setup.service.js';
 import { slotId, type PracticeWindow, type WeeklySlot } from './slots.rules.js';
 
+/** What the rush benchmark checks and prints beside the invariants: slots sharing a field, and the fields' busiest moments. */
+export { overlappingSlots } from './slots.rules.js';
+export { fieldPeaks, fieldOverloads } from './field-load.rules.js';
+
 export const SEASON = '2026-fall';
 export const ADMIN_ACTOR = { id: null, name: 'test' };
 

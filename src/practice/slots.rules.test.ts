@@ -94,6 +94,36 @@ describe('generateSlots', () => {
     expect((caught as AppError).details).toHaveLength(5);
   });
 
+  it('refuses a window that would hold more teams than its field, naming the field and its capacity', () => {
+    const over: PracticeWindow = { fieldId: 'richmond', weekdays: [1], startTime: '16:00', endTime: '20:00', capacity: 6 };
+    expect(windowProblems([over], config.fields)).toEqual([
+      "windows[0]: Richmond holds 2 teams at once, so a window on it may hold at most 2 (this one says 6). Lower its capacity, or leave it empty to use the field's.",
+    ]);
+    expect(
+      windowProblems(
+        [
+          { ...over, capacity: 2 },
+          { ...over, capacity: 1 },
+        ],
+        config.fields,
+      ),
+    ).toEqual([]);
+    expect(() => generateSlots([over], groups, config.fields)).toThrow(AppError);
+  });
+
+  it('never gives a slot more places than its field, even where windows of two lengths overlap', () => {
+    const slots = generateSlots(
+      [
+        { fieldId: 'campus-el-segundo', weekdays: [2], startTime: '16:00', endTime: '19:00', capacity: 3 },
+        { fieldId: 'campus-el-segundo', weekdays: [2], startTime: '16:00', endTime: '19:00', capacity: 2, divisions: ['14U'] },
+      ],
+      groups,
+      config.fields,
+    );
+    expect(slots.length).toBe(5);
+    expect(slots.every((s) => s.capacity <= 3)).toBe(true);
+  });
+
   it('reports 60- and 90-minute cuts that overlap on one field', () => {
     const slots = generateSlots([{ fieldId: 'richmond', weekdays: [5], startTime: '17:00', endTime: '20:00' }], groups, config.fields);
     const pairs = overlappingSlots(slots).map(([a, b]) => `${a.start}-${a.end}/${b.start}-${b.end}`);

@@ -1,6 +1,7 @@
 import { AppError } from '../platform/errors.js';
 import { isIsoDate } from '../region/index.js';
 import type { Division, Field } from '../region/index.js';
+import { aboveField } from './field-load.rules.js';
 import { addDays, formatTime, parseTime, timesOverlap, toMinutes, weekdayOf } from '../platform/time/time.rules.js';
 
 /** The part of a division the practice rules read. */
@@ -13,7 +14,7 @@ export interface PracticeWindow {
   weekdays: number[];
   startTime: string;
   endTime: string;
-  /** Teams that fit at once; the field's capacity when absent. */
+  /** Teams that fit at once; the field's capacity when absent, never more than it. */
   capacity?: number;
   /** Keeps the window to these divisions (e.g. only the 90-minute ones); every division when absent. */
   divisions?: string[];
@@ -70,13 +71,24 @@ export function practiceGroups(divisions: DivisionPractice[]): PracticeGroup[] {
   return [...groups.values()];
 }
 
-/** Every problem of a list of windows, one line each, so an administrator can fix them all at once. */
-export function windowProblems(windows: PracticeWindow[], fields: Pick<Field, 'id'>[]): string[] {
-  const known = new Set(fields.map((f) => f.id));
+/** The fields the slot rules read: a window may not hold more teams than its field. */
+export type FieldRoom = Pick<Field, 'id' | 'name' | 'capacity'>;
+
+/**
+ * Every problem of a list of windows, one line each, so an administrator can fix them all at once.
+ * A window may hold fewer teams than its field, never more: the field's capacity is what fits on
+ * the grass at any moment, whatever the window says.
+ */
+export function windowProblems(windows: PracticeWindow[], fields: FieldRoom[]): string[] {
   return windows.flatMap((w, i) => {
     const at = `windows[${i}]`;
     const out: string[] = [];
-    if (!known.has(w.fieldId)) out.push(`${at}: "${w.fieldId}" is not a field of the region.`);
+    const field = fields.find((f) => f.id === w.fieldId);
+    if (!field) out.push(`${at}: "${w.fieldId}" is not a field of the region.`);
+    else if (Number.isInteger(w.capacity)) {
+      const above = aboveField(field, w.capacity!, 'window');
+      if (above) out.push(`${at}: ${above}`);
+    }
     const start = parseTime(w.startTime);
     const end = parseTime(w.endTime);
     if (start === null || end === null) out.push(`${at}: times must be written HH:MM (24-hour clock).`);
@@ -106,7 +118,8 @@ export function slotsForGroup(windows: PracticeWindow[], group: PracticeGroup, f
     for (const weekday of [...new Set(w.weekdays)]) {
       for (const piece of cutWindow(w.startTime, w.endTime, group.minutes)) {
         const id = slotId(w.fieldId, weekday, piece.start, piece.end);
-        out.push({ id, fieldId: w.fieldId, weekday, ...piece, minutes: group.minutes, capacity: w.capacity ?? field.capacity, divisions: [...divisions] });
+        const capacity = Math.min(w.capacity ?? field.capacity, field.capacity);
+        out.push({ id, fieldId: w.fieldId, weekday, ...piece, minutes: group.minutes, capacity, divisions: [...divisions] });
       }
     }
   }
@@ -116,9 +129,12 @@ export function slotsForGroup(windows: PracticeWindow[], group: PracticeGroup, f
 /**
  * The weekly slots of a season: every window cut for every group that may use its field. The same
  * field, weekday and times is one slot (its divisions merged, the largest capacity stated), because
- * it is one piece of grass. Windows with problems refuse the whole list (VALIDATION).
+ * it is one piece of grass. Slots of different lengths that overlap on a field (a window open to
+ * 60- and 90-minute divisions) are all made, each with at most the field's capacity, and share the
+ * field: a booking is refused once the field holds its capacity at any moment of the slot's time
+ * (field-load.rules). Windows with problems refuse the whole list (VALIDATION).
  */
-export function generateSlots(windows: PracticeWindow[], groups: PracticeGroup[], fields: Pick<Field, 'id' | 'capacity'>[]): WeeklySlot[] {
+export function generateSlots(windows: PracticeWindow[], groups: PracticeGroup[], fields: FieldRoom[]): WeeklySlot[] {
   const problems = windowProblems(windows, fields);
   if (problems.length) throw new AppError('VALIDATION', 'Some practice windows need fixing before slots can be made.', problems);
   return mergeSlots(groups.flatMap((g) => slotsForGroup(windows, g, fields)));
@@ -139,8 +155,8 @@ function mergeSlots(slots: WeeklySlot[]): WeeklySlot[] {
 
 /**
  * Pairs of different slots that use the same field at overlapping times (e.g. a 60- and a 90-minute
- * cut of one window): together they can put more teams on the field than fit, so the
- * administrator should give such windows to one length only.
+ * cut of one window): they share the field's places, so a team in one can leave the other without
+ * room; the administrator is told, and may give such windows to one length only.
  */
 export function overlappingSlots(slots: WeeklySlot[]): [WeeklySlot, WeeklySlot][] {
   const out: [WeeklySlot, WeeklySlot][] = [];

@@ -6,7 +6,8 @@ import type { PracticeTables } from './practice.tables.js';
 import { compareSlots, slotId as slotKey, type WeeklySlot } from './slots.rules.js';
 import { locksRows } from '../platform/db/transactions.js';
 
-export type SlotRow = PracticeTables['practice_slots'];
+/** A slot row as the code reads and writes it (shares_field is the database's to keep: markSharedSlots). */
+export type SlotRow = Omit<PracticeTables['practice_slots'], 'shares_field'>;
 
 /** The columns of a slot row, for queries that read slots under another name beside other rows. */
 export const SLOT_COLUMNS = [
@@ -162,4 +163,17 @@ export async function updateSlot(db: Db, id: string, change: { capacity?: number
 
 export async function deleteSlots(db: Db, ids: string[]): Promise<void> {
   if (ids.length) await db.deleteFrom('practice_slots').where('id', 'in', ids).execute();
+}
+
+/**
+ * Marks the slots of a season that overlap another slot of their field (shares_field), after slots
+ * were added or removed: the suggestions offered with a full slot count the field only there. The
+ * booking decision itself never relies on the mark; it counts the overlapping slots every time.
+ */
+export async function markSharedSlots(db: Db, seasonId: string): Promise<void> {
+  await sql`update practice_slots set shares_field = case when exists (
+      select 1 from practice_slots x
+      where x.season_id = practice_slots.season_id and x.field_id = practice_slots.field_id and x.weekday = practice_slots.weekday
+        and x.id <> practice_slots.id and x.start_time < practice_slots.end_time and x.end_time > practice_slots.start_time) then 1 else 0 end
+    where season_id = ${seasonId}`.execute(db);
 }

@@ -1,6 +1,8 @@
 import { placementCode, type TeamBooking, type TeamRef } from './booking.rules.js';
 import { compareSlots, type DivisionPractice, type WeeklySlot } from '../slots.rules.js';
 import { toMinutes } from '../../platform/time/time.rules.js';
+import type { Field } from '../../region/index.js';
+import { fieldCapacity, placesLeft } from '../field-load.rules.js';
 
 export interface AlternativesQuery {
   team: TeamRef;
@@ -11,6 +13,10 @@ export interface AlternativesQuery {
   slots: WeeklySlot[];
   /** Slot id -> bookings it has; a missing id has none. */
   booked: ReadonlyMap<string, number>;
+  /** Slot id -> the most teams on its field at once during its time (field-load.rules); a missing id: its own bookings. */
+  peaks: ReadonlyMap<string, number>;
+  /** The region's fields: how many teams each holds at once. */
+  fields: readonly Pick<Field, 'id' | 'capacity'>[];
   teamBookings: TeamBooking[];
   /** How many to return; 3 when absent. */
   limit?: number;
@@ -27,12 +33,14 @@ export interface SlotChoice {
 /**
  * Every slot with its places left and whether this team may take it, in slot order: what the
  * sign-up page lists for a coach (sign-up window aside, which is one answer for the whole page).
+ * A slot's places left are its own and its field's at the busiest moment of its time.
  */
 export function slotChoices(q: Omit<AlternativesQuery, 'slot' | 'limit'>): SlotChoice[] {
   return [...q.slots].sort(compareSlots).map((slot) => {
     const booked = q.booked.get(slot.id) ?? 0;
-    const refusal = placementCode({ team: q.team, division: q.division, slot, booked, teamBookings: q.teamBookings });
-    return { slot, booked, free: Math.max(0, slot.capacity - booked), refusal };
+    const field = { capacity: fieldCapacity(q.fields, slot.fieldId), peak: q.peaks.get(slot.id) ?? booked };
+    const refusal = placementCode({ team: q.team, division: q.division, slot, booked, field, teamBookings: q.teamBookings });
+    return { slot, booked, free: placesLeft(slot, booked, field.peak, field.capacity), refusal };
   });
 }
 

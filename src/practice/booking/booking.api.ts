@@ -6,7 +6,7 @@ import { ErrorSchema } from '../../platform/http/schemas.js';
 import { findTeam, listTeams } from '../../teams/index.js';
 import { bookPractice, cancelBooking, moveBooking } from './booking.service.js';
 import { bookingsWithSlots } from './bookings.store.js';
-import { PRACTICE_ADMIN, whoOf } from '../practice.access.js';
+import { PRACTICE_ADMIN, PRACTICE_VIEW, whoOf } from '../practice.access.js';
 import { fieldNameOf } from '../practice.rules.js';
 import { resolveSeason } from '../season.service.js';
 import { slotList, unbookedTeams } from './cards.service.js';
@@ -55,10 +55,10 @@ function readRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/practice/bookings',
     {
-      config: AUTH,
+      config: { access: PRACTICE_VIEW },
       schema: {
         tags: TAGS,
-        summary: "A season's practice bookings (one team's with team)",
+        summary: "A season's practice bookings (one team's with team): coaches and the board",
         querystring: Type.Object({ season: Type.Optional(Type.String({ maxLength: 40 })), team: Type.Optional(Type.String({ maxLength: 64 })) }),
         response: { 200: Type.Array(BookingSchema), 404: ErrorSchema },
       },

@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { defaultRegionConfig } from '../../region/region.testkit.js';
 import { assertCanBook, bookingRefusal, needsDifferentDays, signupRefusal, type BookingAttempt, type SignupWindow, type TeamBooking } from './booking.rules.js';
 import { generateSlots, practiceGroups, type DivisionPractice, type PracticeWindow, type WeeklySlot } from '../slots.rules.js';
+import { fieldCapacity } from '../field-load.rules.js';
 
 const config = defaultRegionConfig('2026-08-01');
 const TZ = config.region.timeZone;
@@ -28,8 +29,11 @@ function fail(message: string): never {
 
 const held = (...ids: string[]): TeamBooking[] => ids.map((id) => ({ slotId: id, slot: slot(id) }));
 
+/** An attempt on a slot; unless `over.field` says otherwise, no other slot overlaps it on its field. */
 function attempt(code: string, slotId: string, over: Partial<BookingAttempt> = {}): BookingAttempt {
+  const s = over.slot ?? slot(slotId);
   return {
+    field: { capacity: fieldCapacity(config.fields, s.fieldId), peak: over.booked ?? 0 },
     now: OPEN,
     timeZone: TZ,
     signup,
@@ -110,6 +114,16 @@ describe('refusals', () => {
     expect(full?.code).toBe('SLOT_FULL');
     expect(full?.message).toBe('Monday 17:00-18:00 at Richmond is full. Pick another slot.');
     expect(full?.details).toMatchObject({ slotId: s, capacity: 2, booked: 2 });
+  });
+
+  it('SLOT_FULL when slots overlapping this one already hold the field at some moment of its time', () => {
+    const s = 'brett:5:17:00-18:30';
+    expect(slot(s).capacity).toBe(2);
+    expect(codeOf(attempt('14U', s, { booked: 0, field: { capacity: 2, peak: 1 } }))).toBeNull();
+    const full = bookingRefusal(attempt('14U', s, { booked: 1, field: { capacity: 2, peak: 2 } }));
+    expect(full?.code).toBe('SLOT_FULL');
+    expect(full?.message).toBe('Friday 17:00-18:30 at Brett is full: Brett holds 2 teams at once, and slots that overlap this one already put 2 there. Pick another slot.');
+    expect(full?.details).toMatchObject({ slotId: s, capacity: 2, booked: 1, fieldCapacity: 2, fieldBooked: 2 });
   });
 
   it('ALREADY_BOOKED when the team holds the slot, before the allotment or capacity', () => {

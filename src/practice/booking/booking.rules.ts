@@ -42,9 +42,20 @@ export interface BookingAttempt {
   slot: WeeklySlot;
   /** Bookings the slot already has. */
   booked: number;
+  /** The slot's field during the slot's time (counted in the same look as `booked`). */
+  field: FieldLoad;
   teamBookings: TeamBooking[];
   /** Field names for messages; ids are shown when absent. */
   fields?: Pick<Field, 'id' | 'name'>[];
+}
+
+/**
+ * A field during one slot's time: how many teams fit on it at once, and the most teams already on
+ * it at any moment of that time, in this slot and in the slots that overlap it (field-load.rules).
+ */
+export interface FieldLoad {
+  capacity: number;
+  peak: number;
 }
 
 export type PlacementInput = Omit<BookingAttempt, 'now' | 'timeZone' | 'signup'>;
@@ -129,7 +140,20 @@ export function placementCode(p: Omit<PlacementInput, 'fields'>): PlacementCode 
   if (teamBookings.some((b) => b.slotId === slot.id)) return 'ALREADY_BOOKED';
   if (teamBookings.length >= division.practice.perWeek) return 'ALLOTMENT_USED';
   if (needsDifferentDays(division) && teamBookings.some((b) => b.slot.weekday === slot.weekday)) return 'SAME_DAY';
-  return p.booked >= slot.capacity ? 'SLOT_FULL' : null;
+  return p.booked >= slot.capacity || p.field.peak >= p.field.capacity ? 'SLOT_FULL' : null;
+}
+
+/** The refusal of a slot whose own places, or its field's at some moment of its time, are all taken. */
+function fullRefusal(p: PlacementInput, where: string, details: Record<string, string>): AppError {
+  const { slot, field } = p;
+  const figures = { ...details, capacity: slot.capacity, booked: p.booked, fieldCapacity: field.capacity, fieldBooked: field.peak };
+  if (p.booked >= slot.capacity) return new AppError('SLOT_FULL', `${where} is full. Pick another slot.`, figures);
+  const name = fieldName(slot.fieldId, p.fields);
+  return new AppError(
+    'SLOT_FULL',
+    `${where} is full: ${name} holds ${field.capacity} team${field.capacity === 1 ? '' : 's'} at once, and slots that overlap this one already put ${field.peak} there. Pick another slot.`,
+    figures,
+  );
 }
 
 /** The refusal of `placementCode` as an error with a message that says what to do, or null. */
@@ -160,14 +184,15 @@ export function placementRefusal(p: PlacementInput): AppError | null {
       );
     }
     default:
-      return new AppError('SLOT_FULL', `${where} is full. Pick another slot.`, { ...details, capacity: slot.capacity, booked: p.booked });
+      return fullRefusal(p, where, details);
   }
 }
 
 /**
  * Whether a team may book a slot now: null when it may, else the refusal (SIGNUP_CLOSED,
- * FIELD_NOT_ALLOWED, ALREADY_BOOKED, ALLOTMENT_USED, SAME_DAY, SLOT_FULL). Run it inside the booking
- * transaction with `booked` counted there, so two coaches racing for the last place cannot both win.
+ * FIELD_NOT_ALLOWED, ALREADY_BOOKED, ALLOTMENT_USED, SAME_DAY, SLOT_FULL: the slot's places, or its
+ * field's at some moment of its time, are taken). Run it inside the booking transaction with
+ * `booked` and `field` counted there, so two coaches racing for the last place cannot both win.
  */
 export function bookingRefusal(a: BookingAttempt): AppError | null {
   return signupRefusal(a.now, a.signup, a.team.division, a.timeZone) ?? placementRefusal(a);

@@ -3,6 +3,7 @@ import type { TeamForBooking } from './bookings.store.js';
 import type { StoredSlot } from '../slots.store.js';
 import type { WeeklySlot } from '../slots.rules.js';
 import { fieldNameOf } from '../practice.rules.js';
+import { fieldCapacity, placesLeft } from '../field-load.rules.js';
 
 /** A booking as the API and pages show it. */
 export interface BookingView {
@@ -32,7 +33,11 @@ export interface SlotView {
   divisions: string[];
 }
 
-export const slotView = (config: RegionConfig, s: WeeklySlot, booked: number): SlotView => ({
+/**
+ * A slot with its places left: its own, and its field's at the busiest moment of its time (`peak`,
+ * field-load.rules; its own bookings when absent, as where no slot overlaps it).
+ */
+export const slotView = (config: RegionConfig, s: WeeklySlot, booked: number, peak = booked): SlotView => ({
   id: s.id,
   field: s.fieldId,
   fieldName: fieldNameOf(config, s.fieldId),
@@ -41,7 +46,7 @@ export const slotView = (config: RegionConfig, s: WeeklySlot, booked: number): S
   end: s.end,
   minutes: s.minutes,
   capacity: s.capacity,
-  remaining: Math.max(0, s.capacity - booked),
+  remaining: placesLeft(s, booked, peak, fieldCapacity(config.fields, s.fieldId)),
   divisions: s.divisions,
 });
 

@@ -131,10 +131,18 @@ describe.each(testDialects())('practice booking service on %s', (dialect) => {
   });
 
   it('never lowers a capacity below the teams holding a slot, nor removes a booked slot', async () => {
+    const config = await getRegionConfig(t.deps.db);
     const s = slot('richmond', 3, '18:00');
-    expect((await refusal(setSlotCapacity(t.deps, ADMIN_ACTOR, s, 1))).code).toBe('CAPACITY_BELOW_BOOKINGS');
+    expect((await refusal(setSlotCapacity(t.deps, config, ADMIN_ACTOR, s, 1))).code).toBe('CAPACITY_BELOW_BOOKINGS');
     expect((await refusal(removeSlot(t.deps, ADMIN_ACTOR, s))).code).toBe('SLOT_IN_USE');
-    expect((await setSlotCapacity(t.deps, ADMIN_ACTOR, s, 3)).capacity).toBe(3);
+    expect((await setSlotCapacity(t.deps, config, ADMIN_ACTOR, s, 2)).capacity).toBe(2);
+  });
+
+  it('never raises a slot above the teams its field holds at once', async () => {
+    const config = await getRegionConfig(t.deps.db);
+    const e = await refusal(setSlotCapacity(t.deps, config, ADMIN_ACTOR, slot('richmond', 3, '18:00'), 3));
+    expect([e.code, e.message]).toEqual(['VALIDATION', 'Richmond holds 2 teams at once, so a slot on it may hold at most 2 (this one says 3). Lower its capacity.']);
+    expect((await listSlots(t.deps.db, SEASON)).find((x) => x.id === slot('richmond', 3, '18:00'))?.capacity).toBe(2);
   });
 
   it('generates again without losing a booking, and adds the slots of a new window', async () => {

@@ -22,9 +22,14 @@ import {
 import { findSlot, type StoredSlot } from '../slots.store.js';
 import type { Who } from '../practice.access.js';
 import { fieldNameOf, practiceOf } from '../practice.rules.js';
-import { NOTICE_MAIL_KIND, practiceNotice, type NoticeKind } from './notices.rules.js';
+import { NOTICE_MAIL_KIND, familyMoveNotice, practiceNotice, type NoticeKind } from './notices.rules.js';
+import { rosterOf } from '../../teams/index.js';
+import { guardiansOf } from '../../players/index.js';
+import { notify as notifyPerson } from '../../platform/notify/notify.js';
+import { FAMILY_PRACTICE_MOVED } from '../../platform/notify/catalog.js';
 import { bookingView, slotView, type BookingView } from './booking.schemas.js';
 import type { DivisionPractice } from '../slots.rules.js';
+import { fieldCapacity, peakLoad } from '../field-load.rules.js';
 
 interface Prepared {
   config: RegionConfig;
@@ -75,6 +80,27 @@ async function notify(deps: Deps, db: Db, p: Prepared, kind: NoticeKind, slot: S
     scheduleUrl: `${deps.config.baseUrl}/practice/teams/${encodeURIComponent(p.team.id)}`,
   });
   for (const s of p.team.staff) if (s.email) await deps.mailer.queue(db, { to: s.email, subject: msg.subject, text: msg.text, kind: NOTICE_MAIL_KIND[kind] });
+  if (kind === 'moved') await tellFamilies(deps, db, p, slot, from);
+}
+
+/** The guardians of the team's players learn of a moved practice in the same transaction (one mail each, siblings included). */
+async function tellFamilies(deps: Deps, db: Db, p: Prepared, slot: StoredSlot, from?: StoredSlot): Promise<void> {
+  const roster = await rosterOf(db, p.team.id);
+  const guardians = await guardiansOf(
+    db,
+    roster.map((r) => r.playerId),
+  );
+  const people = new Map<string, string>();
+  for (const list of guardians.values()) for (const g of list) people.set(g.personId, g.firstName);
+  const mail = familyMoveNotice({
+    teamName: p.team.name,
+    slot,
+    fieldName: fieldNameOf(p.config, slot.fieldId),
+    ...(from ? { from: { slot: from, fieldName: fieldNameOf(p.config, from.fieldId) } } : {}),
+    familyUrl: `${deps.config.baseUrl}/family`,
+  });
+  for (const [personId, firstName] of people)
+    await notifyPerson(db, deps.mailer, { personId, kind: FAMILY_PRACTICE_MOVED, subject: mail.subject, text: `Hello ${firstName},\n\n${mail.text}` }, deps);
 }
 
 /**
@@ -82,15 +108,17 @@ async function notify(deps: Deps, db: Db, p: Prepared, kind: NoticeKind, slot: S
  * the look that found it full read in the same statement, with the team's bookings as it saw them.
  */
 function withAlternatives(p: Prepared, state: PlacementState, e: AppError): AppError {
-  const { slots, booked } = state.open ?? { slots: [], booked: new Map<string, number>() };
+  const { slots, booked, peaks } = state.open ?? { slots: [], booked: new Map<string, number>(), peaks: new Map<string, number>() };
   const alternatives = nearestAlternatives({
     team: { id: p.team.id, division: p.team.division },
     division: p.division,
     slot: state.slot,
     slots,
     booked,
+    peaks,
+    fields: p.config.fields,
     teamBookings: state.held,
-  }).map((s) => slotView(p.config, s, booked.get(s.id) ?? 0));
+  }).map((s) => slotView(p.config, s, booked.get(s.id) ?? 0, peaks.get(s.id)));
   const names = alternatives.map((a) => `${a.fieldName} ${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][a.weekday]} ${a.start}`);
   const hint = names.length ? ` Nearest free: ${names.join('; ')}.` : ' No other slot your team may take has room left; ask the coach administrator.';
   return new AppError('SLOT_FULL', `${e.message}${hint}`, { ...(e.details as object), alternatives });
@@ -135,13 +163,16 @@ function adjusted(p: Prepared, slotId: string, state: PlacementState | undefined
   return adjust(state);
 }
 
-/** Throws the rules' refusal of the placement in `state`, if any. */
+/** Throws the rules' refusal of the placement in `state`, if any: the slot's count and its field's, moment by moment. */
 function refuse(p: Prepared, state: PlacementState): void {
+  const { slot } = state;
+  const peak = peakLoad(slot.start, slot.end, [{ start: slot.start, end: slot.end, booked: state.booked }, ...state.overlapping]).teams;
   const refusal = placementRefusal({
     team: { id: p.team.id, division: p.team.division },
     division: p.division,
-    slot: state.slot,
+    slot,
     booked: state.booked,
+    field: { capacity: fieldCapacity(p.config.fields, slot.fieldId), peak },
     teamBookings: state.held,
     fields: p.config.fields,
   });
@@ -205,12 +236,14 @@ export async function moveBooking(deps: Deps, who: Who, bookingId: string, toSlo
   const b = await bookingToChange(deps, bookingId);
   const p = await prepare(deps, who, b.team_id, config, toSlotId);
   let from: StoredSlot | undefined;
-  // The booking being moved does not count against the team: it leaves its slot.
+  // The booking being moved does not count against the team, nor on the field: it leaves its slot.
   const withoutIt = (s: PlacementState): PlacementState => {
-    from = s.held.find((x) => x.id === bookingId)?.slot;
-    if (!from) throw new AppError('NOT_FOUND', 'That practice booking was cancelled in the meantime. Reload the page.');
-    if (from.id === s.slot.id) throw alreadyBooked(p.team);
-    return { ...s, held: s.held.filter((x) => x.id !== bookingId) };
+    const leaving = s.held.find((x) => x.id === bookingId)?.slot;
+    if (!leaving) throw new AppError('NOT_FOUND', 'That practice booking was cancelled in the meantime. Reload the page.');
+    if (leaving.id === s.slot.id) throw alreadyBooked(p.team);
+    from = leaving;
+    const overlapping = s.overlapping.map((o) => (o.id === leaving.id ? { ...o, booked: o.booked - 1 } : o));
+    return { ...s, overlapping, held: s.held.filter((x) => x.id !== bookingId) };
   };
   return placeInTransaction(deps, p, toSlotId, withoutIt, async (trx, { slot }) => {
     const at = deps.clock.now().toISOString();

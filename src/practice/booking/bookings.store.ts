@@ -4,6 +4,7 @@ import { SLOT_COLUMNS, toSlot, type SlotRow, type StoredSlot } from '../slots.st
 import { sql } from 'kysely';
 import { locksRows } from '../../platform/db/transactions.js';
 import { compareSlots, type WeeklySlot } from '../slots.rules.js';
+import { peakLoad, type SlotLoad } from '../field-load.rules.js';
 import { prepared, type Arg } from '../../platform/db/prepared.js';
 import { toSignup, type SignupSettings } from './signup.store.js';
 
@@ -20,8 +21,11 @@ export interface TeamBookingRow {
 }
 
 /**
- * Locks the team row and the slot row (PostgreSQL) in one statement, so that one team's bookings,
- * and one slot's places, are decided one at a time. Nothing to do on SQLite, where the whole
+ * Locks the team row and, in id order, the slot row with every slot of its field that overlaps it
+ * (PostgreSQL), in one statement: one team's bookings, and the places of one stretch of a field,
+ * are decided one at a time. Two bookings that could together put too many teams on a field at
+ * one moment are in slots that overlap, so each locks the other's slot and the second waits; the
+ * id order keeps two such waits from closing a circle. Nothing to do on SQLite, where the whole
  * transaction already runs alone on the one connection. What the decision reads comes after, in
  * its own statement, whose snapshot is taken once the locks are granted.
  */
@@ -30,13 +34,31 @@ export async function lockTeamAndSlot(db: Db, teamId: string, slotId: string): P
 }
 
 const lockBoth = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) =>
-  db.selectFrom(['teams', 'practice_slots']).select('teams.id').where('teams.id', '=', arg('teamId')).where('practice_slots.id', '=', arg('slotId')).forUpdate(),
+  db
+    .selectFrom(['teams', 'practice_slots as s'])
+    .select('teams.id')
+    .where('teams.id', '=', arg('teamId'))
+    .where('s.id', 'in', (eb) =>
+      eb
+        .selectFrom(['practice_slots as w', 'practice_slots as x'])
+        .select('x.id')
+        .where('w.id', '=', arg('slotId'))
+        .whereRef('x.season_id', '=', 'w.season_id')
+        .whereRef('x.field_id', '=', 'w.field_id')
+        .whereRef('x.weekday', '=', 'w.weekday')
+        .whereRef('x.start_time', '<', 'w.end_time')
+        .whereRef('x.end_time', '>', 'w.start_time'),
+    )
+    .orderBy('s.id')
+    .forUpdate(),
 );
 
 /** What a placement is decided on: the slot, how many teams hold it, and the team's own bookings. */
 export interface PlacementState {
   slot: StoredSlot;
   booked: number;
+  /** The other slots of its field that overlap it, with their bookings (usually none). */
+  overlapping: SlotLoad[];
   held: TeamBookingRow[];
   /** When the slot was full: the slots open to the team's division with room left (the alternatives come from them). */
   open?: OpenSlots;
@@ -143,12 +165,28 @@ export interface TeamForBooking {
 const LOOK_SLOT_COLUMNS = SLOT_COLUMNS.filter((c) => c !== 'created_at' && c !== 'updated_at');
 
 /**
+ * The other slots of the field of the slot aliased `o` (same season, weekday) whose time overlaps
+ * it, as one JSON array of [id, start, end, bookings]: found by the field index, usually empty.
+ */
+function overlappingJson(db: Db, o: 'w' | 'o') {
+  const near = sql.raw(
+    `x.season_id = ${o}.season_id and x.field_id = ${o}.field_id and x.weekday = ${o}.weekday and x.id <> ${o}.id and x.start_time < ${o}.end_time and x.end_time > ${o}.start_time`,
+  );
+  const row = sql`x.id, x.start_time, x.end_time, (select count(*) from practice_bookings xb where xb.slot_id = x.id)`;
+  return locksRows(db)
+    ? sql<unknown>`(select coalesce(json_agg(json_build_array(${row})), '[]') from practice_slots x where ${near})`
+    : sql<unknown>`(select json_group_array(json_array(${row})) from practice_slots x where ${near})`;
+}
+
+/**
  * What deciding a booking reads, in one statement (every request of a rush runs it): the team, its
  * coaches and its season's sign-up settings; and, when a slot is named, that slot of the team's
- * season with the teams holding it now and the team's own bookings with their slots. One row per
- * coach and booking of the team (a handful).
+ * season with the teams holding it now, the other slots of its field that overlap it with theirs,
+ * and the team's own bookings with their slots. One row per coach and booking of the team (a
+ * handful).
  */
 const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) => {
+  const pg = locksRows(db);
   return (
     db
       .selectFrom('teams as t')
@@ -171,24 +209,31 @@ const lookRows = prepared((db, arg: Arg<{ teamId: string; slotId: string }>) => 
           .whereRef('c.slot_id', '=', 'w.id')
           .as('booked'),
       )
+      .select(() => overlappingJson(db, 'w').as('field_json'))
       .select(['b.id as b_id', 'b.booked_at as b_booked_at', 'b.via as b_via'])
       .select(LOOK_SLOT_COLUMNS.map((c) => `s.${c} as s_${c}` as const))
-      // Only when the named slot is full: the slots of its season open to the team's division that
-      // still have a place, as one JSON array of compact rows (computed once: it depends on the
-      // arguments alone; each slot's bookings counted once).
+      // Only when the named slot may be full (its own places taken, or teams in slots overlapping it
+      // on its field): the slots of its season open to the team's division that still have a place,
+      // each with the overlapping slots of its field (looked for only where shares_field marks some),
+      // as one JSON array of compact rows (computed once: it depends on the arguments alone; each
+      // slot's bookings counted once).
       .select(() => {
+        const wanted = sql`(select ws.season_id from practice_slots ws where ws.id = ${arg('slotId')})`;
+        const crowded = sql`exists (select 1 from practice_slots cw join practice_slots cx on cx.season_id = cw.season_id and cx.field_id = cw.field_id and cx.weekday = cw.weekday
+            and cx.id <> cw.id and cx.start_time < cw.end_time and cx.end_time > cw.start_time join practice_bookings cb on cb.slot_id = cx.id where cw.id = ${arg('slotId')})`;
         const candidates = sql`(select o.id, o.field_id, o.weekday, o.start_time, o.end_time, o.minutes, o.capacity, o.divisions_json,
-          (select count(*) from practice_bookings ob where ob.slot_id = o.id) as booked
+          (select count(*) from practice_bookings ob where ob.slot_id = o.id) as booked,
+          case when o.shares_field = 1 then ${overlappingJson(db, 'o')} end as near
         from practice_slots o
-        where o.season_id = (select ws.season_id from practice_slots ws where ws.id = ${arg('slotId')})
+        where o.season_id = ${wanted}
           and o.divisions_json like '%"' || (select division from teams where id = ${arg('teamId')}) || '"%'
-          and (select count(*) from practice_bookings where slot_id = ${arg('slotId')}) >= (select capacity from practice_slots where id = ${arg('slotId')}))`;
+          and ((select count(*) from practice_bookings where slot_id = ${arg('slotId')}) >= (select capacity from practice_slots where id = ${arg('slotId')}) or ${crowded}))`;
         const row = sql`c.id, c.field_id, c.weekday, c.start_time, c.end_time, c.minutes, c.capacity, c.booked`;
         // The divisions go in as JSON, so the one parse of the whole value reads them too.
         return (
-          locksRows(db)
-            ? sql<unknown>`(select coalesce(json_agg(json_build_array(${row}, c.divisions_json::json)), '[]') from ${candidates} c where c.booked < c.capacity)`
-            : sql<unknown>`(select json_group_array(json_array(${row}, json(c.divisions_json))) from ${candidates} c where c.booked < c.capacity)`
+          pg
+            ? sql<unknown>`(select coalesce(json_agg(json_build_array(${row}, c.divisions_json::json, c.near)), '[]') from ${candidates} c where c.booked < c.capacity)`
+            : sql<unknown>`(select json_group_array(json_array(${row}, json(c.divisions_json), json(c.near))) from ${candidates} c where c.booked < c.capacity)`
         ).as('open_json');
       })
       .where('t.id', '=', arg('teamId'))
@@ -213,6 +258,8 @@ export interface BookingLook {
 export interface OpenSlots {
   slots: WeeklySlot[];
   booked: Map<string, number>;
+  /** Slot id -> the most teams on its field at once during its time (field-load.rules). */
+  peaks: Map<string, number>;
 }
 
 /** See lookRows; `personId` is the person asking (are they one of the team's coaches?). */
@@ -239,22 +286,36 @@ export async function lookAtBooking(db: Db, teamId: string, slotId: string | nul
   const wanted = slotIn(r, 'w');
   if (!wanted) return { team };
   const booked = Number(r.booked);
-  return { team, placement: { slot: wanted, booked, held: [...held.values()].sort(bookingOrder), ...(booked >= wanted.capacity ? { open: openSlots(r.open_json) } : {}) } };
+  const overlapping = loads(r.field_json);
+  const mayBeFull = booked >= wanted.capacity || overlapping.some((o) => o.booked > 0);
+  return { team, placement: { slot: wanted, booked, overlapping, held: [...held.values()].sort(bookingOrder), ...(mayBeFull ? { open: openSlots(r.open_json) } : {}) } };
 }
 
-/** The open slots of lookRows (rows as OPEN_ROW lists them): JSON text on SQLite, parsed already on PostgreSQL. */
+/** JSON of the statement: text on SQLite, parsed already on PostgreSQL. */
+const parsed = <T>(json: unknown, empty: T): T => (typeof json === 'string' ? JSON.parse(json) : (json ?? empty)) as T;
+
+/** The overlapping slots of overlappingJson as loads. */
+function loads(json: unknown): SlotLoad[] {
+  return parsed<NearRow[]>(json, []).map(([id, start, end, n]) => ({ id, start, end, booked: Number(n) }));
+}
+
+/** The open slots of lookRows (rows as OpenRow lists them), each with its field's peak during its time. */
 function openSlots(json: unknown): OpenSlots {
-  const rows = (typeof json === 'string' ? JSON.parse(json) : (json ?? [])) as OpenRow[];
+  const rows = parsed<OpenRow[]>(json, []);
   const booked = new Map<string, number>();
-  const slots = rows.map(([id, fieldId, weekday, start, end, minutes, capacity, n, divisions]): WeeklySlot => {
+  const peaks = new Map<string, number>();
+  const slots = rows.map(([id, fieldId, weekday, start, end, minutes, capacity, n, divisions, near]): WeeklySlot => {
     if (Number(n) > 0) booked.set(id, Number(n));
+    peaks.set(id, peakLoad(start, end, [{ start, end, booked: Number(n) }, ...loads(near)]).teams);
     return { id, fieldId, weekday: Number(weekday), start, end, minutes: Number(minutes), capacity: Number(capacity), divisions: divisions ?? [] };
   });
-  return { slots: slots.sort(compareSlots), booked };
+  return { slots: slots.sort(compareSlots), booked, peaks };
 }
 
-/** id, field_id, weekday, start_time, end_time, minutes, capacity, booked, divisions. */
-type OpenRow = [string, string, number, string, string, number, number, number, string[] | null];
+/** id, start_time, end_time, booked. */
+type NearRow = [string, string, string, number];
+/** id, field_id, weekday, start_time, end_time, minutes, capacity, booked, divisions, overlapping slots. */
+type OpenRow = [string, string, number, string, string, number, number, number, string[] | null, NearRow[] | string | null];
 
 /** A team, its coaches (whether the person asking is one of them) and its season's sign-up settings. */
 export async function teamForPerson(db: Db, teamId: string, personId: string | null): Promise<TeamForBooking | undefined> {

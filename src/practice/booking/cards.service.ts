@@ -7,6 +7,7 @@ import { bookingsWithSlots, type TeamBookingRow } from './bookings.store.js';
 import { slotsWithCounts, type StoredSlot } from '../slots.store.js';
 import { loadSignup, type SignupSettings } from './signup.store.js';
 import { practiceOf } from '../practice.rules.js';
+import { fieldPeaks } from '../field-load.rules.js';
 import { slotView, type SlotView } from './booking.schemas.js';
 
 /** What a coach sees for one team: its bookings, the slots it may pick, and the sign-up state. */
@@ -22,21 +23,29 @@ export interface TeamCard {
 export interface SeasonData {
   slots: StoredSlot[];
   booked: Map<string, number>;
+  /** Slot id -> the most teams on its field at once during its time (overlapping slots share a field). */
+  peaks: Map<string, number>;
   signup: SignupSettings;
 }
 
 export async function seasonData(deps: Deps, seasonId: string): Promise<SeasonData> {
   const [{ slots, booked }, signup] = await Promise.all([slotsWithCounts(deps.db, seasonId), loadSignup(deps.db, seasonId)]);
-  return { slots, booked, signup };
+  return { slots, booked, peaks: fieldPeaks(slots, booked), signup };
 }
 
 function card(deps: Deps, config: RegionConfig, data: SeasonData, team: TeamRow, bookings: TeamBookingRow[], skipBookingId?: string): TeamCard {
   const division = practiceOf(config, team.division);
   const held = bookings.filter((b) => b.teamId === team.id);
   const others = held.filter((b) => b.id !== skipBookingId);
-  const choices = slotChoices({ team: { id: team.id, division: team.division }, division, slots: data.slots, booked: data.booked, teamBookings: others }).filter(
-    (c) => c.refusal !== 'FIELD_NOT_ALLOWED',
-  );
+  const choices = slotChoices({
+    team: { id: team.id, division: team.division },
+    division,
+    slots: data.slots,
+    booked: data.booked,
+    peaks: data.peaks,
+    fields: config.fields,
+    teamBookings: others,
+  }).filter((c) => c.refusal !== 'FIELD_NOT_ALLOWED');
   return { team, perWeek: division.practice.perWeek, bookings: held, choices, signup: signupState(deps.clock.now().toISOString(), data.signup, team.division) };
 }
 
@@ -61,10 +70,10 @@ export async function teamCard(deps: Deps, config: RegionConfig, team: TeamRow, 
 export async function slotList(deps: Deps, config: RegionConfig, seasonId: string, team?: TeamRow): Promise<(SlotView & { refusal?: string | null })[]> {
   if (!team) {
     const data = await seasonData(deps, seasonId);
-    return data.slots.map((s) => slotView(config, s, data.booked.get(s.id) ?? 0));
+    return data.slots.map((s) => slotView(config, s, data.booked.get(s.id) ?? 0, data.peaks.get(s.id)));
   }
   const c = await teamCard(deps, config, team);
-  return c.choices.map((ch) => ({ ...slotView(config, ch.slot, ch.booked), refusal: ch.refusal }));
+  return c.choices.map((ch) => ({ ...slotView(config, ch.slot, ch.booked), remaining: ch.free, refusal: ch.refusal }));
 }
 
 export interface UnbookedTeam {

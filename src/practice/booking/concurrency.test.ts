@@ -44,7 +44,7 @@ describe.each(testDialects())('a rush of bookings on %s', (dialect) => {
   const check = async () => {
     const config = await getRegionConfig(t.deps.db);
     const rows = await seasonBookingRows(t.deps.db, SEASON);
-    const violations = bookingViolations({ bookings: rows, slots, teams: teams.map((id) => ({ id, division: '10U' })), divisions: config.divisions });
+    const violations = bookingViolations({ bookings: rows, slots, teams: teams.map((id) => ({ id, division: '10U' })), divisions: config.divisions, fields: config.fields });
     return { rows, violations };
   };
 
@@ -143,7 +143,7 @@ describe.skipIf(!testDialects().includes('postgres'))('a rush through two instan
     const created = answers.filter((a) => a.statusCode === 201).map((a) => a.json() as { id: string });
     const config = await getRegionConfig(one.deps.db);
     const rows = await seasonBookingRows(one.deps.db, SEASON);
-    expect(bookingViolations({ bookings: rows, slots, teams: teams.map((id) => ({ id, division: '10U' })), divisions: config.divisions })).toEqual([]);
+    expect(bookingViolations({ bookings: rows, slots, teams: teams.map((id) => ({ id, division: '10U' })), divisions: config.divisions, fields: config.fields })).toEqual([]);
     // The two slots asked for hold two teams each, and every 201 is a row.
     expect(created).toHaveLength(4);
     expect(rows.map((x) => x.id).sort()).toEqual(created.map((c) => c.id).sort());

@@ -40,3 +40,20 @@ export function practiceNotice(n: NoticeInput): { subject: string; text: string 
   lines.push(`Changed by ${n.by}.`, '', 'Teams practise only in their registered slots.', `The team's schedule and calendar link: ${n.scheduleUrl}`);
   return { subject, text: lines.join('\n') };
 }
+
+/** The mail a player's parent or guardian gets when the team's practice moves: the new day, time and field, and the old ones. */
+export function familyMoveNotice(n: { teamName: string; slot: WeeklySlot; fieldName: string; from?: { slot: WeeklySlot; fieldName: string }; familyUrl: string }): {
+  subject: string;
+  text: string;
+} {
+  const now = when(n.slot, n.fieldName);
+  return {
+    subject: `${n.teamName}: practice moved to ${now}`,
+    text: [
+      `${n.teamName} now practises ${now}${n.from ? `, instead of ${when(n.from.slot, n.from.fieldName)}` : ''}.`,
+      '',
+      `The team's practices, games and calendar link: ${n.familyUrl}`,
+      'A calendar you subscribed to from that page updates by itself.',
+    ].join('\n'),
+  };
+}

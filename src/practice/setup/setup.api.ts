@@ -65,7 +65,7 @@ function settingsRoutes(app: App, deps: Deps) {
         tags: TAGS,
         summary: "A season's practice windows",
         querystring: SeasonQuery,
-        response: { 200: Type.Array(Type.Intersect([Type.Object({ id: Type.String() }), WindowSchema])), 404: ErrorSchema },
+        response: { 200: Type.Array(Type.Intersect([Type.Object({ id: Type.String(), draft: Type.Boolean() }), WindowSchema])), 404: ErrorSchema },
       },
     },
     async (req) => listWindows(deps.db, resolveSeason(await req.regionConfig(), deps.clock, req.query.season).season.id),
@@ -165,7 +165,7 @@ function slotRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => {
-      const slot = await setSlotCapacity(deps, actorOf(req), req.params.id, req.body.capacity);
+      const slot = await setSlotCapacity(deps, await req.regionConfig(), actorOf(req), req.params.id, req.body.capacity);
       return { id: slot.id, capacity: slot.capacity };
     },
   );

@@ -164,8 +164,8 @@ function slotRoutes(app: App, deps: Deps) {
   app.post(
     '/practice/admin/slots/:id/capacity',
     { config: ADMIN, schema: hidden },
-    act(async (req) => {
-      const s = await setSlotCapacity(deps, actorOf(req), idParam(req), Number(formBody(req).capacity));
+    act(async (req, config) => {
+      const s = await setSlotCapacity(deps, config, actorOf(req), idParam(req), Number(formBody(req).capacity));
       return `Capacity set to ${s.capacity}.`;
     }),
   );

@@ -96,7 +96,7 @@ function WindowForm({ ctx, config, season }: { ctx: ViewCtx; config: RegionConfi
         <Select label="Field" name="fieldId" options={config.fields.map((f) => ({ value: f.id, label: `${f.name} (${f.capacity} teams)` }))} />
         <Input label="From" name="startTime" type="time" required />
         <Input label="To" name="endTime" type="time" required />
-        <Input label="Teams at once" name="capacity" type="number" min={1} max={50} hint="Empty: the field's capacity." />
+        <Input label="Teams at once" name="capacity" type="number" min={1} max={50} hint="Empty: the field's capacity; never more than the field holds (beside its name)." />
       </div>
       <fieldset>
         <legend>Weekdays</legend>
@@ -126,7 +126,10 @@ function Windows({ ctx, config, o }: { ctx: ViewCtx; config: RegionConfig; o: Ad
         <Table caption="Windows" head={['Field', 'Days', 'Times', 'Teams at once', 'Divisions', '']}>
           {o.windows.map((w) => (
             <tr>
-              <td>{fieldNameOf(config, w.fieldId)}</td>
+              <td>
+                {fieldNameOf(config, w.fieldId)}
+                {w.draft ? <strong> (draft: not bookable until published)</strong> : null}
+              </td>
               <td>{days(w.weekdays)}</td>
               <td>
                 {w.startTime}-{w.endTime}
@@ -147,6 +150,14 @@ function Windows({ ctx, config, o }: { ctx: ViewCtx; config: RegionConfig; o: Ad
       ) : (
         <p>No windows yet.</p>
       )}
+      {o.windows.some((w) => w.draft) ? (
+        <form method="post" action="/seasons/windows/publish">
+          <Csrf token={ctx.csrf} />
+          <input type="hidden" name="season" value={o.season.id} />
+          <p class="hint">Draft windows were carried over from last season: adjust them (remove and add again), then publish them so slots can be cut from them.</p>
+          <button type="submit">Publish the draft windows</button>
+        </form>
+      ) : null}
       <WindowForm ctx={ctx} config={config} season={o.season} />
     </section>
   );

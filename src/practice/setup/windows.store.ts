@@ -6,6 +6,8 @@ import type { PracticeWindow } from '../slots.rules.js';
 /** A stored practice window (the rules' PracticeWindow with its id). */
 export interface StoredWindow extends PracticeWindow {
   id: string;
+  /** Carried over from last season and not yet published: slot generation leaves it out. */
+  draft: boolean;
 }
 
 /** A season's practice windows, in the order they were added. */
@@ -19,27 +21,31 @@ export async function listWindows(db: Db, seasonId: string): Promise<StoredWindo
     endTime: r.end_time,
     ...(r.capacity !== null ? { capacity: r.capacity } : {}),
     ...(r.divisions_json !== null ? { divisions: fromJson<string[]>(r.divisions_json, []) } : {}),
+    draft: r.draft === 1,
   }));
+}
+
+/** The stored row of a window (a new id; `draft` 1 for a window carried over and not yet published). */
+export function windowRow(seasonId: string, w: PracticeWindow, at: string, draft = 0) {
+  return {
+    id: newId(),
+    season_id: seasonId,
+    field_id: w.fieldId,
+    weekdays_json: toJson([...new Set(w.weekdays)].sort()),
+    start_time: w.startTime,
+    end_time: w.endTime,
+    capacity: w.capacity ?? null,
+    divisions_json: w.divisions ? toJson(w.divisions) : null,
+    created_at: at,
+    draft,
+  };
 }
 
 /** Stores a new window of a season; answers its id. */
 export async function insertWindow(db: Db, seasonId: string, w: PracticeWindow, at: string): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('practice_windows')
-    .values({
-      id,
-      season_id: seasonId,
-      field_id: w.fieldId,
-      weekdays_json: toJson([...new Set(w.weekdays)].sort()),
-      start_time: w.startTime,
-      end_time: w.endTime,
-      capacity: w.capacity ?? null,
-      divisions_json: w.divisions ? toJson(w.divisions) : null,
-      created_at: at,
-    })
-    .execute();
-  return id;
+  const row = windowRow(seasonId, w, at);
+  await db.insertInto('practice_windows').values(row).execute();
+  return row.id;
 }
 
 /** Deletes a window of a season; false when it was already gone. */
