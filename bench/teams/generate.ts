@@ -58,7 +58,8 @@ function specs(): DivisionSpec[] {
 
 const pick = (rand: () => number, n: number) => Math.floor(rand() * n);
 
-function weighted(rand: () => number, weights: readonly number[]): number {
+/** An index drawn with the given weights (they sum to 1). */
+export function weighted(rand: () => number, weights: readonly number[]): number {
   let x = rand();
   for (let i = 0; i < weights.length; i++) {
     x -= weights[i]!;

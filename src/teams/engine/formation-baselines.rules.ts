@@ -8,6 +8,7 @@ import { prepareDivision } from './formation-division.rules.js';
 import type { Assignment, FormationOptions, FormationPlayer, FormationTeam } from './formation-model.rules.js';
 import { byText, shuffleInPlace } from './formation-model.rules.js';
 import type { Prepared } from './formation-prepare.rules.js';
+import { ratingSumOf } from './formation-prepare.rules.js';
 import type { State } from './formation-state.rules.js';
 import { emptyState, place, placePins, plannedSizes, snakeDeal } from './formation-state.rules.js';
 
@@ -63,8 +64,7 @@ export function greedyWeakest(players: readonly FormationPlayer[], teams: readon
   const st = start(players, teams, options);
   const { p, s, cap, teamOrder } = st;
   const sign = p.scale.higherIsStronger ? 1 : -1;
-  const { min, step } = p.scale;
-  const strength = (t: number) => sign * (s.size[t]! * min + step * s.g[t]!);
+  const strength = (t: number) => sign * ratingSumOf(p, s.size[t]!, s.g[t]!);
   for (const i of strongestFirst(st)) {
     let best = -1;
     for (const t of teamOrder) {

@@ -17,7 +17,9 @@ import { divisionProblems, refuse } from './formation-validate.rules.js';
 /**
  * Work budgets, counted in candidate evaluations and search nodes rather than time so that the
  * same inputs and seed always give the same teams. Sized so a 5,000-player region forms well
- * under a second; a typical division stops long before (at the bound, or at a local optimum).
+ * under a second on whole ratings (about a second of CPU on ratings averaged onto a 0.1 step); a
+ * typical division stops long before (at the bound, or at a local optimum). The rating search and
+ * the count polish each get a local budget, so a long way down to the bound leaves the counts theirs.
  */
 const LOCAL_EVALUATIONS_PER_PAIR = 8;
 const LOCAL_EVALUATIONS_MIN = 100_000;
@@ -25,6 +27,7 @@ const EXACT_STEPS = 400_000;
 const POLISH_ROUNDS = 50;
 const KICK_ROUNDS = 60;
 const KICK_EVALUATIONS = 100_000;
+const COUNT_RESTARTS = 3;
 
 function localBudget(p: Prepared): number {
   return Math.max(LOCAL_EVALUATIONS_MIN, LOCAL_EVALUATIONS_PER_PAIR * p.free.length * p.free.length);
@@ -66,7 +69,28 @@ function beyondLocalSearch(p: Prepared, start: Found, bound: number, rand: () =>
   return tryExact(p, shaken.state, shaken.spread, bound, rand, EXACT_STEPS);
 }
 
-/** Rating balance down to the bound (local search, then exact search), then the counts. */
+/** Evens the counts at the given rating spread: exchanges between two teams, then swaps again; then shakes. */
+function polishCounts(p: Prepared, start: State, target: number, rand: () => number): State {
+  let state = start;
+  const polish: Budget = { left: localBudget(p) };
+  for (let round = 0; round < POLISH_ROUNDS && countCost(state) > p.countFloor; round++) {
+    let exchanged = 0;
+    while (countCost(state) > p.countFloor && pairExchange(p, state, target, polish)) exchanged++;
+    if (exchanged === 0) break;
+    improve(p, state, target, rand, polish);
+  }
+  if (countCost(state) > p.countFloor) {
+    state = shakeAndImprove(p, state, target, target, rand, { left: KICK_EVALUATIONS }, KICK_ROUNDS).state;
+  }
+  return state;
+}
+
+/**
+ * Rating balance down to the bound (local search, then exact search), then the counts. When the
+ * counts stay uneven, the rating search starts again from other draws (a formation at the same
+ * spread can leave the counts more room: ratings on a fine step, say, where the unrated players'
+ * counted rating is nobody else's) and the most even formation at that spread is kept.
+ */
 function search(p: Prepared, rand: () => number): Found & { bound: number } {
   const quick = ratingLowerBound(p, true);
   const budget: Budget = { left: localBudget(p) };
@@ -75,15 +99,14 @@ function search(p: Prepared, rand: () => number): Found & { bound: number } {
   const bound = local <= quick ? quick : ratingLowerBound(p);
   const reached = { state: start, spread: local, proven: local <= bound };
   const found = reached.proven ? reached : beyondLocalSearch(p, reached, bound, rand);
-  let state = found.state;
   const target = Math.max(found.spread, bound);
-  if (found.spread > bound) improve(p, state, target, rand, budget);
-  for (let round = 0; round < POLISH_ROUNDS && countCost(state) > p.countFloor; round++) {
-    if (!pairExchange(p, state, target, budget)) break;
-    improve(p, state, target, rand, budget);
-  }
-  if (countCost(state) > p.countFloor) {
-    state = shakeAndImprove(p, state, target, target, rand, { left: KICK_EVALUATIONS }, KICK_ROUNDS).state;
+  if (found.spread > bound) improve(p, found.state, target, rand, budget);
+  let state = polishCounts(p, found.state, target, rand);
+  for (let again = 0; again < COUNT_RESTARTS && countCost(state) > p.countFloor; again++) {
+    const other = initialState(p, rand);
+    if (improve(p, other, target, rand, { left: localBudget(p) }) > target) continue;
+    const polished = polishCounts(p, other, target, rand);
+    if (countCost(polished) < countCost(state)) state = polished;
   }
   return { ...found, state, bound };
 }

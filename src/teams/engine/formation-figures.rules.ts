@@ -1,6 +1,7 @@
 import type { CountSpreads, FormationFigures, TeamFigures } from './formation-model.rules.js';
 import { tidy } from './formation-model.rules.js';
 import type { Prepared } from './formation-prepare.rules.js';
+import { ratingSumOf } from './formation-prepare.rules.js';
 import { countCost, spreadOf, stateFrom } from './formation-state.rules.js';
 
 function spreadOfValues(values: readonly number[]): number {
@@ -8,7 +9,6 @@ function spreadOfValues(values: readonly number[]): number {
 }
 
 function teamFigures(p: Prepared, teamOf: ArrayLike<number>): TeamFigures[] {
-  const { min, step } = p.scale;
   const figures = p.teams.map(
     (t): TeamFigures => ({
       teamId: t.teamId,
@@ -33,8 +33,9 @@ function teamFigures(p: Prepared, teamOf: ArrayLike<number>): TeamFigures[] {
     f.birthYears[pl.birthDate.slice(0, 4)]!++;
   });
   figures.forEach((f, t) => {
-    f.ratingSum = tidy(f.size * min + step * grid[t]!);
-    f.ratingMean = f.size === 0 ? 0 : tidy(min + (step * grid[t]!) / f.size);
+    const sum = ratingSumOf(p, f.size, grid[t]!);
+    f.ratingSum = tidy(sum);
+    f.ratingMean = f.size === 0 ? 0 : tidy(sum / f.size);
   });
   return figures;
 }

@@ -8,10 +8,10 @@ export type Gender = 'M' | 'F';
 /** How team rating balance is measured: spread of team mean ratings (default) or of team sums. */
 export type RatingObjective = 'mean' | 'sum';
 
-import type { RatingScale } from '../../players/index.js';
+import type { RatingScale } from '../../players/rating-scale.rules.js';
 
-export type { RatingScale } from '../../players/index.js';
-export { DEFAULT_RATING_SCALE } from '../../players/index.js';
+export type { RatingScale } from '../../players/rating-scale.rules.js';
+export { DEFAULT_RATING_SCALE } from '../../players/rating-scale.rules.js';
 
 /** One registered player of a division, as formation needs them. */
 export interface FormationPlayer {
@@ -97,6 +97,13 @@ export interface DivisionFormation extends FormationFigures {
   /** True when the spread reaches the lower bound or an exhaustive search proved nothing better exists. */
   provenOptimal: boolean;
 }
+
+/**
+ * The engine's version, kept in each published formation's draw record: the same inputs, seed and
+ * version always give the same teams. Raised whenever a change can give other teams for the same
+ * inputs and seed (2: ratings on any step searched and bounded on the coarsest grid they lie on).
+ */
+export const FORMATION_ENGINE_VERSION = 2;
 
 /** Rounds away binary floating-point noise (0.30000000000000004) from reported figures. */
 export function tidy(x: number): number {

@@ -1,28 +1,11 @@
 import type { Prepared } from './formation-prepare.rules.js';
-import { keyOf, SLOTS } from './formation-prepare.rules.js';
+import { keyOf } from './formation-prepare.rules.js';
 import type { Budget } from './formation-search.rules.js';
 import type { State } from './formation-state.rules.js';
-import { place, unplace } from './formation-state.rules.js';
+import { exchangeCountDelta, place, unplace } from './formation-state.rules.js';
 
 function freeMembers(p: Prepared, s: State, t: number): number[] {
   return p.free.filter((i) => s.teamOf[i] === t);
-}
-
-/** Change in count cost if players xs leave team hi for team lo and ys leave lo for hi. */
-function exchangeDelta(p: Prepared, s: State, hi: number, lo: number, xs: readonly number[], ys: readonly number[]): number {
-  const A = p.attrCount;
-  const d = new Map<number, number>();
-  const bump = (i: number, by: number) => {
-    for (let slot = 0; slot < SLOTS; slot++) {
-      const a = p.attr[i * SLOTS + slot]!;
-      if (a >= 0) d.set(a, (d.get(a) ?? 0) + by);
-    }
-  };
-  for (const i of xs) bump(i, -1);
-  for (const j of ys) bump(j, 1);
-  let delta = 0;
-  for (const [a, x] of d) delta += 2 * x * (s.cnt[hi * A + a]! - s.cnt[lo * A + a]!) + 2 * x * x;
-  return delta;
 }
 
 /** Every group of `size` players from members (combinations in index order). */
@@ -62,7 +45,7 @@ function allowedShifts(p: Prepared, s: State, hi: number, lo: number, target: nu
   const limit = Math.max(target, Math.max(...keys) - Math.min(...keys));
   const oMax = others.length ? Math.max(...others) : -Infinity;
   const oMin = others.length ? Math.min(...others) : Infinity;
-  const reach = 2 * Math.round((p.scale.max - p.scale.min) / p.scale.step);
+  const reach = 2 * p.gridTop;
   const out: number[] = [];
   for (let dw = -reach; dw <= reach; dw++) {
     const kh = keyOf(p.key, s.size[hi]!, s.g[hi]! + dw);
@@ -73,7 +56,7 @@ function allowedShifts(p: Prepared, s: State, hi: number, lo: number, target: nu
 }
 
 /** Largest team (free players) for which three-for-three exchanges are tried. */
-const TRIPLES_UP_TO = 20;
+const TRIPLES_UP_TO = 32;
 
 /** Tries to exchange 2 (then 3) players of team hi for as many of team lo, keeping the rating spread in bounds. */
 function exchangeBetween(p: Prepared, s: State, hi: number, lo: number, target: number, budget: Budget): boolean {
@@ -92,7 +75,7 @@ function exchangeBetween(p: Prepared, s: State, hi: number, lo: number, target: 
       for (const dw of shifts) {
         for (const ys of bySum.get(sum + dw) ?? []) {
           if (--budget.left < 0) return false;
-          if (exchangeDelta(p, s, hi, lo, xs, ys) >= 0) continue;
+          if (exchangeCountDelta(p, s, hi, lo, xs, ys) >= 0) continue;
           for (const i of [...xs, ...ys]) unplace(p, s, i);
           for (const i of xs) place(p, s, i, lo);
           for (const j of ys) place(p, s, j, hi);

@@ -3,11 +3,13 @@ import { byText } from './formation-model.rules.js';
 import { gridIndex, sizePlan, sumUnitDivisor } from './formation-validate.rules.js';
 
 /**
- * Team rating balance in exact integers. A team of size s whose players' grid positions (rating -
- * min) / step add up to G has the key a(s) + m(s) * G, and the objective is max key - min key:
- * - sum: key = team sum / unit, unit = step / d (d makes min / step whole);
- * - mean: key = (team mean - min) * L / step with L = q (all sizes equal) or q (q + 1), so means
- *   of teams of q and q + 1 players compare exactly.
+ * Team rating balance in exact integers. Ratings are first put on the coarsest grid that holds
+ * every effective rating of the division (see Grid): a player's grid position is a whole number
+ * 0, 1, 2, ... A team of size s whose players' grid positions add up to G has the key
+ * a(s) + m(s) * G, and the objective is max key - min key:
+ * - sum: key = team sum / unit, unit = grid step / d (d makes the grid's base / its step whole);
+ * - mean: key = (team mean - grid base) * L / grid step with L = q (all sizes equal) or q (q + 1),
+ *   so means of teams of q and q + 1 players compare exactly.
  * Sizes are always q or q + 1 (r teams of q + 1).
  */
 export interface KeyModel {
@@ -24,6 +26,46 @@ export interface KeyModel {
   centreDen: number;
 }
 
+/**
+ * The grid the search works on. Effective ratings are whole steps of the scale (any step: 1, 0.5,
+ * 0.25, 0.1 ...), read as whole scale positions once with a tolerance, so binary noise (0.1 + 0.2)
+ * never reaches the search. The division's positions are then shifted to start at 0 and divided
+ * by their greatest common divisor: ratings averaged onto a 0.1 step that all happen to be whole
+ * or half numbers are searched and bounded exactly as on a scale of step 1 or 0.5. Every search
+ * table (sums, shifts, windows) then spans the division's own range of ratings, not the scale's.
+ * A rating is min + step * (base + unit * grid position).
+ */
+export interface Grid {
+  /** Scale position (0 = the scale's min) of grid position 0: the lowest effective rating. */
+  base: number;
+  /** Scale positions per grid position. */
+  unit: number;
+}
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y) [x, y] = [y, x % y];
+  return x;
+}
+
+/** The coarsest grid holding all these scale positions, and each position on it. */
+export function divisionGrid(positions: Int32Array): { grid: Grid; w: Int32Array } {
+  let base = Infinity;
+  for (const x of positions) if (x < base) base = x;
+  if (!Number.isFinite(base)) base = 0;
+  let unit = 0;
+  for (const x of positions) unit = gcd(unit, x - base);
+  if (unit === 0) unit = 1;
+  return { grid: { base, unit }, w: positions.map((x) => (x - base) / unit) };
+}
+
+/** A team's rating sum in rating units (size players with grid positions adding up to g). */
+export function ratingSumOf(p: Prepared, size: number, g: number): number {
+  const { min, step } = p.scale;
+  return size * min + step * (size * p.grid.base + p.grid.unit * g);
+}
+
 /** Attribute slots per player: girl, unrated, keeper, birth year (ids: 0, 1, 2, 3 + year index). */
 export const SLOTS = 4;
 
@@ -38,15 +80,19 @@ export interface Prepared {
   objective: RatingObjective;
   scale: RatingScale;
   coed: boolean;
-  /** Effective grid position per player (unrated -> the rounded division mean). */
+  /** Effective grid position per player (unrated -> the rounded division mean), on the division's grid. */
   w: Int32Array;
+  grid: Grid;
   /** Pinned team index per player, -1 when free. */
   pin: Int32Array;
   pinCount: Int32Array;
   pinGrid: Float64Array;
   free: number[];
+  /** The scale position (not grid position) an unrated player counts as. */
   unratedGrid: number;
   gridTotal: number;
+  /** The highest effective grid position of any player. */
+  gridTop: number;
   /** Attribute id per player and slot (-1 = none); attributes 0..attrCount-1. */
   attr: Int32Array;
   attrCount: number;
@@ -66,16 +112,24 @@ export function keyOf(km: KeyModel, size: number, g: number): number {
   return size === km.q ? km.aSmall + km.mSmall * g : km.aBig + km.mBig * g;
 }
 
-function keyModel(objective: RatingObjective, scale: RatingScale, n: number, k: number, gridTotal: number): KeyModel {
+function keyModel(objective: RatingObjective, scale: RatingScale, grid: Grid, n: number, k: number, gridTotal: number): KeyModel {
   const { q, r } = sizePlan(n, k);
+  const gridStep = scale.step * grid.unit;
   if (objective === 'sum') {
-    const d = sumUnitDivisor(scale) ?? 1;
-    const o = Math.round((d * scale.min) / scale.step);
-    return { q, r, aSmall: q * o, mSmall: d, aBig: (q + 1) * o, mBig: d, unit: scale.step / d, centreNum: n * o + d * gridTotal, centreDen: k };
+    // Team sum = s * (min + step * base) + step * unit * G. With min / step = c / d0 (d0 from the
+    // scale), the grid base over the grid step is (c + base * d0) / (d0 * unit): reduced to o / d.
+    const d0 = sumUnitDivisor(scale) ?? 1;
+    const c = Math.round((d0 * scale.min) / scale.step);
+    const num = c + grid.base * d0;
+    const den = d0 * grid.unit;
+    const common = gcd(num, den) || 1;
+    const o = num / common;
+    const d = den / common;
+    return { q, r, aSmall: q * o, mSmall: d, aBig: (q + 1) * o, mBig: d, unit: gridStep / d, centreNum: n * o + d * gridTotal, centreDen: k };
   }
   const L = r === 0 ? q : q * (q + 1);
   const mSmall = L / q;
-  return { q, r, aSmall: 0, mSmall, aBig: 0, mBig: r === 0 ? mSmall : L / (q + 1), unit: scale.step / L, centreNum: L * gridTotal, centreDen: n };
+  return { q, r, aSmall: 0, mSmall, aBig: 0, mBig: r === 0 ? mSmall : L / (q + 1), unit: gridStep / L, centreNum: L * gridTotal, centreDen: n };
 }
 
 function unratedGrid(players: readonly FormationPlayer[], scale: RatingScale): number {
@@ -166,7 +220,7 @@ export function prepare(players: readonly FormationPlayer[], teams: readonly For
   const k = ts.length;
   const teamIndex = new Map(ts.map((t, i) => [t.teamId, i]));
   const ug = unratedGrid(ps, options.scale);
-  const w = Int32Array.from(ps, (p) => (p.rating === null ? ug : gridIndex(p.rating, options.scale)!));
+  const { grid, w } = divisionGrid(Int32Array.from(ps, (p) => (p.rating === null ? ug : gridIndex(p.rating, options.scale)!)));
   const pin = Int32Array.from(ps, (p) => (p.coachChildOf === null ? -1 : teamIndex.get(p.coachChildOf)!));
   const pinCount = new Int32Array(k);
   const pinGrid = new Float64Array(k);
@@ -196,18 +250,20 @@ export function prepare(players: readonly FormationPlayer[], teams: readonly For
     scale: options.scale,
     coed: options.coed,
     w,
+    grid,
     pin,
     pinCount,
     pinGrid,
     free,
     unratedGrid: ug,
     gridTotal,
+    gridTop: w.reduce((a, x) => Math.max(a, x), 0),
     attr,
     attrCount: 3 + years.length,
     type,
     typeCount,
     years,
     countFloor: countFloor(attr, pin, k, 3 + years.length),
-    key: keyModel(objective, options.scale, n, k, gridTotal),
+    key: keyModel(objective, options.scale, grid, n, k, gridTotal),
   };
 }

@@ -2,7 +2,7 @@ import { shuffleInPlace } from './formation-model.rules.js';
 import type { Prepared } from './formation-prepare.rules.js';
 import { keyOf, SLOTS } from './formation-prepare.rules.js';
 import type { State } from './formation-state.rules.js';
-import { countCost, place, unplace } from './formation-state.rules.js';
+import { countCost, exchangeCountDelta, place, unplace } from './formation-state.rules.js';
 
 /** A shared, deterministic work budget (candidate evaluations), never wall-clock time. */
 export interface Budget {
@@ -75,18 +75,33 @@ class LocalSearch {
     return Infinity;
   }
 
-  /** Is (new keys of teams a and b, change in count cost) better than now? Keeps the change in count cost when so. */
-  private better(a: number, ka: number, b: number, kb: number, countDelta: number): boolean {
+  /**
+   * How new keys for teams a and b compare with now on rating alone: -1 better (a smaller spread,
+   * never counted below the target; or, above the target, the same spread with team keys closer to
+   * the centre), 0 as good, 1 worse.
+   */
+  private ratingOrder(a: number, ka: number, b: number, kb: number): number {
     const hi = Math.max(ka, kb, this.maxOther(a, b));
     const lo = Math.min(ka, kb, this.minOther(a, b));
     const now = Math.max(this.spread, this.target);
     const next = Math.max(hi - lo, this.target);
-    let ok = next < now;
-    if (next === now && this.spread > this.target) {
-      const { key, centre } = this;
-      const d = (ka - centre) ** 2 + (kb - centre) ** 2 - (key[a]! - centre) ** 2 - (key[b]! - centre) ** 2;
-      ok = d < -DEV_EPS || (d <= DEV_EPS && countDelta < 0);
-    } else if (next === now) ok = countDelta < 0;
+    if (next !== now) return next < now ? -1 : 1;
+    if (this.spread <= this.target) return 0;
+    const d = this.deviationChange(a, ka, b, kb);
+    return d < -DEV_EPS ? -1 : d > DEV_EPS ? 1 : 0;
+  }
+
+  /** Change in the squared distances of teams a's and b's keys from the centre. */
+  private deviationChange(a: number, ka: number, b: number, kb: number): number {
+    const { key, centre } = this;
+    return (ka - centre) ** 2 + (kb - centre) ** 2 - (key[a]! - centre) ** 2 - (key[b]! - centre) ** 2;
+  }
+
+  /** Is (new keys of teams a and b, change in count cost) better than now? Keeps the change in count cost when so. */
+  private better(a: number, ka: number, b: number, kb: number, countDelta: number): boolean {
+    const order = this.ratingOrder(a, ka, b, kb);
+    // At equal rating balance: fewer uneven counts, then (counts equal) team keys closer to the centre.
+    const ok = order < 0 || (order === 0 && (countDelta < 0 || (countDelta === 0 && this.deviationChange(a, ka, b, kb) < -DEV_EPS)));
     if (ok) this.cost += countDelta;
     return ok;
   }
@@ -165,9 +180,114 @@ class LocalSearch {
     return kept;
   }
 
+  /**
+   * When no single swap or move helps and the spread is still above the target: exchanges two
+   * players of one team for two of another (or, between a team of q + 1 and one of q, two for one),
+   * the first such exchange that balances the ratings better, teams farthest from the centre
+   * first. Ratings that lie on a fine or lumpy grid (averages of 0.3 and 0.7 steps, say) often
+   * let no single swap shift a team by one grid step while a pair of swaps does.
+   */
+  exchange(): boolean {
+    const { p, s, key, centre } = this;
+    if (this.spread <= this.target || p.free.length < 3) return false;
+    const members: number[][] = Array.from({ length: p.k }, () => []);
+    for (const i of p.free) members[s.teamOf[i]!]!.push(i);
+    const teams = Array.from({ length: p.k }, (_, t) => t).sort((a, b) => Math.abs(key[b]! - centre) - Math.abs(key[a]! - centre) || a - b);
+    for (let x = 0; x < teams.length; x++) {
+      for (let y = x + 1; y < teams.length; y++) {
+        if (this.budget.left <= 0) return false;
+        if (this.exchangeBetween(teams[x]!, teams[y]!, members)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Tries the exchanges between teams a and b: 2 for 2, and 2 for 1 from a team of q + 1 to one of q. */
+  private exchangeBetween(a: number, b: number, members: readonly number[][]): boolean {
+    const { p, s } = this;
+    const shapes: Array<[number, number]> = [[2, 2]];
+    if (p.r > 0 && s.size[a] === p.q + 1 && s.size[b] === p.q) shapes.push([2, 1]);
+    if (p.r > 0 && s.size[a] === p.q && s.size[b] === p.q + 1) shapes.push([1, 2]);
+    for (const [na, nb] of shapes) {
+      if (members[a]!.length < na || members[b]!.length < nb) continue;
+      const shifts = this.ratingShifts(a, s.size[a]! - na + nb, b, s.size[b]! - nb + na, Math.max(na, nb) * p.gridTop);
+      if (shifts.length === 0) continue;
+      const ys = groupsBySum(p, members[b]!, nb);
+      const xsList = groupsOf(p, members[a]!, na);
+      this.budget.left -= ys.size + xsList.length;
+      for (const dw of shifts) {
+        for (const xs of xsList) {
+          const list = ys.groups.get(xs.sum + dw);
+          this.budget.left--;
+          if (!list) continue;
+          let pick: number[] | null = null;
+          let pickDelta = Infinity;
+          for (const cand of list) {
+            const d = exchangeCountDelta(p, s, a, b, xs.players, cand);
+            if (d < pickDelta) [pick, pickDelta] = [cand, d];
+          }
+          this.budget.left -= list.length;
+          this.cost += pickDelta;
+          for (const i of [...xs.players, ...pick!]) unplace(p, s, i);
+          for (const i of xs.players) place(p, s, i, b);
+          for (const j of pick!) place(p, s, j, a);
+          this.refresh();
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The changes dw of team a's grid total (b's changing by -dw), at most reach either way, that
+   * balance the ratings better once a has sizeA players and b sizeB; best outcome first.
+   */
+  private ratingShifts(a: number, sizeA: number, b: number, sizeB: number, reach: number): number[] {
+    const { p, s } = this;
+    const found: Array<{ dw: number; next: number; dev: number }> = [];
+    this.budget.left -= 2 * reach + 1;
+    for (let dw = -reach; dw <= reach; dw++) {
+      const ka = keyOf(p.key, sizeA, s.g[a]! + dw);
+      const kb = keyOf(p.key, sizeB, s.g[b]! - dw);
+      if (this.ratingOrder(a, ka, b, kb) >= 0) continue;
+      const next = Math.max(ka, kb, this.maxOther(a, b)) - Math.min(ka, kb, this.minOther(a, b));
+      found.push({ dw, next: Math.max(next, this.target), dev: this.deviationChange(a, ka, b, kb) });
+    }
+    return found.sort((x, y) => x.next - y.next || x.dev - y.dev || x.dw - y.dw).map((f) => f.dw);
+  }
+
   currentSpread(): number {
     return this.spread;
   }
+}
+
+interface Group {
+  players: number[];
+  sum: number;
+}
+
+/** Every group of `size` (1 or 2) of the members, with its total grid position. */
+function groupsOf(p: Prepared, members: readonly number[], size: number): Group[] {
+  if (size === 1) return members.map((i) => ({ players: [i], sum: p.w[i]! }));
+  const out: Group[] = [];
+  for (let x = 0; x < members.length; x++) {
+    for (let y = x + 1; y < members.length; y++) out.push({ players: [members[x]!, members[y]!], sum: p.w[members[x]!]! + p.w[members[y]!]! });
+  }
+  return out;
+}
+
+/** The groups of `size` members by total grid position (one list per total). */
+function groupsBySum(p: Prepared, members: readonly number[], size: number): { groups: Map<number, number[][]>; size: number } {
+  const groups = new Map<number, number[][]>();
+  let count = 0;
+  for (const g of groupsOf(p, members, size)) {
+    const list = groups.get(g.sum);
+    if (list) list.push(g.players);
+    else groups.set(g.sum, [g.players]);
+    count++;
+  }
+  return { groups, size: count };
 }
 
 /**
@@ -179,7 +299,7 @@ export function improve(p: Prepared, s: State, target: number, rand: () => numbe
   const order = [...p.free];
   while (budget.left > 0 && !search.done()) {
     shuffleInPlace(order, rand);
-    if (search.pass(order) === 0) break;
+    if (search.pass(order) === 0 && !search.exchange()) break;
   }
   return search.currentSpread();
 }

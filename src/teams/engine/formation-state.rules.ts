@@ -69,6 +69,23 @@ export function countCost(s: State): number {
   return cost;
 }
 
+/** Change in count cost if players xs leave team hi for team lo and ys leave lo for hi. */
+export function exchangeCountDelta(p: Prepared, s: State, hi: number, lo: number, xs: readonly number[], ys: readonly number[]): number {
+  const A = p.attrCount;
+  const d = new Map<number, number>();
+  const bump = (i: number, by: number) => {
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const a = p.attr[i * SLOTS + slot]!;
+      if (a >= 0) d.set(a, (d.get(a) ?? 0) + by);
+    }
+  };
+  for (const i of xs) bump(i, -1);
+  for (const j of ys) bump(j, 1);
+  let delta = 0;
+  for (const [a, x] of d) delta += 2 * x * (s.cnt[hi * A + a]! - s.cnt[lo * A + a]!) + 2 * x * x;
+  return delta;
+}
+
 /** Which teams get q + 1 players: those filled by coach's children first, the rest by lot. */
 export function plannedSizes(p: Prepared, rand: () => number): Int32Array {
   const cap = new Int32Array(p.k).fill(p.q);

@@ -10,38 +10,68 @@ export interface GroupSums {
   down: Float64Array[];
 }
 
-/** Work cap (players x counts x totals) above which the sums are not computed (the bound then uses ranges only). */
-const MAX_WORK = 4_000_000;
+/**
+ * Caps on the tables, which grow with the range of grid positions (a fine step such as 0.1 widens
+ * it tenfold) and with the team size: the work in 32-bit words (values x counts x totals / 32) and
+ * the entries of the look-up tables (counts x totals). Past either the sums are not computed and
+ * the bound uses ranges only: still valid, only less sharp.
+ */
+const MAX_WORD_WORK = 24_000_000;
+const MAX_ENTRIES = 1_000_000;
 
-function reachable(values: readonly number[], maxCount: number, maxSum: number): Uint8Array[] {
-  const reach = Array.from({ length: maxCount + 1 }, () => new Uint8Array(maxSum + 1));
+/** reach[c] |= from << v, on bitsets of 32-bit words. */
+function shiftOr(to: Uint32Array, from: Uint32Array, v: number): void {
+  const words = v >>> 5;
+  const bits = v & 31;
+  for (let i = to.length - 1; i >= words; i--) {
+    const src = i - words;
+    let x = from[src]! << bits;
+    if (bits !== 0 && src > 0) x |= from[src - 1]! >>> (32 - bits);
+    to[i]! |= x;
+  }
+}
+
+/** Bitsets of the totals reachable by exactly c of the values, c = 0..maxCount. */
+function reachable(values: readonly number[], maxCount: number, words: number): Uint32Array[] {
+  const reach = Array.from({ length: maxCount + 1 }, () => new Uint32Array(words));
   reach[0]![0] = 1;
   let used = 0;
   for (const v of values) {
     used++;
-    for (let c = Math.min(used, maxCount); c >= 1; c--) {
-      const from = reach[c - 1]!;
-      const to = reach[c]!;
-      for (let s = maxSum - v; s >= 0; s--) if (from[s]) to[s + v] = 1;
-    }
+    for (let c = Math.min(used, maxCount); c >= 1; c--) shiftOr(reach[c]!, reach[c - 1]!, v);
   }
   return reach;
 }
 
+/** A group of maxCount never holds more than maxCount players of one value: the rest change no sum. */
+function usable(values: readonly number[], maxCount: number): number[] {
+  const seen = new Map<number, number>();
+  const out: number[] = [];
+  for (const v of [...values].sort((a, b) => b - a)) {
+    const n = seen.get(v) ?? 0;
+    if (n >= maxCount) continue;
+    seen.set(v, n + 1);
+    out.push(v);
+  }
+  return out;
+}
+
 /** Subset sums of exactly c of the values for c = 0..maxCount, or null when too costly to compute. */
 export function groupSums(values: readonly number[], maxCount: number): GroupSums | null {
-  const sorted = [...values].sort((a, b) => b - a);
+  const sorted = usable(values, maxCount);
   const maxSum = sorted.slice(0, maxCount).reduce((a, b) => a + b, 0);
-  if (values.length * (maxCount + 1) * (maxSum + 1) > MAX_WORK) return null;
-  const reach = reachable(sorted, maxCount, maxSum);
+  const words = (maxSum >>> 5) + 1;
+  if (sorted.length * (maxCount + 1) * words > MAX_WORD_WORK || (maxCount + 1) * (maxSum + 2) > MAX_ENTRIES) return null;
+  const reach = reachable(sorted, maxCount, words);
+  const has = (row: Uint32Array, x: number) => (row[x >>> 5]! >>> (x & 31)) & 1;
   const up = reach.map((row) => {
     const out = new Float64Array(maxSum + 2).fill(Infinity);
-    for (let s = maxSum; s >= 0; s--) out[s] = row[s] ? s : out[s + 1]!;
+    for (let x = maxSum; x >= 0; x--) out[x] = has(row, x) ? x : out[x + 1]!;
     return out;
   });
   const down = reach.map((row) => {
     const out = new Float64Array(maxSum + 1).fill(-Infinity);
-    for (let s = 0; s <= maxSum; s++) out[s] = row[s] ? s : s > 0 ? out[s - 1]! : -Infinity;
+    for (let x = 0; x <= maxSum; x++) out[x] = has(row, x) ? x : x > 0 ? out[x - 1]! : -Infinity;
     return out;
   });
   return { up, down };

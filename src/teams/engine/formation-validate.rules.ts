@@ -1,9 +1,9 @@
 import { isIsoDate } from '../../platform/csv.js';
 import { AppError } from '../../platform/errors.js';
 import type { FormationOptions, FormationPlayer, FormationTeam } from './formation-model.rules.js';
-import { describeScale, gridIndex, scaleProblems, sumUnitDivisor, type RatingScale } from '../../players/index.js';
+import { describeScale, gridIndex, scaleProblems, sumUnitDivisor, type RatingScale } from '../../players/rating-scale.rules.js';
 
-export { describeScale, gridIndex, scaleProblems, sumUnitDivisor } from '../../players/index.js';
+export { describeScale, gridIndex, scaleProblems, sumUnitDivisor } from '../../players/rating-scale.rules.js';
 
 /** One reason a formation request is refused. */
 export interface FormationProblem {

@@ -5,7 +5,7 @@
  * every bad line (file line numbers, header = line 1) with its reason.
  */
 import type { ColumnRule, CsvRecord, CsvTable, RowError } from '../../platform/csv.js';
-import { cellAt, isIsoDate, matchColumns, missingColumnsError, readCsvTable, rowError, writeCsv } from '../../platform/csv.js';
+import { cellAt, isIsoDate, readCsvTable, requireColumns, rowError, writeCsv } from '../../platform/csv.js';
 import type { Assignment, RatingScale } from './formation-model.rules.js';
 import type { RegionPlayer, RegionTeam } from './formation-region.rules.js';
 import { describeScale, gridIndex } from './formation-validate.rules.js';
@@ -37,14 +37,9 @@ type Cells<K extends string> = (record: CsvRecord) => Record<K, string>;
 function openTable<K extends string>(text: string, rules: Record<K, ColumnRule>): { table: CsvTable; cells: Cells<K> } | RowError[] {
   const read = readCsvTable(text);
   if (!read.ok) return read.errors;
-  const { index, missing } = matchColumns(read.table.header, rules);
-  if (missing.length > 0)
-    return [
-      missingColumnsError(
-        missing.map((k) => rules[k].label),
-        read.table.header,
-      ),
-    ];
+  const columns = requireColumns(read.table.header, rules);
+  if (!columns.ok) return [columns.error];
+  const { index } = columns;
   const keys = Object.keys(rules) as K[];
   const cells = (record: CsvRecord) => Object.fromEntries(keys.map((k) => [k, cellAt(record, index[k])])) as Record<K, string>;
   return { table: read.table, cells };

@@ -17,7 +17,7 @@ export type {
   RatingScale,
   TeamFigures,
 } from './formation-model.rules.js';
-export { DEFAULT_RATING_SCALE, divisionSeed } from './formation-model.rules.js';
+export { DEFAULT_RATING_SCALE, divisionSeed, FORMATION_ENGINE_VERSION } from './formation-model.rules.js';
 export { evaluateFormation, formDivision } from './formation-division.rules.js';
 export { formRegion } from './formation-region.rules.js';
 export type { DivisionResult, RegionFormation, RegionOptions, RegionPlayer, RegionTeam } from './formation-region.rules.js';
