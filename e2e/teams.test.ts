@@ -1,7 +1,8 @@
 /**
  * Browser flow of team formation: the coach administrator opens a division on the Teams page,
  * previews a seeded draw (figures beside the lower bound), publishes it, and moves a player after
- * seeing the effect on balance; the head coach then finds the roster with the parents' contacts.
+ * seeing the effect on balance; anyone can then read how the teams were drawn (seed, digest,
+ * figures, no names), and the head coach finds the roster with the parents' contacts.
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +88,25 @@ describe('team formation in the browser', () => {
     expect(await textOf(page.getByRole('table', { name: 'Divisions of Fall 2026' }).getByRole('row', { name: /10U Girls/ }))).toMatch(/10U Girls\s+18\s+2 published/);
     await checkPage(page, 'teams home');
     await h.screenshotSizes(page, 'teams-home');
+
+    // "How these teams were drawn": linked from the division page, public, with no child's name.
+    await page.goto(h.url(`/teams/divisions/10U/girls?season=${SEASON}`));
+    await page.getByRole('link', { name: 'How these teams were drawn' }).click();
+    await heading(page, 'How these teams were drawn: 10U Girls, Fall 2026').waitFor();
+    const parent = await h.newPage(new URL(page.url()).pathname + new URL(page.url()).search);
+    await heading(parent, 'How these teams were drawn: 10U Girls, Fall 2026').waitFor();
+    const record = await textOf(parent.getByRole('region', { name: 'The draw record' }));
+    expect(record).toMatch(/Seed\s*2026/);
+    expect(record).toMatch(/Digest of the inputs \(sha256 of P\.csv then T\.csv\)\s*[0-9a-f]{64}/);
+    const drawn = parent.getByRole('table', { name: "Every team's figures (teams by number)" });
+    expect(await drawn.locator('tbody tr').count()).toBe(2);
+    expect(await textOf(drawn.locator('tbody tr').first())).toMatch(/^Team 1\s+\d+\s/);
+    expect(await textOf(parent.locator('main'))).toContain('touchline teams verify --players P.csv --teams T.csv --seed 2026 --assign A.csv');
+    const shown = await textOf(parent.locator('main'));
+    for (const child of ['Abby', 'Abbott', ...Array.from({ length: 17 }, (_, i) => `Girl${i + 1} `)]) expect(shown).not.toContain(child);
+    await checkPage(parent, 'how the teams were drawn');
+    await h.screenshotSizes(parent, 'teams-draw-public');
+    expect(h.browserErrors(parent)).toEqual([]);
 
     // The head coach finds the roster, with the parents' contacts and the own child on the team.
     const cp = await h.newPage(undefined, { viewport: PHONE });

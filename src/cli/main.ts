@@ -14,7 +14,8 @@ export async function main(argv: string[]): Promise<number> {
   registerCommands(program, () => loadConfig());
   try {
     await program.parseAsync(argv);
-    return 0;
+    // A command that ran but answers "no" (teams verify: other teams) sets exit code 1 itself.
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' ? 0 : 2;
     if (e instanceof UsageError || e instanceof AppError) {

@@ -25,6 +25,19 @@ function saturdayFrom(date: string): string {
   return addDays(date, (6 - day + 7) % 7);
 }
 
+/**
+ * The day the first round is played: four weeks before today, so that half the rounds are played
+ * and half are ahead; never before the season's second week, and early enough for every round to
+ * fit in the season (then today may be past them all, or before them all, late or early in a season).
+ */
+export function firstRound(seasonStart: string, seasonEnd: string, today: string): string {
+  const latest = addDays(seasonEnd, -7 * ROUNDS);
+  const earliest = addDays(seasonStart, 7);
+  const wanted = addDays(today, -28);
+  if (wanted < earliest || latest < earliest) return earliest;
+  return [wanted, latest].sort()[0]!;
+}
+
 /** Round-robin pairings by the circle method (a bye when the count is odd), home and away alternating. */
 export function roundRobin<T>(teams: readonly T[], rounds: number): [T, T][][] {
   const list: (T | null)[] = teams.length % 2 === 0 ? [...teams] : [...teams, null];
@@ -43,7 +56,7 @@ export function roundRobin<T>(teams: readonly T[], rounds: number): [T, T][][] {
   return out;
 }
 
-/** Games of the season: eight Saturdays from September (or a month into the season), slots spilling to Sunday. */
+/** Games of the season: eight Saturdays from the first round on, slots spilling to Sunday. */
 function schedule(config: RegionConfig, seasonId: string, start: string, teams: readonly TeamRow[]): NewGame[] {
   const groups = new Map<string, TeamRow[]>();
   for (const t of teams) groups.set(`${t.division}|${t.program}`, [...(groups.get(`${t.division}|${t.program}`) ?? []), t]);
@@ -104,7 +117,9 @@ async function demoCard(db: Db, config: RegionConfig, g: NewGame, teams: Readonl
   let plan: ReturnType<typeof planRotation>;
   try {
     plan = planRotation({
-      players: here.map((p, i) => ({ id: p.playerId, canKeep: i < 4, seasonSatQuarters: 0, seasonPlayedQuarters: 0 })),
+      // The planner orders players by id: give it their places in the roster (an order the same in
+      // any database) rather than database ids, so the same demo seed plans the same card.
+      players: here.map((_, i) => ({ id: String(i).padStart(3, '0'), canKeep: i < 4, seasonSatQuarters: 0, seasonPlayedQuarters: 0 })),
       playersOnField: division.playersOnField,
       quarters: Q,
       policy: config.playingTime,
@@ -114,7 +129,7 @@ async function demoCard(db: Db, config: RegionConfig, g: NewGame, teams: Readonl
   } catch {
     return false;
   }
-  const planned = new Map(planToCard(plan).players.map((p) => [p.id, p]));
+  const planned = new Map(planToCard(plan).players.map((p) => [here[Number(p.id)]!.playerId, p]));
   const rows = roster.map((p) => {
     const row = planned.get(p.playerId);
     return { playerId: p.playerId, attended: !!row, arrivedQuarter: 1, quarters: row ? [...row.quarters] : blankQuarters(Q), goals: [0, 0] };
@@ -129,8 +144,10 @@ async function demoCard(db: Db, config: RegionConfig, g: NewGame, teams: Readonl
 
 /**
  * Demo step: a season of games for every team of the divisions that fill in game cards (10U, 12U,
- * 14U by default), when teams exist; games already played get submitted cards, a few of them with
- * a playing-time violation so the coach administrator's report has something to show.
+ * 14U by default), when teams exist, about half of them played by today (see firstRound); games
+ * already played get submitted cards (but some of the last round's, see below), a few of them with a
+ * playing-time violation so the coach administrator's report has something to show; games ahead
+ * have cards to fill.
  */
 export async function demoGames(ctx: DemoContext): Promise<string> {
   const { db, clock } = ctx.deps;
@@ -139,17 +156,31 @@ export async function demoGames(ctx: DemoContext): Promise<string> {
   const withCards = new Set(config.divisions.filter((d) => d.gameCard).map((d) => d.code));
   const teams = (await listTeams(db, ctx.seasonId)).filter((t) => withCards.has(t.division));
   if (!season || teams.length < 2 || config.fields.length === 0) return 'No games: there are no teams in divisions with game cards yet.';
-  const first = saturdayFrom(addDays(season.startDate, 31));
-  const games = schedule(config, season.id, first, teams).filter((g) => g.date <= season.endDate);
   const at = clock.now().toISOString();
   const today = regionToday(config, clock);
+  const first = saturdayFrom(firstRound(season.startDate, season.endDate, today));
+  const games = schedule(config, season.id, first, teams).filter((g) => g.date <= season.endDate);
   let cards = 0;
   const byId = new Map(teams.map((t) => [t.id, t]));
+  // The last round played is still being written up: the division's first demo coach (coach.10u@…)
+  // and about a third of the others have its card to fill and submit.
+  const played = games.filter((x) => x.date < today);
+  // A round is played over a weekend (Saturday, spilling to Sunday): the week before the last game played.
+  const lastPlayed = played.map((g) => g.date).sort();
+  const lastRound = lastPlayed.length ? addDays(lastPlayed.at(-1)!, -6) : '';
+  const firstCoaches = new Set(Object.values((ctx.facts.get('headCoaches') ?? {}) as Record<string, string[]>).map((list) => list[0]));
+  let toSubmit = 0;
   await db.transaction().execute(async (trx) => {
     await insertGames(trx, games, at, null);
-    for (const [i, g] of games.filter((x) => x.date < today).entries()) {
+    for (const [i, g] of played.entries()) {
       for (const [side, teamId] of [g.homeTeamId, g.awayTeamId].entries()) {
-        if (await demoCard(trx, config, g, byId, teamId, Math.floor(ctx.random() * 1e9), (i + side) % 17 === 5, at)) cards++;
+        const seed = Math.floor(ctx.random() * 1e9);
+        const coach = byId.get(teamId)?.headCoachId;
+        if (lastRound && g.date >= lastRound && ((coach && firstCoaches.has(coach)) || seed % 3 === 0)) {
+          toSubmit++;
+          continue;
+        }
+        if (await demoCard(trx, config, g, byId, teamId, seed, (i + side) % 17 === 5, at)) cards++;
       }
     }
   });
@@ -157,5 +188,5 @@ export async function demoGames(ctx: DemoContext): Promise<string> {
     'games',
     games.map((g) => g.id),
   );
-  return `${games.length} games for ${teams.length} teams (${[...withCards].join(', ')}), ${cards} submitted game cards.`;
+  return `${games.length} games for ${teams.length} teams (${[...withCards].join(', ')}), ${cards} submitted game cards, ${toSubmit} cards of the last round still to submit, ${games.filter((g) => g.date >= today).length} games ahead with cards to fill.`;
 }

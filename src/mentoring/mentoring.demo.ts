@@ -107,7 +107,9 @@ export async function demoMentoring(ctx: DemoContext): Promise<string> {
 
 async function demoAssessments(ctx: DemoContext, mentors: string[], today: string, at: string): Promise<string> {
   const { db } = ctx.deps;
-  const staff = await seasonStaff(db, ctx.seasonId);
+  // By team, role and name (not the database's row order), so the same seed assesses the same coaches.
+  const order = (s: { teamName: string; role: string; name: string }) => `${s.teamName}\u0000${s.role}\u0000${s.name}`;
+  const staff = (await seasonStaff(db, ctx.seasonId)).sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
   if (!staff.length) return 'no assessments (no teams with coaches yet)';
   let made = 0;
   let messages = 0;

@@ -14,14 +14,18 @@ export async function idsOfEmails(db: Db, emails: string[]): Promise<string[]> {
   return emails.map((e) => rows.find((r) => r.email === e)?.id).filter((id): id is string => !!id);
 }
 
-/** Everyone granted head or assistant coach for the season or as a standing role (season ''), once each, in id order. */
+/**
+ * Everyone granted head or assistant coach for the season or as a standing role (season ''), once
+ * each, in email order (compared here, not by the database's collation: the same in any database).
+ */
 export async function coachIdsOfSeason(db: Db, seasonId: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('role_grants')
-    .select('person_id')
-    .where('role', 'in', ['head-coach', 'assistant-coach'])
-    .where('season_id', 'in', [seasonId, ''])
-    .orderBy('person_id')
+    .selectFrom('role_grants as g')
+    .innerJoin('people as p', 'p.id', 'g.person_id')
+    .select(['g.person_id', 'p.email'])
+    .where('g.role', 'in', ['head-coach', 'assistant-coach'])
+    .where('g.season_id', 'in', [seasonId, ''])
     .execute();
-  return [...new Set(rows.map((r) => r.person_id))];
+  const key = (r: { person_id: string; email: string | null }) => `${r.email ?? ''}\u0000${r.person_id}`;
+  return [...new Set(rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)).map((r) => r.person_id))];
 }

@@ -8,7 +8,6 @@
  */
 export type { Assignment, FormationFigures, FormationOptions, RatingObjective, RegionPlayer, RegionTeam } from './engine/formation.rules.js';
 export { DEFAULT_RATING_SCALE, divisionSeed, evaluateFormation, formRegion, greedyWeakest, randomDeal, snakeDraft } from './engine/formation.rules.js';
-export { registerTeamCommands } from './teams.cli.js';
 export { demoTeams } from './teams.demo.js';
 export { teamsFeature } from './teams.feature.js';
 export type { TeamRow } from './teams.store.js';
@@ -16,3 +15,4 @@ export { coachesTeam, findTeam, listTeams, rosterOf, teamsCoachedBy } from './te
 export { insertTeams } from './formation/published-teams.store.js';
 export { setJersey } from './roster/roster.store.js';
 export { addStaff } from './staff.store.js';
+export { staffOf } from './staff.store.js';

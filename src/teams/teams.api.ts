@@ -94,7 +94,7 @@ function rosterApi(app: App, deps: Deps) {
       schema: {
         tags,
         summary:
-          "The association's 7-column team upload CSV of published teams (TeamName,PlayerID,VolunteerID,VolunteerTypeID,Player Name,Team Personnel Name,Team Personnel Role; VolunteerTypeID 1 head coach, 2 assistant coach)",
+          "The association's 7-column team upload CSV of published teams (TeamName,PlayerID,VolunteerID,VolunteerTypeID,Player Name,Team Personnel Name,Team Personnel Role; PlayerID and VolunteerID are the association's ids, MISSING for a player or coach without one; VolunteerTypeID 1 head coach, 2 assistant coach)",
         querystring: Type.Object({
           season: Type.Optional(Type.String({ maxLength: 40 })),
           division: Type.Optional(Type.String({ maxLength: 40 })),

@@ -1,69 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+/**
+ * `touchline teams form` and `teams verify`: offline team formation on CSV files. This file only
+ * declares the commands (the command line loads it for every command); the engine and the CSV readers
+ * load inside the action (offline.cli.ts), so neither command loads the database or the web stack.
+ */
 import type { Command } from 'commander';
-import { UsageError } from '../platform/usage.js';
-import { AppError } from '../platform/errors.js';
-import { buildFormationReport, formRegion, scaleProblems, type RatingScale } from './engine/formation.rules.js';
-import { formatAssignmentsCsv, parsePlayersCsv, parseTeamsCsv } from './engine/formation.csv.js';
-
-function readInput(file: string, what: string): string {
-  if (!existsSync(file)) throw new UsageError(`${what} ${file} does not exist.`);
-  return readFileSync(file, 'utf8');
-}
-
-function parseScale(text: string): RatingScale {
-  const m = /^(-?[\d.]+):(-?[\d.]+):([\d.]+)$/.exec(text);
-  if (!m) throw new UsageError(`--scale must be MIN:MAX:STEP, such as 1:5:1 (got "${text}").`);
-  const scale = { min: Number(m[1]), max: Number(m[2]), step: Number(m[3]), higherIsStronger: true };
-  const problems = scaleProblems(scale);
-  if (problems.length) throw new UsageError(`--scale ${text} is not usable: ${problems[0]}`);
-  return scale;
-}
-
-interface FormOptions {
-  players: string;
-  teams: string;
-  seed: string;
-  out: string;
-  objective: string;
-  report?: string;
-  scale: string;
-}
-
-/** Offline team formation: the same engine as the portal, on two CSV files. */
-function formOffline(o: FormOptions): string {
-  if (!/^\d+$/.test(o.seed)) throw new UsageError(`--seed must be a whole number (got "${o.seed}").`);
-  if (o.objective !== 'mean' && o.objective !== 'sum') throw new UsageError(`--objective must be mean or sum (got "${o.objective}").`);
-  const scale = parseScale(o.scale);
-  const teams = parseTeamsCsv(readInput(o.teams, 'The teams file'));
-  if (!teams.ok)
-    throw new UsageError(
-      `${o.teams} has ${teams.errors.length} problem(s); nothing was formed.`,
-      teams.errors.map((e) => `line ${e.row}: ${e.message}`),
-    );
-  const players = parsePlayersCsv(readInput(o.players, 'The players file'), scale, teams.teams);
-  if (!players.ok)
-    throw new UsageError(
-      `${o.players} has ${players.errors.length} problem(s); nothing was formed.`,
-      players.errors.map((e) => `line ${e.row}: ${e.message}`),
-    );
-  const options = { seed: Number(o.seed), objective: o.objective as 'mean' | 'sum', scale };
-  let result: ReturnType<typeof formRegion>;
-  try {
-    result = formRegion(players.players, teams.teams, options);
-  } catch (e) {
-    if (e instanceof AppError)
-      throw new UsageError(
-        `The teams cannot be formed: ${e.message}`,
-        ((e.details as { problems?: { message: string }[] })?.problems ?? []).map((p) => p.message),
-      );
-    throw e;
-  }
-  writeFileSync(o.out, formatAssignmentsCsv(result.assignments));
-  const report = buildFormationReport(result, options);
-  if (o.report) writeFileSync(o.report, `${JSON.stringify(report, null, 2)}\n`);
-  const s = report.summary;
-  return `Formed ${s.teams} teams from ${s.players} players in ${s.divisions} division(s) (seed ${o.seed}); ${s.divisionsOnBound} of ${s.divisions} on the rating lower bound. Wrote ${o.out}${o.report ? ` and ${o.report}` : ''}.`;
-}
+import type { FormOptions, VerifyOptions } from './offline.cli.js';
 
 export function registerTeamCommands(program: Command): void {
   const teams = program.command('teams').description('Balanced team formation');
@@ -77,7 +18,23 @@ export function registerTeamCommands(program: Command): void {
     .option('--objective <mean|sum>', 'balance team mean ratings or team sums', 'mean')
     .option('--report <file>', 'write the figures of every team and division as JSON')
     .option('--scale <min:max:step>', 'the rating scale', '1:5:1')
-    .action((o: FormOptions) => {
+    .action(async (o: FormOptions) => {
+      const { formOffline } = await import('./offline.cli.js');
       console.log(formOffline(o));
+    });
+  teams
+    .command('verify')
+    .description('Re-run a draw from its files and say whether it gives exactly the published teams (exit 0: identical, 1: different)')
+    .requiredOption('--players <file>', "P.csv of the draw (the portal's download, or the file given to teams form)")
+    .requiredOption('--teams <file>', 'T.csv of the draw')
+    .requiredOption('--seed <n>', 'the seed of the draw')
+    .requiredOption('--assign <file>', 'A.csv: player_id,team_id, the published assignment')
+    .option('--objective <mean|sum>', 'balance team mean ratings or team sums', 'mean')
+    .option('--scale <min:max:step>', 'the rating scale', '1:5:1')
+    .action(async (o: VerifyOptions) => {
+      const { verifyOffline } = await import('./offline.cli.js');
+      const v = verifyOffline(o);
+      console.log(v.lines.join('\n'));
+      if (!v.identical) process.exitCode = 1;
     });
 }

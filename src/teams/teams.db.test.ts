@@ -165,7 +165,8 @@ describe.each(testDialects())('rosters, ratings, exports and assistants on %s', 
     expect(read.table.header).toEqual([...TEAM_UPLOAD_HEADER]);
     const rows = read.table.records.map((r) => r.cells);
     expect(rows).toHaveLength(16 + 2);
-    expect(rows[0]).toEqual(['10U Girls 1 (Aaron)', '', head1.id, '1', '', expect.stringMatching(/ Aaron$/), 'Head Coach']);
+    // Never Touchline's own id: a coach without the association's volunteer id is marked.
+    expect(rows[0]).toEqual(['10U Girls 1 (Aaron)', '', 'MISSING', '1', '', expect.stringMatching(/ Aaron$/), 'Head Coach']);
     const players = rows.filter((r) => r[1] !== '');
     expect(players).toHaveLength(16);
     expect(players.every((r) => /^X\d+$/.test(r[1]!) && r[2] === '' && r[3] === '' && r[4]!.length > 0)).toBe(true);
@@ -173,6 +174,8 @@ describe.each(testDialects())('rosters, ratings, exports and assistants on %s', 
     const own = await get(`/teams/${teams[0]!.id}/export.csv`, head1);
     expect(own.statusCode).toBe(200);
     expect(own.body.split('\r\n')[0]).toBe('TeamName,PlayerID,VolunteerID,VolunteerTypeID,Player Name,Team Personnel Name,Team Personnel Role');
+    await t.deps.db.updateTable('people').set({ association_id: '90123456' }).where('id', '=', head1.id).execute();
+    expect((await get(`/teams/${teams[0]!.id}/export.csv`, head1)).body.split('\r\n')[1]).toBe(`${rows[0]![0]},,90123456,1,,${rows[0]![5]},Head Coach`);
   });
 
   it('finds assistants after the draw: offers to accept, assignment, and no player moves', async () => {
@@ -204,8 +207,9 @@ describe.each(testDialects())('rosters, ratings, exports and assistants on %s', 
     expect(again.statusCode).toBe(409);
     const notVolunteer = await send('POST', `/api/v1/teams/${childTeam}/assistants`, { personId: otherDivision.id, mode: 'assign' }, admin);
     expect(notVolunteer.statusCode).toBe(422);
+    await t.deps.db.updateTable('people').set({ association_id: '90777777' }).where('id', '=', helper.id).execute();
     const csv = await get(`/api/v1/teams/export?season=${SEASON}`, admin);
-    expect(csv.body).toContain(`,${helper.id},2,,`);
+    expect(csv.body).toContain(',90777777,2,,');
     expect(csv.body).toContain(',Assistant Coach');
   });
 });

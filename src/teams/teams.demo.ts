@@ -1,7 +1,8 @@
 /**
  * The demo's players and teams: realistic players in every division and program of the season
  * (last season's ratings, 10-45% new players, some head coaches' own children), extra head coaches
- * so that the region has over 300 teams, every division formed and published by the real services,
+ * so that the region has over 300 teams, every division but the oldest formed and published by the
+ * real services (the oldest keeps its players, waiting for the draw),
  * and assistant coaches assigned to some teams and offered to others.
  */
 import { newId } from '../platform/clock.js';
@@ -281,7 +282,10 @@ export async function demoTeams(ctx: DemoContext): Promise<string> {
   await insertAll(ctx.deps.db, b.rows);
   ctx.facts.set('headCoaches', heads);
   let teams = 0;
+  // The oldest division keeps its players and coaches with no teams drawn yet: the draw can be tried on it.
+  const undrawn = config.divisions.length > 1 ? config.divisions.at(-1)!.code : null;
   for (const d of config.divisions) {
+    if (d.code === undrawn) continue;
     for (const program of d.programs) {
       const f = await previewFormation(ctx.deps, DEMO_ACTOR, { seasonId: ctx.seasonId, division: d.code, program, seed: Math.floor(ctx.random() * 1_000_000) });
       await publishFormation(ctx.deps, DEMO_ACTOR, f.id);
@@ -291,5 +295,5 @@ export async function demoTeams(ctx: DemoContext): Promise<string> {
   const { assigned, offered } = await demoAssistants(ctx, config);
   const unrated = b.rows.players.length - b.rows.ratings.length;
   const extra = b.rows.grants.length;
-  return `Teams: ${b.rows.players.length} players (${unrated} new, the others rated in ${b.previousSeason}), ${teams} teams formed and published with their head coaches (${extra} extra head coaches made), ${assigned} assistant coaches assigned and ${offered} offers waiting.`;
+  return `Teams: ${b.rows.players.length} players (${unrated} new, the others rated in ${b.previousSeason}), ${teams} teams formed and published with their head coaches (${extra} extra head coaches made)${undrawn ? `, ${undrawn} left to draw` : ''}, ${assigned} assistant coaches assigned and ${offered} offers waiting.`;
 }

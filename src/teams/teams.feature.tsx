@@ -11,6 +11,8 @@ import { divisionRoutes } from './formation/division.routes.js';
 import { rosterRoutes } from './roster/roster.routes.js';
 import { formationApi } from './formation/formation.api.js';
 import { teamsApi } from './teams.api.js';
+import { drawRoutes } from './formation/draw.routes.js';
+import { drawApi } from './formation/draw.api.js';
 
 /** A coach's teams and open offers on the home page; a reminder while ratings are open. */
 async function teamsHome(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
@@ -61,5 +63,7 @@ export const teamsFeature: Feature = {
     rosterRoutes(app, deps);
     formationApi(app, deps);
     teamsApi(app, deps);
+    drawRoutes(app, deps);
+    drawApi(app, deps);
   },
 };

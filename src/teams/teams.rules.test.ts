@@ -9,7 +9,7 @@ import type { FormationFigures } from './engine/formation.rules.js';
 const config = defaultRegionConfig('2026-09-15');
 const u10 = config.divisions.find((d) => d.code === '10U')!;
 const u6 = config.divisions.find((d) => d.code === '6U')!;
-const coach = (id: string, lastName: string): HeadCoach => ({ id, firstName: 'C', lastName });
+const coach = (id: string, lastName: string): HeadCoach => ({ id, firstName: 'C', lastName, email: `${id}@example.org` });
 const pool = (o: Partial<CoachPool> & { coaches: HeadCoach[] }): CoachPool => ({ reserved: new Map(), childPrograms: new Map(), players: {}, formed: new Set(), ...o });
 
 describe('shareCoaches', () => {
@@ -185,7 +185,7 @@ describe('moves and swaps', () => {
   });
 });
 
-it('writes one upload row per staff member and per player, seven columns each', () => {
+it('writes one upload row per staff member and per player, seven columns each, with the association ids or MISSING', () => {
   const rows = teamUploadRows([
     {
       name: '10U Girls 1 (Lee)',
@@ -202,8 +202,8 @@ it('writes one upload row per staff member and per player, seven columns each', 
   expect(TEAM_UPLOAD_HEADER).toHaveLength(7);
   expect(rows).toEqual([
     ['10U Girls 1 (Lee)', '', '1234567', '1', '', 'Ann Lee', 'Head Coach'],
-    ['10U Girls 1 (Lee)', '', 'p-2', '2', '', 'Bo Ray', 'Assistant Coach'],
-    ['10U Girls 1 (Lee)', '', '', '', 'Amy Adams', '', ''],
+    ['10U Girls 1 (Lee)', '', 'MISSING', '2', '', 'Bo Ray', 'Assistant Coach'],
+    ['10U Girls 1 (Lee)', 'MISSING', '', '', 'Amy Adams', '', ''],
     ['10U Girls 1 (Lee)', '318', '', '', 'Zoe Young', '', ''],
   ]);
 });

@@ -14,6 +14,8 @@ export interface HeadCoach {
   id: string;
   firstName: string;
   lastName: string;
+  /** Their email (if any): the key that orders coaches of the same name alike in any database. */
+  email: string | null;
 }
 
 export interface CoachPool {
@@ -40,7 +42,12 @@ export interface CoachShare {
   problems: string[];
 }
 
-const byName = (a: HeadCoach, b: HeadCoach) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** A head coach's key in the draw's T.csv (coach_id): their email, else their name. */
+export const coachKey = (c: HeadCoach): string => c.email?.trim().toLowerCase() || `${c.firstName.trim()} ${c.lastName.trim()}`;
+/** Coaches by name (one fixed collation, whatever the machine's locale), then email: never by database id. */
+export const byName = (a: HeadCoach, b: HeadCoach) =>
+  a.lastName.localeCompare(b.lastName, 'en') || a.firstName.localeCompare(b.firstName, 'en') || text(coachKey(a), coachKey(b)) || text(a.id, b.id);
 
 /**
  * The head coaches a program gets. A coach whose child plays in a program coaches in it (their

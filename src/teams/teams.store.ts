@@ -96,12 +96,22 @@ export async function rosterOf(db: Db, teamId: string): Promise<RosterPlayer[]> 
   const rows = await db
     .selectFrom('team_players')
     .innerJoin('players', 'players.id', 'team_players.player_id')
-    .select(['players.id', 'players.first_name', 'players.last_name', 'players.birth_date', 'players.gender', 'team_players.jersey'])
+    .select(['players.id', 'players.external_id', 'players.first_name', 'players.last_name', 'players.birth_date', 'players.gender', 'team_players.jersey'])
     .where('team_players.team_id', '=', teamId)
     .execute();
+  // Jersey, name, then birth date and the association's id: the same order in any database (never by database id).
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return rows
-    .map((r) => ({ playerId: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, gender: r.gender, jersey: r.jersey }))
-    .sort((a, b) => (a.jersey ?? 1e9) - (b.jersey ?? 1e9) || a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+    .sort(
+      (a, b) =>
+        (a.jersey ?? 1e9) - (b.jersey ?? 1e9) ||
+        a.last_name.localeCompare(b.last_name, 'en') ||
+        a.first_name.localeCompare(b.first_name, 'en') ||
+        text(a.birth_date, b.birth_date) ||
+        text(a.external_id ?? '', b.external_id ?? '') ||
+        text(a.id, b.id),
+    )
+    .map((r) => ({ playerId: r.id, firstName: r.first_name, lastName: r.last_name, birthDate: r.birth_date, gender: r.gender, jersey: r.jersey }));
 }
 
 /** How many published teams each division and program has in a season (programs without any left out). */

@@ -1,4 +1,4 @@
-/** Teams, their staff and players, formations (migration 0003) and assistant offers (0009). */
+/** Teams, their staff and players, formations (migration 0003), assistant offers (0009) and draw records (0012). */
 export interface TeamTables {
   teams: { id: string; season_id: string; division: string; program: string; number: number; name: string; published_at: string | null; created_at: string };
   /** role: head-coach | assistant-coach */
@@ -32,6 +32,27 @@ export interface TeamTables {
     offered_at: string;
     offered_by: string | null;
     answered_at: string | null;
+  };
+  /**
+   * What a published formation was drawn from and gave, for anyone to re-run: the input files as
+   * the offline command reads them (P.csv, T.csv), their sha256 digest, the drawn assignment
+   * (A.csv) and the balance figures (JSON, no names). Written once, at publishing.
+   */
+  draw_records: {
+    formation_id: string;
+    season_id: string;
+    division: string;
+    program: string;
+    engine_version: number;
+    seed: number;
+    objective: string;
+    scale_json: string;
+    digest: string;
+    players_csv: string;
+    teams_csv: string;
+    assignments_csv: string;
+    figures_json: string;
+    published_at: string;
   };
 }
 

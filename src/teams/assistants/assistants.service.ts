@@ -80,7 +80,7 @@ export async function assistantVolunteers(db: Db, seasonId: string, division: st
   const teamOf = new Map(teams.map((t) => [t.person_id, t.name]));
   return people
     .map((p) => ({ personId: p.id, name: `${p.first_name} ${p.last_name}`, email: p.email, team: teamOf.get(p.id) ?? null }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.email ?? '').localeCompare(b.email ?? '', 'en') || (a.personId < b.personId ? -1 : 1));
 }
 
 async function checkVolunteer(db: Db, team: TeamRow, personId: string): Promise<{ first_name: string; last_name: string; email: string | null }> {

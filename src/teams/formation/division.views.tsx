@@ -5,6 +5,7 @@ import type { AdjustResult } from './adjust.service.js';
 import { BalanceSummary, FiguresTable, type TeamLabel } from './figures.views.js';
 import { AdjustForms, Effect } from './adjust.views.js';
 import type { Balance } from './adjust.rules.js';
+import { drawHref } from './draw.views.js';
 
 export interface TeamList {
   id: string;
@@ -128,7 +129,12 @@ export function DivisionPage({ ctx, m, state }: { ctx: ViewCtx; m: DivisionModel
       {m.formation ? (
         <section class="card" aria-labelledby="balance">
           <h2 id="balance">{m.status === 'published' ? 'Published teams' : `Preview (seed ${m.formation.seed})`}</h2>
-          {m.status === 'published' ? <p>{`Drawn with seed ${m.formation.seed}.`}</p> : null}
+          {m.status === 'published' ? (
+            <p>
+              {`Drawn with seed ${m.formation.seed}. `}
+              <a href={drawHref({ season: m.seasonId, division: m.division, program: m.program })}>How these teams were drawn</a> (public page, no names)
+            </p>
+          ) : null}
           {m.balance ? <BalanceSummary b={m.balance} coed={m.coed} proven={m.formation.proven} /> : <p class="status-warn">{m.balanceProblem}</p>}
           {m.balance ? <FiguresTable b={m.balance} labels={m.labels} coed={m.coed} caption={`Figures of every team of ${m.label}`} /> : null}
           {m.unusedCoaches.length ? <p class="hint">{`Head coaches without a team: ${m.unusedCoaches.join(', ')}.`}</p> : null}
@@ -160,6 +166,18 @@ export function DivisionPage({ ctx, m, state }: { ctx: ViewCtx; m: DivisionModel
             <li>
               <a href={`/teams/print?${m.exportQuery}`}>Printable rosters of {m.label}</a>
             </li>
+            {m.canForm ? (
+              <li>
+                {"The draw's files, for "}
+                <code>touchline teams verify</code>
+                {': '}
+                <a href={`/teams/formations/${encodeURIComponent(m.formation!.id)}/draw/P.csv`}>P.csv</a>
+                {', '}
+                <a href={`/teams/formations/${encodeURIComponent(m.formation!.id)}/draw/T.csv`}>T.csv</a>
+                {', '}
+                <a href={`/teams/formations/${encodeURIComponent(m.formation!.id)}/draw/A.csv`}>A.csv</a>
+              </li>
+            ) : null}
             {m.canForm ? (
               <li>
                 <a href={`/teams/assistants?season=${encodeURIComponent(m.seasonId)}&division=${encodeURIComponent(m.division)}`}>Teams without an assistant coach</a>

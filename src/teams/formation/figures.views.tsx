@@ -23,6 +23,28 @@ export interface TeamLabel {
   coach: string;
 }
 
+/** A team's balanced counts as table cells: girls (coed only), new players, goalkeepers, each birth year. */
+export function CountCells({
+  t,
+  coed,
+  years,
+}: {
+  t: { girls: number; unrated: number; keepers: number; birthYears: Record<string, number> };
+  coed: boolean;
+  years: readonly string[];
+}) {
+  return (
+    <>
+      {coed ? <td>{t.girls}</td> : null}
+      <td>{t.unrated}</td>
+      <td>{t.keepers}</td>
+      {years.map((y) => (
+        <td>{t.birthYears[y] ?? 0}</td>
+      ))}
+    </>
+  );
+}
+
 /** Every team's figures: size, mean and sum of ratings, and the balanced counts. */
 export function FiguresTable({ b, labels, coed, caption }: { b: Balance; labels: ReadonlyMap<string, TeamLabel>; coed: boolean; caption: string }) {
   const years = Object.keys(b.counts.birthYears);
@@ -40,12 +62,7 @@ export function FiguresTable({ b, labels, coed, caption }: { b: Balance; labels:
           <td>{t.size}</td>
           <td>{fmt(t.ratingMean)}</td>
           <td>{fmt(t.ratingSum)}</td>
-          {coed ? <td>{t.girls}</td> : null}
-          <td>{t.unrated}</td>
-          <td>{t.keepers}</td>
-          {years.map((y) => (
-            <td>{t.birthYears[y] ?? 0}</td>
-          ))}
+          <CountCells t={t} coed={coed} years={years} />
         </tr>
       ))}
     </Table>

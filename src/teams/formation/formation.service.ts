@@ -6,12 +6,13 @@ import { randomInt } from 'node:crypto';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import type { Deps } from '../../platform/feature.js';
-import type { RegionConfig } from '../../region/index.js';
 import { findSeason } from '../../region/index.js';
 import { getRegionConfig } from '../../region/index.js';
-import { formDivision, type FormationOptions, type FormationTeam, type RatingObjective } from '../engine/formation.rules.js';
+import { FORMATION_ENGINE_VERSION, type RatingObjective, type RatingScale } from '../engine/formation.rules.js';
 import { discardPreviews, findFormation, insertFormation, markPublished, programTeams, type DivisionKey, type PlannedTeam, type StoredFormation } from './formation.store.js';
-import { formationPlayers, inputsDigest, loadDivision, type DivisionInputs } from './inputs.service.js';
+import { filesOf, loadDivision, type DivisionInputs } from './inputs.service.js';
+import { assignmentsFile, drawFromFiles, publicFigures, type PortalDraw } from './draw.rules.js';
+import { insertDrawRecord } from './draw-record.store.js';
 import { seedProblem, shareCoaches, teamName } from '../teams.rules.js';
 import { insertPublishedTeams } from './publish.service.js';
 
@@ -28,10 +29,6 @@ function engineError(e: unknown): never {
     throw new AppError(e.code, e.message, { errors: problems?.map((p) => p.message) ?? [e.message] });
   }
   throw e;
-}
-
-function options(config: RegionConfig, key: DivisionKey, seed: number, objective: RatingObjective): FormationOptions {
-  return { seed, objective, scale: config.ratingScale, coed: key.program === 'coed' };
 }
 
 /** The teams a preview would form, with their head coaches (refused when coaches are short). */
@@ -52,6 +49,8 @@ export function planTeams(inputs: DivisionInputs, teams?: number): { planned: Pl
   return { planned, unused: share.unused.map((c) => ({ id: c.id, name: `${c.firstName} ${c.lastName}` })) };
 }
 
+const sameScale = (a: RatingScale, b: RatingScale) => a.min === b.min && a.max === b.max && a.step === b.step;
+
 async function refuseIfPublished(deps: Pick<Deps, 'db'>, key: DivisionKey): Promise<void> {
   const teams = await programTeams(deps.db, key);
   if (teams.length)
@@ -69,28 +68,28 @@ export async function previewFormation(deps: Pick<Deps, 'db' | 'clock'>, actor: 
   const bad = seedProblem(seed);
   if (bad) throw new AppError('VALIDATION', bad);
   const { planned, unused } = planTeams(inputs, input.teams);
-  const players = formationPlayers(inputs.lines, new Map(planned.map((t) => [t.coachId, t.key])));
-  const teams: FormationTeam[] = planned.map((t) => ({ teamId: t.key, coachId: t.coachId }));
-  const opts = options(config, key, seed, input.objective ?? config.formation.objective);
-  let result: ReturnType<typeof formDivision>;
+  const objective = input.objective ?? config.formation.objective;
+  const files = filesOf(inputs, planned, config.ratingScale);
+  let drawn: PortalDraw;
   try {
-    result = formDivision(players, teams, opts);
+    drawn = drawFromFiles(files, planned, { seed, objective, scale: config.ratingScale });
   } catch (e) {
     engineError(e);
   }
-  const { assignments, provenOptimal, ...figures } = result;
+  const { provenOptimal, assignments: _keyed, ...figures } = drawn.result;
+  const assignments = drawn.assignments;
   const at = deps.clock.now().toISOString();
-  const record = { teams: planned, figures, provenOptimal, players: players.length, digest: inputsDigest(players, teams, opts), scale: config.ratingScale, unusedCoaches: unused };
+  const record = { teams: planned, figures, provenOptimal, players: inputs.lines.length, digest: files.digest, scale: config.ratingScale, unusedCoaches: unused };
   return deps.db.transaction().execute(async (trx) => {
     await discardPreviews(trx, key);
-    const f = await insertFormation(trx, { ...key, seed, objective: opts.objective!, assignments, record, createdAt: at, createdBy: actor.id });
+    const f = await insertFormation(trx, { ...key, seed, objective, assignments, record, createdAt: at, createdBy: actor.id });
     await recordAudit(trx, {
       actor,
       at,
       action: 'formation.preview',
       entity: 'formation',
       entityId: f.id,
-      after: { ...key, seed, objective: opts.objective, teams: planned.length, players: players.length, spread: figures.spread, lowerBound: figures.lowerBound },
+      after: { ...key, seed, objective, teams: planned.length, players: inputs.lines.length, spread: figures.spread, lowerBound: figures.lowerBound, digest: files.digest },
     });
     return f;
   });
@@ -110,12 +109,11 @@ export async function publishFormation(deps: Pick<Deps, 'db' | 'clock' | 'mailer
   const heads = new Set(inputs.pool.coaches.map((c) => c.id));
   const gone = f.record.teams.filter((t) => !heads.has(t.coachId));
   if (gone.length) throw new AppError('STALE', `${gone.map((t) => t.coachName).join(', ')} no longer hold(s) the head-coach role for ${f.division}. Preview again, then publish.`);
-  const players = formationPlayers(inputs.lines, new Map(f.record.teams.map((t) => [t.coachId, t.key])));
-  const teams = f.record.teams.map((t) => ({ teamId: t.key, coachId: t.coachId }));
-  if (inputsDigest(players, teams, options(config, f, f.seed, f.objective)) !== f.record.digest) {
+  const files = filesOf(inputs, f.record.teams, config.ratingScale);
+  if (files.digest !== f.record.digest || !sameScale(config.ratingScale, f.record.scale)) {
     throw new AppError(
       'STALE',
-      `The players of ${f.division} ${f.program} changed since this preview (a player was added, moved or rated, or a guardian changed). Preview again, then publish.`,
+      `The players or coaches of ${f.division} ${f.program} changed since this preview (a player was added, moved, renamed or rated, a coach's child or email changed, or the rating scale). Preview again, then publish.`,
     );
   }
   const seasonName = findSeason(config, f.seasonId)?.season.name ?? f.seasonId;
@@ -124,6 +122,22 @@ export async function publishFormation(deps: Pick<Deps, 'db' | 'clock' | 'mailer
     await refuseIfPublished({ db: trx }, f);
     if (!(await markPublished(trx, f.id, at))) throw new AppError('STALE', 'Someone else changed this formation meanwhile. Reload the division page.');
     const made = await insertPublishedTeams(trx, deps, f, seasonName, at);
+    await insertDrawRecord(trx, {
+      formationId: f.id,
+      seasonId: f.seasonId,
+      division: f.division,
+      program: f.program,
+      engineVersion: FORMATION_ENGINE_VERSION,
+      seed: f.seed,
+      objective: f.objective,
+      scale: f.record.scale,
+      digest: files.digest,
+      playersCsv: files.players,
+      teamsCsv: files.teams,
+      assignmentsCsv: assignmentsFile(files, f.assignments),
+      figures: publicFigures(f.record.figures, f.record.provenOptimal, f.record.players),
+      publishedAt: at,
+    });
     await recordAudit(trx, {
       actor,
       at,

@@ -5,7 +5,7 @@ import type { TeamTables } from '../teams.tables.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Assignment, FormationFigures, RatingObjective, RatingScale } from '../engine/formation.rules.js';
 import type { Program } from '../../players/index.js';
-import type { HeadCoach } from '../teams.rules.js';
+import { byName, type HeadCoach } from '../teams.rules.js';
 
 export interface DivisionKey {
   seasonId: string;
@@ -138,16 +138,14 @@ export async function headCoachesOf(db: Db, seasonId: string, division: string):
   const rows = await db
     .selectFrom('role_grants as g')
     .innerJoin('people as p', 'p.id', 'g.person_id')
-    .select(['p.id', 'p.first_name', 'p.last_name'])
+    .select(['p.id', 'p.first_name', 'p.last_name', 'p.email'])
     .distinct()
     .where('g.role', '=', 'head-coach')
     .where('g.season_id', '=', seasonId)
     .where('g.division', '=', division)
     .where('p.merged_into', 'is', null)
     .execute();
-  return rows
-    .map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name }))
-    .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+  return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email })).sort(byName);
 }
 
 /** Teams of a division and program in a season with their head coach (published or not). */

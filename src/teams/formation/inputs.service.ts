@@ -1,14 +1,14 @@
 /** What a division's draw is made from: its players with ratings and guardians, and its head coaches. */
-import { createHash } from 'node:crypto';
 import { AppError } from '../../platform/errors.js';
 import type { Deps } from '../../platform/feature.js';
 import { findDivision, findSeason } from '../../region/index.js';
 import type { Division, RegionConfig } from '../../region/index.js';
 import { programProblem, type Program } from '../../players/index.js';
 import { playerLines, type PlayerLine } from '../../players/index.js';
-import type { FormationOptions, FormationPlayer, FormationTeam } from '../engine/formation.rules.js';
+import type { FormationPlayer, RatingScale } from '../engine/formation.rules.js';
+import { drawDivision, drawFiles, type DrawFiles, type DrawTeam } from './draw.rules.js';
 import { headCoachesOf, liveFormations, type DivisionKey, type StoredFormation } from './formation.store.js';
-import type { CoachPool } from '../teams.rules.js';
+import { coachKey, type CoachPool } from '../teams.rules.js';
 
 export interface DivisionInputs {
   key: DivisionKey;
@@ -66,11 +66,16 @@ export function formationPlayers(lines: readonly PlayerLine[], teamOfCoach: Read
   }));
 }
 
-/** A digest of everything a draw depends on: a preview may be published only while it still holds. */
-export function inputsDigest(players: readonly FormationPlayer[], teams: readonly FormationTeam[], options: FormationOptions): string {
-  const ps = [...players].sort((a, b) => (a.id < b.id ? -1 : 1)).map((p) => [p.id, p.gender, p.birthDate, p.rating, p.coachChildOf, p.goalkeeper]);
-  const ts = [...teams].sort((a, b) => (a.teamId < b.teamId ? -1 : 1)).map((t) => [t.teamId, t.coachId]);
-  return createHash('sha256')
-    .update(JSON.stringify({ ps, ts, o: [options.seed, options.objective ?? 'mean', options.scale, options.coed] }))
-    .digest('hex');
+/** The teams of a draw with each head coach's stable key (T.csv's coach_id). */
+export function drawTeamsOf(inputs: DivisionInputs, teams: readonly { key: string; coachId: string }[]): DrawTeam[] {
+  const coaches = new Map(inputs.pool.coaches.map((c) => [c.id, c]));
+  return teams.map((t) => {
+    const c = coaches.get(t.coachId);
+    return { key: t.key, coachId: t.coachId, coachKey: c ? coachKey(c) : t.coachId };
+  });
+}
+
+/** A program's draw files (P.csv, T.csv) as they are now, for these teams. */
+export function filesOf(inputs: DivisionInputs, teams: readonly { key: string; coachId: string }[], scale: RatingScale): DrawFiles {
+  return drawFiles(inputs.lines, drawTeamsOf(inputs, teams), drawDivision(inputs.key.division, inputs.key.program), scale);
 }

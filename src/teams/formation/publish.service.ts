@@ -3,6 +3,8 @@ import { newId } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Deps } from '../../platform/feature.js';
 import { notify } from '../../platform/notify/notify.js';
+import { FAMILY_TEAM_PUBLISHED } from '../../platform/notify/catalog.js';
+import { guardiansOf, seasonPlayers } from '../../players/index.js';
 import type { StoredFormation } from './formation.store.js';
 import { addStaff } from '../staff.store.js';
 import { addTeamPlayers, firstNamesOf, insertTeams } from './published-teams.store.js';
@@ -69,5 +71,39 @@ export async function insertPublishedTeams(trx: Db, deps: Pick<Deps, 'mailer' | 
       deps,
     );
   }
+  await notifyFamilies(trx, deps, made, f, seasonName);
   return made;
+}
+
+const andList = (names: string[]) => (names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+/** Tells each guardian of a player on the new teams which team their child is on (once per guardian and team; siblings share one mail). */
+async function notifyFamilies(trx: Db, deps: Pick<Deps, 'mailer' | 'config' | 'clock'>, made: MadeTeam[], f: StoredFormation, seasonName: string): Promise<void> {
+  const playerIds = f.assignments.map((a) => a.playerId);
+  const guardians = await guardiansOf(trx, playerIds);
+  const players = await seasonPlayers(trx, f.seasonId, { playerIds });
+  const firstName = new Map(players.map((p) => [p.id, p.firstName]));
+  const teamOf = new Map(f.record.teams.map((t, i) => [t.key, made[i]!]));
+  const letters = new Map<string, { team: MadeTeam; personId: string; guardian: string; children: string[] }>();
+  for (const a of f.assignments) {
+    const team = teamOf.get(a.teamId);
+    if (!team) continue;
+    for (const g of guardians.get(a.playerId) ?? []) {
+      const key = `${g.personId}|${team.id}`;
+      const letter = letters.get(key) ?? { team, personId: g.personId, guardian: g.firstName, children: [] };
+      letter.children.push(firstName.get(a.playerId) ?? 'Your child');
+      letters.set(key, letter);
+    }
+  }
+  for (const l of letters.values()) {
+    const text = [
+      `Hello ${l.guardian},`,
+      '',
+      `The ${seasonName} teams of ${f.division} are published. ${andList(l.children)} ${l.children.length > 1 ? 'play' : 'plays'} on ${l.team.name}.`,
+      '',
+      `The coaches' names (and a form to write to them), the practices with a calendar link, the games and the team's notices: ${deps.config.baseUrl}/family`,
+      `Log in with this email address; the first time, choose your password at ${deps.config.baseUrl}/forgot. You will get a mail whenever a practice moves.`,
+    ].join('\n');
+    await notify(trx, deps.mailer, { personId: l.personId, kind: FAMILY_TEAM_PUBLISHED, subject: `${andList(l.children)}'s team: ${l.team.name}`, text, once: l.team.id }, deps);
+  }
 }
