@@ -1,7 +1,8 @@
 /**
  * Browser flows of coach badges: a certified coach uploads a photo from the badge page, the coach
  * administrator approves it in the queue, prints a sheet and downloads it; the QR code of the
- * printed badge opens the public verification page, read on a phone (375 px wide).
+ * printed badge opens the public verification page, read on a phone (375 px wide). A small, flat
+ * photo (a few KB, the case that once failed to print) goes through the same flow to paper.
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { fixedClock } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { certify } from '../src/compliance/compliance.testkit.js';
 import { badgesFeature } from '../src/badges/index.js';
-import { facePhoto, pdfPages, photoWithLocation, readQr } from '../src/badges/badges.testkit.js';
+import { facePhoto, flatSkyJpeg, offSkyBlue, pdfImages, sheetPhotoColour, pdfPages, photoWithLocation, readQr } from '../src/badges/badges.testkit.js';
 
 const harness = useHarness({ clock: fixedClock(TEST_NOW), features: [...features, ...(features.some((f) => f.name === badgesFeature.name) ? [] : [badgesFeature])] });
 const SEASON = '2026-fall';
@@ -91,6 +92,46 @@ describe('coach badges', () => {
     await cp.reload();
     await heading(cp, 'Your badge: ready', 2).waitFor();
     expect(await cp.getByText(/The region printed your badge on September 15, 2026/).count()).toBe(1);
+  });
+
+  it("prints a small, flat photo: upload, approval, the sheet and the coach's own download all carry it", async () => {
+    const h = harness();
+    const coach = await h.createAccount({ firstName: 'Sky', lastName: 'Blue' });
+    await certify(h.deps.db, coach.id, 'head-coach', SEASON, '8U');
+    const admin = await h.createAccount({ firstName: 'Ari', lastName: 'Printer', roles: ['coach-administrator'] });
+    const flat = await flatSkyJpeg();
+    expect(flat.length).toBeLessThan(4096);
+
+    const cp = await h.newPage();
+    await h.logIn(cp, coach);
+    await cp.goto(h.url('/badges/photo'));
+    await cp.getByLabel('Photo', { exact: true }).setInputFiles({ name: 'sky.jpg', mimeType: 'image/jpeg', buffer: flat });
+    await cp.getByRole('button', { name: 'Upload photo' }).click();
+    await cp.waitForURL(/\/badges$/);
+    expect(await textOf(cp.getByText('Waiting for approval'))).toBe('Waiting for approval');
+
+    const ap = await h.newPage();
+    await h.logIn(ap, admin);
+    await ap.goto(h.url('/badges/photos'));
+    await ap.getByRole('button', { name: 'Approve Sky Blue' }).click();
+    expect(await textOf(ap.locator('.flash'))).toBe('Photo approved.');
+    await ap.goto(h.url('/badges/board'));
+    await ap.getByRole('button', { name: /^Print every eligible coach not yet printed/ }).click();
+    await heading(ap, /^Print run of /).waitFor();
+    const [download] = await Promise.all([ap.waitForEvent('download'), ap.getByRole('link', { name: 'Download the print sheet (PDF)' }).click()]);
+    const sheet = await readFile((await download.path())!);
+    expect((await pdfImages(sheet)).map((i) => [i.width, i.height, i.color, i.encoding])).toEqual([[600, 800, 'rgb', 'jpeg']]);
+    // The photo is drawn in its colour: sample the middle of the first card's photo at 72 dpi.
+    const [page] = await pdfPages(sheet, 72);
+    expect(offSkyBlue(await sheetPhotoColour(page!, 0, 72))).toBeLessThan(20);
+    expect((await h.lastMail({ to: coach.email, kind: 'badge-ready' })).subject).toBe('Your coach badge is ready');
+
+    // The coach downloads their own badge from the badge page: a PDF, with the same photo.
+    await cp.reload();
+    await heading(cp, 'Your badge: ready', 2).waitFor();
+    const [own] = await Promise.all([cp.waitForEvent('download'), cp.getByRole('link', { name: 'Download your badge (PDF)' }).click()]);
+    expect(own.suggestedFilename()).toBe('badge-sky-blue-2026-fall.pdf');
+    expect((await pdfImages(await readFile((await own.path())!))).map((i) => [i.width, i.height])).toEqual([[600, 800]]);
   });
 
   it('shows a badge whose coach lost the role as not valid, in red, from that day', async () => {

@@ -133,7 +133,8 @@ function photoApi(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: 'Upload your badge photo (multipart field `file`)',
-        description: 'JPEG, PNG or WebP (checked by content; 422 UNSUPPORTED_FILE) of at most 10 MB (413); cropped to 600 x 800 and stripped of all metadata. Waits for approval.',
+        description:
+          'JPEG, PNG or WebP (checked by content; 422 UNSUPPORTED_FILE) of at most 10 MB (413); cropped to 600 x 800, stored as a baseline sRGB JPEG and stripped of all metadata. Waits for approval.',
         consumes: ['multipart/form-data'],
         response: { 201: Type.Object({ id: Type.String(), status: Type.Literal('pending') }), 413: ErrorSchema, 422: ErrorSchema },
       },

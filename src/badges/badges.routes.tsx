@@ -7,11 +7,12 @@ import type { App, Deps, Feature, HomeCard } from '../platform/feature.js';
 import { AppError } from '../platform/errors.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { flash, page } from '../platform/http/pages.js';
-import { handleForm } from '../platform/http/forms.js';
+import { actorOf, handleForm } from '../platform/http/forms.js';
 import { enableUploads, readUpload, sendFile } from '../platform/http/uploads.js';
 import { MAX_PHOTO_BYTES } from './photos/photo.rules.js';
 import { BADGE_BOARD, personBadge } from './badges.service.js';
 import { photoImage, uploadPhoto } from './photos/photos.service.js';
+import { downloadBadge } from './print/print.service.js';
 import { recordChecks } from './validity.service.js';
 import { CoachBadgeView, PhotoUploadView } from './badges.views.js';
 import { boardRoutes } from './board/board.routes.js';
@@ -44,6 +45,13 @@ function coachRoutes(app: App, deps: Deps): void {
       (errors, status) => uploadPage(req, reply, errors, status),
     ),
   );
+  // The coach's own badge from the badge page: a page route, so that a refusal or a failure is an
+  // HTML page saying what to do (the /api/v1 PDF answers errors in JSON, for programs).
+  app.get('/badges/badge.pdf', { config: AUTH, schema: hidden }, async (req, reply) => {
+    const season = (req.query as { season?: unknown }).season;
+    const { pdf, fileName } = await downloadBadge(deps, actorOf(req), req.auth!.personId, typeof season === 'string' ? season : undefined);
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'private, no-store').send(Buffer.from(pdf));
+  });
   app.get('/badges/photos/:id/image', { config: AUTH, schema: hidden }, async (req, reply) => sendFile(reply, await photoImage(deps, req.auth, (req.params as { id: string }).id)));
 }
 

@@ -58,7 +58,7 @@ function BadgeCard({ c, check }: { c: CoachBadge; check: BadgeCheck | null }) {
       )}
       {check && !check.valid ? <p class="status-bad">Your printed badge is no longer valid{check.since ? ` since ${longDate(check.since)}` : ''}: print the new one.</p> : null}
       <p>
-        <a class="button" href={`/api/v1/people/${c.personId}/badge.pdf?season=${encodeURIComponent(c.season.id)}`}>
+        <a class="button" href={`/badges/badge.pdf?season=${encodeURIComponent(c.season.id)}`}>
           Download your badge (PDF)
         </a>
       </p>

@@ -3,3 +3,4 @@ export { badgesFeature } from './badges.routes.js';
 export { currentBadges, latestPhotos } from './badges.store.js';
 export { uploadPhoto } from './photos/photos.service.js';
 export { printSheet, runSheet } from './print/print.service.js';
+export { demoBadges } from './badges.demo.js';

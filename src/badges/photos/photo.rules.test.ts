@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { AppError } from '../../platform/errors.js';
-import { MAX_PHOTO_BYTES, PHOTO_SIZE, processPhoto, sniffPhoto } from './photo.rules.js';
-import { CAMERA, facePhoto, photoWithLocation } from '../badges.testkit.js';
+import { PDFDocument } from 'pdf-lib';
+import { pdfBytes } from '../../platform/pdf.js';
+import { MAX_PHOTO_BYTES, PHOTO_SIZE, inPrintForm, jpegFrame, printablePhoto, processPhoto, sniffPhoto } from './photo.rules.js';
+import { CAMERA, facePhoto, photoMatrix, photoWithLocation } from '../badges.testkit.js';
 
 /** The JPEG segment markers before the image data (APPn, COM, DQT...), e.g. 0xe1 for APP1 (EXIF, XMP). */
 function jpegMarkers(data: Buffer): number[] {
@@ -115,5 +117,68 @@ describe('a badge photo', () => {
       .raw()
       .toBuffer();
     expect(flat[0]).toBeGreaterThan(240);
+  });
+});
+
+describe('the print form of a badge photo', () => {
+  it('is what every upload of the matrix is stored as: baseline JPEG, 8-bit, three channels, 600 x 800, that pdf-lib embeds', async () => {
+    for (const { name, data } of await photoMatrix()) {
+      const out = await processPhoto(data);
+      expect(jpegFrame(out), name).toEqual({ baseline: true, precision: 8, components: 3, ...PHOTO_SIZE });
+      expect(inPrintForm(out), name).toBe(true);
+      const m = await sharp(out).metadata();
+      expect([m.space, m.channels, m.isProgressive, m.orientation], name).toEqual(['srgb', 3, false, undefined]);
+      // Copied the way a database value is (a small one lands in Node's shared pool).
+      const image = await (await PDFDocument.create()).embedJpg(pdfBytes(Buffer.from(out)));
+      expect([image.width, image.height], name).toEqual([600, 800]);
+    }
+  });
+
+  it('keeps the colours of a CMYK photo and of a flat one', async () => {
+    const matrix = await photoMatrix();
+    const centre = async (name: string) => {
+      const { data } = await sharp(await processPhoto(matrix.find((m) => m.name === name)!.data))
+        .extract({ left: 290, top: 30, width: 20, height: 20 })
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      return [0, 1, 2].map((c) => Math.round(data.filter((_, i) => i % 3 === c).reduce((sum, v) => sum + v, 0) / (data.length / 3)));
+    };
+    // The face photo's background near the top is a light blue-grey, not its CMYK inverse.
+    const [r, g, b] = await centre('CMYK JPEG');
+    expect(b!).toBeGreaterThan(r!);
+    expect(Math.min(r!, g!, b!)).toBeGreaterThan(150);
+    const [sr, sg, sb] = await centre('flat sky-blue JPEG');
+    expect(Math.abs(sr! - 135) + Math.abs(sg! - 206) + Math.abs(sb! - 235)).toBeLessThan(12);
+  });
+
+  it('reads the frame header of a JPEG: baseline or not, size, channels', async () => {
+    const face = await facePhoto({ width: 300, height: 400, format: 'png' });
+    expect(jpegFrame(await sharp(face).jpeg().toBuffer())).toEqual({ baseline: true, precision: 8, width: 300, height: 400, components: 3 });
+    expect(jpegFrame(await sharp(face).jpeg({ progressive: true }).toBuffer())).toMatchObject({ baseline: false, width: 300, height: 400 });
+    expect(jpegFrame(await sharp(face).toColourspace('cmyk').jpeg().toBuffer())).toMatchObject({ baseline: true, components: 4 });
+    expect(jpegFrame(await sharp(face).png().toBuffer())).toBeNull();
+    expect(jpegFrame(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00]))).toBeNull();
+    expect(jpegFrame(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xda, 0x00, 0x08]), Buffer.alloc(20)]))).toBeNull();
+  });
+
+  it('brings photos stored before it (the old progressive JPEG, PNG, CMYK, another size) to it for printing, and leaves the rest as they are', async () => {
+    const flat = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#87ceeb' } })
+      .png()
+      .toBuffer();
+    const face = await facePhoto({ width: 600, height: 800, format: 'png' });
+    const legacy = [
+      await sharp(flat).jpeg({ quality: 80, mozjpeg: true }).toBuffer(),
+      await sharp(face).png().toBuffer(),
+      await sharp(face).toColourspace('cmyk').jpeg().toBuffer(),
+      await sharp(face).resize(300, 400).jpeg().toBuffer(),
+    ];
+    for (const data of legacy) {
+      expect(inPrintForm(data)).toBe(false);
+      expect(inPrintForm(await printablePhoto(data))).toBe(true);
+    }
+    const ready = await processPhoto(face);
+    expect(await printablePhoto(ready)).toBe(ready);
+    await expect(printablePhoto(Buffer.from('not a picture'))).rejects.toThrow('not a JPEG, PNG or WebP');
+    await expect(printablePhoto(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]))).rejects.toThrow();
   });
 });

@@ -77,7 +77,7 @@ describe.each(testDialects())('badge photos and eligibility (%s)', (dialect) => 
     expect(await standing(coach)).toMatchObject({ eligible: true, status: 'eligible', missing: [], photo: { id: row.id, status: 'approved' } });
     page = await t.app.inject({ method: 'GET', url: '/badges', headers: { cookie: s.cookie } });
     expect(page.body).toContain('Your badge: ready');
-    expect(page.body).toContain(`href="/api/v1/people/${coach.id}/badge.pdf?season=${SEASON}"`);
+    expect(page.body).toContain(`href="/badges/badge.pdf?season=${SEASON}"`);
   });
 
   it('blocks the badge with the reason of a rejected photo, mails it, and a new upload replaces it', async () => {

@@ -7,7 +7,7 @@
  */
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { drawable } from '../../platform/pdf.js';
+import { drawable, pdfBytes } from '../../platform/pdf.js';
 import { CARD, LETTER, MM, cropMarks, pagesOf, sheetSlots, type Point } from './sheet.rules.js';
 
 export interface CardLine {
@@ -24,7 +24,7 @@ export interface BadgeCard {
   seasonName: string;
   regionName: string;
   verifyUrl: string;
-  /** A JPEG; cards with the same photoKey share one embedded image. */
+  /** A baseline JPEG (printablePhoto); cards with the same photoKey share one embedded image. */
   photo: Uint8Array;
   photoKey: string;
 }
@@ -65,7 +65,7 @@ async function newKit(meta: PdfMeta): Promise<Kit> {
 
 async function photoOf(kit: Kit, card: BadgeCard): Promise<PDFImage> {
   let image = kit.photos.get(card.photoKey);
-  if (!image) kit.photos.set(card.photoKey, (image = await kit.doc.embedJpg(card.photo)));
+  if (!image) kit.photos.set(card.photoKey, (image = await kit.doc.embedJpg(pdfBytes(card.photo, 'badge photo'))));
   return image;
 }
 

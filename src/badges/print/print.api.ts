@@ -23,7 +23,7 @@ export function printApi(app: App, deps: Deps): void {
         tags,
         summary: 'Print a sheet: every eligible coach not yet printed, or the chosen people; recorded as a run, audited',
         description:
-          'Coaches printed on a sheet for the first time this season are mailed that their badge is ready. `reissue` gives the chosen coaches new badges (new QR codes); their old ones stop being valid.',
+          'Coaches printed on a sheet for the first time this season are mailed that their badge is ready. `reissue` gives the chosen coaches new badges (new QR codes); their old ones stop being valid. The sheet is made before anything is recorded: when it cannot be made (422 PHOTO_UNPRINTABLE naming the coach whose stored photo cannot be read, or a 500), no badge is issued, no run recorded and no mail queued.',
         body: Type.Object({
           season: Type.Optional(Type.String()),
           personIds: Type.Optional(Type.Array(Type.String(), { minItems: 1, maxItems: 2000 })),

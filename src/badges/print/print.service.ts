@@ -12,22 +12,39 @@ import { getRegionConfig } from '../../region/index.js';
 import { notifyBadgeReady } from '../badges.mail.js';
 import { choosePrintSet, sameFacts } from '../badges.rules.js';
 import { boardList, fullName, personBadge, type BadgeDeps, type CoachBadge } from '../badges.service.js';
-import { insertBadge, replaceBadges } from '../badges.store.js';
+import { insertBadge, replaceBadges, type BadgeRow } from '../badges.store.js';
 import { findRun, insertRun, runBadges, type RunKind } from './runs.store.js';
 import { renderBadges, type Printable } from './render.service.js';
 import { isUniqueViolation } from '../../platform/db/transactions.js';
 
-/** The badge to print for an eligible coach: the current one when it still prints the same, else a new one. */
-async function issueBadge(trx: Db, c: CoachBadge, reissue: boolean, at: string): Promise<Printable> {
+/** What printing a coach takes: the badge to print, and the badge to issue first (null when the current one still prints the same). */
+interface Planned {
+  item: Printable;
+  issue: Omit<BadgeRow, 'replacedAt' | 'invalidSince'> | null;
+}
+
+/**
+ * The badge to print for an eligible coach: the current one when it still prints the same, else a
+ * new one (new id and token) that replaces it. Decided before anything is written, so that the
+ * PDF is made before the transaction that records the print: a PDF that fails records nothing.
+ */
+function planBadge(c: CoachBadge, reissue: boolean, at: string): Planned {
   const facts = c.facts!;
   const fileId = c.photo!.fileId;
   if (c.current && !reissue && sameFacts({ photoId: c.current.photoId, name: c.current.name, roles: c.current.roles }, facts)) {
-    return { badgeId: c.current.id, personId: c.personId, token: c.current.token, name: c.current.name, roles: c.current.roles, fileId };
+    return { item: { badgeId: c.current.id, personId: c.personId, token: c.current.token, name: c.current.name, roles: c.current.roles, fileId }, issue: null };
   }
-  await replaceBadges(trx, c.personId, c.season.id, at);
   const b = { id: newId(), personId: c.personId, seasonId: c.season.id, token: newToken(), photoId: facts.photoId, name: facts.name, roles: [...facts.roles], issuedAt: at };
-  await insertBadge(trx, b);
-  return { badgeId: b.id, personId: c.personId, token: b.token, name: b.name, roles: b.roles, fileId };
+  return { item: { badgeId: b.id, personId: c.personId, token: b.token, name: b.name, roles: b.roles, fileId }, issue: b };
+}
+
+/** Issues the planned badges: each replaces its coach's current badge of the season. */
+async function issuePlanned(trx: Db, planned: readonly Planned[], at: string): Promise<void> {
+  for (const { issue } of planned) {
+    if (!issue) continue;
+    await replaceBadges(trx, issue.personId, issue.seasonId, at);
+    await insertBadge(trx, issue);
+  }
 }
 
 async function record(
@@ -73,21 +90,23 @@ async function issuing<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** One person's badge as a card-size PDF (the person or the board); recorded as a download. */
+/**
+ * One person's badge as a card-size PDF (the person or the board); recorded as a download once the
+ * PDF is made (a PDF that fails records nothing).
+ */
 export async function downloadBadge(deps: BadgeDeps, actor: Actor, personId: string, seasonId?: string): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const { c, item } = await issuing(async () => {
+  return issuing(async () => {
     const c = await personBadge(deps, personId, seasonId);
     if (!c.eligibility.eligible) throw notEligible(c);
     const at = deps.clock.now().toISOString();
-    const item = await deps.db.transaction().execute(async (trx) => {
-      const p = await issueBadge(trx, c, false, at);
-      await record(trx, actor, { id: newId(), seasonId: c.season.id, kind: 'download', reprintOf: null, at, items: [p] });
-      return p;
+    const planned = planBadge(c, false, at);
+    const pdf = await renderBadges(deps, c.season.id, [planned.item], { single: true });
+    await deps.db.transaction().execute(async (trx) => {
+      await issuePlanned(trx, [planned], at);
+      await record(trx, actor, { id: newId(), seasonId: c.season.id, kind: 'download', reprintOf: null, at, items: [planned.item] });
     });
-    return { c, item };
+    return { pdf, fileName: `badge-${slug(fullName(c))}-${c.season.id}.pdf` };
   });
-  const pdf = await renderBadges(deps, c.season.id, [item], { single: true });
-  return { pdf, fileName: `badge-${slug(fullName(c))}-${c.season.id}.pdf` };
 }
 
 export interface PrintRequest {
@@ -116,9 +135,13 @@ async function printOnce(deps: BadgeDeps, actor: Actor, req: PrintRequest): Prom
   const runId = newId();
   const contact = config.region.contacts.find((k) => k.role === 'coach-administrator');
   const pickUp = `Pick it up from ${contact ? `${contact.name} (${contact.email}), ` : ''}your coach administrator. You can also download it any time: ${deps.config.baseUrl}/badges`;
+  const planned = targets.map((t) => planBadge(t, req.reissue, at));
+  const items = planned.map((p) => p.item);
+  // The sheet is made first: when it cannot be (a photo that cannot be read, any failure of the
+  // PDF), nothing is issued, recorded or mailed. runSheet makes the same sheet again from the run.
+  await renderBadges(deps, list.season.id, items, { single: false, printedAt: at, printedBy: actor.name });
   await deps.db.transaction().execute(async (trx) => {
-    const items: Printable[] = [];
-    for (const t of targets) items.push(await issueBadge(trx, t, req.reissue, at));
+    await issuePlanned(trx, planned, at);
     await record(trx, actor, { id: runId, seasonId: list.season.id, kind: 'sheet', reprintOf: null, at, items });
     for (const t of targets) await notifyBadgeReady(trx, deps, t.personId, list.season.id, pickUp);
   });
@@ -140,6 +163,7 @@ export async function reprintRun(deps: BadgeDeps, actor: Actor, runId: string): 
     );
   const id = newId();
   const at = deps.clock.now().toISOString();
+  await renderBadges(deps, run.seasonId, items, { single: false, printedAt: at, printedBy: actor.name });
   await deps.db.transaction().execute((trx) => record(trx, actor, { id, seasonId: run.seasonId, kind: 'reprint', reprintOf: run.id, at, items }));
   return { runId: id, count: items.length, skipped: badges.length - items.length };
 }

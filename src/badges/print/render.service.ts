@@ -1,14 +1,18 @@
 /**
  * From issued badges to PDF: the printed facts of each badge, its coach's team in each division
- * (none while teams are not formed), the photo bytes (one query for all) and the verification link.
+ * (none while teams are not formed), the photo bytes (one query for all, each brought to the print
+ * form when it was stored before it) and the verification link.
  */
+import { AppError } from '../../platform/errors.js';
 import type { Db } from '../../platform/db/database.js';
+import { pdfBytes } from '../../platform/pdf.js';
 import { ROLE_LABELS, isRole } from '../../platform/roles.js';
 import type { RoleInDivision } from '../../compliance/index.js';
 import { findSeason } from '../../region/index.js';
 import { getRegionConfig } from '../../region/index.js';
 import { teamsCoachedBy } from '../../teams/index.js';
 import type { BadgeDeps } from '../badges.service.js';
+import { printablePhoto } from '../photos/photo.rules.js';
 import { renderCard, renderSheet, type BadgeCard } from './badges.pdf.js';
 import { fileBytes } from './runs.store.js';
 
@@ -36,6 +40,35 @@ export async function teamsByPerson(db: Db, seasonId: string, personIds: readonl
   return out;
 }
 
+/**
+ * The photo of each badge as the PDF embeds it (see printablePhoto), by file id. A photo that
+ * cannot be read stops the whole document with PHOTO_UNPRINTABLE naming its coach: a sheet is
+ * printed whole or not at all.
+ */
+async function printablePhotos(db: Db, items: readonly Printable[]): Promise<Map<string, Uint8Array>> {
+  const stored = await fileBytes(
+    db,
+    items.map((i) => i.fileId),
+  );
+  const out = new Map<string, Uint8Array>();
+  for (const i of items) {
+    if (out.has(i.fileId)) continue;
+    try {
+      const raw = stored.get(i.fileId);
+      if (raw === undefined) throw new Error('the photo file is missing');
+      out.set(i.fileId, await printablePhoto(pdfBytes(raw, 'badge photo')));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new AppError(
+        'PHOTO_UNPRINTABLE',
+        `The badge photo of ${i.name} cannot be printed: its file is damaged (${reason}). Nothing was printed. ${i.name} uploads a new photo on the badge page, the coach administrator approves it, and the badge can be printed again.`,
+        { personId: i.personId, reason },
+      );
+    }
+  }
+  return out;
+}
+
 export type RenderOptions = { single: true } | { single: false; printedAt: string; printedBy: string };
 
 /** The PDF of badges: one card-size page (single) or letter print sheets. */
@@ -49,10 +82,7 @@ export async function renderBadges(deps: BadgeDeps, seasonId: string, items: rea
       seasonId,
       items.map((i) => i.personId),
     ),
-    fileBytes(
-      deps.db,
-      items.map((i) => i.fileId),
-    ),
+    printablePhotos(deps.db, items),
   ]);
   const cards: BadgeCard[] = items.map((i) => ({
     name: i.name,
@@ -60,7 +90,7 @@ export async function renderBadges(deps: BadgeDeps, seasonId: string, items: rea
     seasonName,
     regionName,
     verifyUrl: verifyUrl(deps.config.baseUrl, i.token),
-    photo: photos.get(i.fileId) ?? new Uint8Array(),
+    photo: photos.get(i.fileId)!,
     photoKey: i.fileId,
   }));
   const createdAt = deps.clock.now();

@@ -111,9 +111,12 @@ export async function runBadges(db: Db, runId: string): Promise<RunBadge[]> {
   }));
 }
 
-/** The photo bytes of many files in one query. */
-export async function fileBytes(db: Db, ids: readonly string[]): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
+/**
+ * The photo bytes of many files in one query, as the database driver hands them back (a Buffer
+ * from both drivers, which may be a slice of Node's shared pool: see pdfBytes in platform/pdf.ts).
+ */
+export async function fileBytes(db: Db, ids: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await db
@@ -121,7 +124,7 @@ export async function fileBytes(db: Db, ids: readonly string[]): Promise<Map<str
       .select(['id', 'data'])
       .where('id', 'in', unique.slice(i, i + 500))
       .execute();
-    for (const r of rows) out.set(r.id, Buffer.from(r.data));
+    for (const r of rows) out.set(r.id, r.data);
   }
   return out;
 }
