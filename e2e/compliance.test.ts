@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { heading, textOf, useHarness, expectAccessible } from './browser.js';
 import { features } from '../src/features.js';
-import { fixedClock } from '../src/platform/clock.js';
+import { fixedClock, newId } from '../src/platform/clock.js';
 import { TEST_NOW } from '../src/testing/harness.js';
 import { complianceFeature } from '../src/compliance/index.js';
 import { certify, giveApplication, giveCompletions, giveRole } from '../src/compliance/compliance.testkit.js';
@@ -122,5 +122,88 @@ describe('the coach administrator', () => {
     expect(await table.getByRole('row').count()).toBe(2);
     await expectAccessible(h, page, 'compliance dashboard');
     await h.screenshotSizes(page, 'compliance-dashboard');
+  });
+
+  it('pages through a filtered list, the filters kept in every page link and in the address', async () => {
+    const h = harness();
+    const db = h.deps.db;
+    const admin = await h.createAccount({ firstName: 'Pia', lastName: 'Pager', roles: ['coach-administrator'] });
+    // 130 assistant coaches in 16U with nothing done yet, and 20 more in 19U the filter leaves out
+    // (divisions the other tests of this file leave empty).
+    const people = Array.from({ length: 150 }, (_, i) => ({
+      id: newId(),
+      email: `pager${i}@example.org`,
+      first_name: `Vol${String(i).padStart(3, '0')}`,
+      last_name: i < 130 ? 'Sixteen' : 'Nineteen',
+      created_at: TEST_NOW,
+      updated_at: TEST_NOW,
+    }));
+    await db.insertInto('people').values(people).execute();
+    await db
+      .insertInto('role_grants')
+      .values(
+        people.map((p, i) => ({
+          id: newId(),
+          person_id: p.id,
+          role: 'assistant-coach',
+          season_id: SEASON,
+          division: i < 130 ? '16U' : '19U',
+          granted_at: TEST_NOW,
+          granted_by: null,
+        })),
+      )
+      .execute();
+
+    const page = await h.newPage();
+    await h.logIn(page, admin);
+    await page.goto(h.url('/compliance'));
+    await heading(page, 'Coach compliance').waitFor();
+    await page.getByRole('combobox', { name: /^Division/ }).selectOption('16U');
+    await page.waitForURL(/division=16U/);
+    await page.getByRole('combobox', { name: /^Status/ }).selectOption('missing');
+    await page.waitForURL(/status=missing/);
+    const pages = page.getByRole('navigation', { name: 'Pages of volunteers' });
+    await pages.getByText('Page 1 of 2').waitFor();
+    const table = page.getByRole('region', { name: 'Volunteers by division and role' });
+    expect(await table.getByRole('row').count()).toBe(101);
+
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await pages.getByRole('link', { name: 'Next 100' }).click();
+    await pages.getByText('Page 2 of 2').waitFor();
+    const url = new URL(page.url());
+    expect([url.searchParams.get('division'), url.searchParams.get('status'), url.searchParams.get('page')]).toEqual(['16U', 'missing', '2']);
+    expect(await table.getByRole('row').count()).toBe(31);
+    expect(await table.getByRole('row').nth(1).getByRole('cell').first().innerText()).toContain('Vol100 Sixteen');
+    expect(await table.getByRole('row').last().getByRole('cell').first().innerText()).toContain('Vol129 Sixteen');
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(await page.getByRole('combobox', { name: /^Division/ }).inputValue()).toBe('16U');
+    await page.getByText('0 of 130 volunteer roles certified.').waitFor();
+    const previous = new URL((await pages.getByRole('link', { name: 'Previous 100' }).getAttribute('href'))!, h.url('/'));
+    expect([previous.pathname, previous.searchParams.get('division'), previous.searchParams.get('status'), previous.searchParams.get('page')]).toEqual([
+      '/compliance',
+      '16U',
+      'missing',
+      '1',
+    ]);
+
+    // The address of page 2 gives the same page without JavaScript's help; back goes to page 1.
+    await page.reload();
+    await pages.getByText('Page 2 of 2').waitFor();
+    expect(await table.getByRole('row').count()).toBe(31);
+    await pages.getByRole('link', { name: 'Previous 100' }).click();
+    await pages.getByText('Page 1 of 2').waitFor();
+    expect(await table.getByRole('row').nth(1).getByRole('cell').first().innerText()).toContain('Vol000 Sixteen');
+
+    await expectAccessible(h, page, 'compliance dashboard, paged');
+
+    // A new filter starts again at its first page.
+    await pages.getByRole('link', { name: 'Next 100' }).click();
+    await pages.getByText('Page 2 of 2').waitFor();
+    await page.getByRole('combobox', { name: /^Status/ }).selectOption('');
+    await page.waitForURL((u) => u.searchParams.get('status') === '');
+    await pages.getByText('Page 1 of 2').waitFor();
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('division')).toBe('16U');
+    expect(await table.getByRole('row').nth(1).getByRole('cell').first().innerText()).toContain('Vol000 Sixteen');
   });
 });

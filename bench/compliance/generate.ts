@@ -150,13 +150,25 @@ async function insertAll<T extends keyof Tables>(db: Db, table: T, rows: Tables[
       .execute();
 }
 
-/** Writes the volunteers and a coach administrator (standing role, API token made by the caller). */
-export async function generateRegion(db: Db, count: number, seasonId: string, seed = 1): Promise<Generated> {
+/**
+ * Writes the volunteers and a coach administrator (standing role, API token made by the caller).
+ * `from` numbers the first volunteer, to add more to a region generated before (no second
+ * administrator then: pass a different seed for different people).
+ */
+export async function generateRegion(db: Db, count: number, seasonId: string, seed = 1, from = 0): Promise<Generated> {
   const r = seededRandom(seed);
   const t: Tables = { people: [], role_grants: [], applications: [], completions: [] };
-  for (let i = 0; i < count; i++) volunteer(t, r, i, seasonId);
+  for (let i = from; i < from + count; i++) volunteer(t, r, i, seasonId);
   const adminEmail = 'coach-admin@bench.touchline.invalid';
   const adminId = newId();
+  if (from === 0) addAdmin(t, adminId, adminEmail);
+  await db.transaction().execute(async (trx) => {
+    for (const table of ['people', 'role_grants', 'applications', 'completions'] as const) await insertAll(trx, table, t[table]);
+  });
+  return { volunteers: count, grants: t.role_grants.length - (from === 0 ? 1 : 0), applications: t.applications.length, completions: t.completions.length, adminEmail };
+}
+
+function addAdmin(t: Tables, adminId: string, adminEmail: string): void {
   t.people.push({
     id: adminId,
     email: adminEmail,
@@ -171,8 +183,4 @@ export async function generateRegion(db: Db, count: number, seasonId: string, se
     association_id: null,
   });
   t.role_grants.push({ id: newId(), person_id: adminId, role: 'coach-administrator', season_id: '', division: '', granted_at: AT, granted_by: null });
-  await db.transaction().execute(async (trx) => {
-    for (const table of ['people', 'role_grants', 'applications', 'completions'] as const) await insertAll(trx, table, t[table]);
-  });
-  return { volunteers: count, grants: t.role_grants.length - 1, applications: t.applications.length, completions: t.completions.length, adminEmail };
 }

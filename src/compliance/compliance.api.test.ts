@@ -129,11 +129,12 @@ describe.each(testDialects())('GET /api/v1/compliance (%s)', (dialect) => {
   it('lists every division role of the season in division order, certified or not', async () => {
     const r = await list(`season=${SEASON}`);
     expect(r.statusCode).toBe(200);
-    expect(brief(r.json())).toEqual(['Cléo Volunteer|field-helper|8U|false', 'Ana Volunteer|head-coach|10U|true', 'Ben Volunteer|assistant-coach|10U|false']);
-    const ben = (r.json() as { personId: string; email: string; missing: { element: number; code: string }[] }[]).find((x) => x.personId === ids.ben)!;
+    expect(brief(r.json().items)).toEqual(['Cléo Volunteer|field-helper|8U|false', 'Ana Volunteer|head-coach|10U|true', 'Ben Volunteer|assistant-coach|10U|false']);
+    expect(r.json()).toMatchObject({ total: 3, page: 1, pageSize: 50 });
+    const ben = (r.json().items as { personId: string; email: string; missing: { element: number; code: string }[] }[]).find((x) => x.personId === ids.ben)!;
     expect(ben.email).toBe(`ben.${dialect}@example.org`);
     expect(ben.missing.map((m) => `${m.element}:${m.code}`)).toEqual(['3:coach-10u:online', '3:coach-10u:field']);
-    expect(brief((await list('season=2027-spring')).json())).toEqual(['Dan Volunteer|head-coach|6U|false']);
+    expect(brief((await list('season=2027-spring')).json().items)).toEqual(['Dan Volunteer|head-coach|6U|false']);
   });
 
   it.each([
@@ -147,7 +148,9 @@ describe.each(testDialects())('GET /api/v1/compliance (%s)', (dialect) => {
     ['q=cleo', ['Cléo Volunteer|field-helper|8U|false']],
     [`q=ben.${dialect}`, ['Ben Volunteer|assistant-coach|10U|false']],
   ])('filters with %s', async (query, expected) => {
-    expect(brief((await list(`season=${SEASON}&${query}`)).json())).toEqual(expected);
+    const body = (await list(`season=${SEASON}&${query}`)).json();
+    expect(brief(body.items)).toEqual(expected);
+    expect(body.total).toBe(expected.length);
   });
 
   it('refuses unknown filters with a message, and anyone outside the board', async () => {

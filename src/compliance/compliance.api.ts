@@ -4,7 +4,8 @@ import { AppError } from '../platform/errors.js';
 import { hasAnyRole } from '../platform/http/access.js';
 import { ErrorSchema } from '../platform/http/schemas.js';
 import { BOARD_ROLES } from '../platform/roles.js';
-import { dashboard, personCompliance } from './compliance.service.js';
+import { dashboardPage, personCompliance } from './compliance.service.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './dashboard.rules.js';
 
 const Missing = Type.Object({
   element: Type.Union([Type.Literal(1), Type.Literal(2), Type.Literal(3)], { description: '1 volunteer application, 2 safety trainings, 3 age-level certification' }),
@@ -26,6 +27,16 @@ const Row = Type.Object({
   certified: Type.Boolean(),
   missing: Type.Array(Missing),
 });
+
+const Page = Type.Object(
+  {
+    items: Type.Array(Row, { description: "This page's rows, in the dashboard's order (division, role, last and first name)" }),
+    total: Type.Integer({ description: 'Rows over every page, with the filters' }),
+    page: Type.Integer({ description: 'This page, from 1' }),
+    pageSize: Type.Integer({ description: 'Rows per page' }),
+  },
+  { additionalProperties: false },
+);
 
 const filter = (description: string) => Type.Optional(Type.String({ description }));
 
@@ -60,7 +71,7 @@ export function complianceApi(app: App, deps: Deps): void {
       config: { access: BOARD_ROLES },
       schema: {
         tags: ['compliance'],
-        summary: 'Every division role held in a season, certified or not, with what is missing (the dashboard)',
+        summary: 'Every division role held in a season, certified or not, with what is missing (the dashboard), a page at a time',
         querystring: Type.Object({
           season: filter('Season id (default: the current season)'),
           division: filter('Only this division'),
@@ -68,21 +79,28 @@ export function complianceApi(app: App, deps: Deps): void {
           status: Type.Optional(Type.Union([Type.Literal('certified'), Type.Literal('missing')])),
           element: Type.Optional(Type.Union([Type.Literal('1'), Type.Literal('2'), Type.Literal('3')], { description: 'Only rows missing something of this element' })),
           q: filter('Part of a name or email'),
+          page: filter('Page number, a whole number from 1 (default 1); a page past the last one is empty'),
+          pageSize: filter(`Rows per page, a whole number from 1 to ${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE})`),
         }),
-        response: { 200: Type.Array(Row), 401: ErrorSchema, 403: ErrorSchema, 422: ErrorSchema },
+        response: { 200: Page, 401: ErrorSchema, 403: ErrorSchema, 422: ErrorSchema },
       },
     },
     async (req) => {
-      const d = await dashboard(deps, req.query, await req.regionConfig());
-      return d.rows.map((r) => ({
-        personId: r.personId,
-        name: `${r.firstName} ${r.lastName}`.trim(),
-        email: r.email,
-        role: r.role,
-        division: r.division,
-        certified: r.certified,
-        missing: r.missing,
-      }));
+      const d = await dashboardPage(deps, req.query, await req.regionConfig());
+      return {
+        items: d.rows.map((r) => ({
+          personId: r.personId,
+          name: `${r.firstName} ${r.lastName}`.trim(),
+          email: r.email,
+          role: r.role,
+          division: r.division,
+          certified: r.certified,
+          missing: r.missing,
+        })),
+        total: d.total,
+        page: d.page.page,
+        pageSize: d.page.pageSize,
+      };
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { HomeCard } from '../platform/feature.js';
-import type { ComplianceElement, MissingItem, PersonSummary, RoleCompliance } from './compliance.rules.js';
+import type { ComplianceElement, MissingItem } from './compliance.rules.js';
+import type { HomePersonSummary, HomeRole } from './compliance.service.js';
 import { ELEMENTS, ELEMENT_TITLES, roleLabel } from './dashboard.rules.js';
 
 /** Where a volunteer completes each element (pages of the volunteers and training features). */
@@ -33,8 +34,27 @@ function MissingByElement({ missing }: { missing: readonly MissingItem[] }) {
   );
 }
 
-function roleCard(r: RoleCompliance, seasonName: string, order: number): HomeCard {
-  const title = `${roleLabel(r.role)}, ${r.division}: ${r.certified ? 'certified' : 'not certified yet'}`;
+const WAITING = "waiting for the board's decision";
+
+function roleCard(r: HomeRole, seasonName: string, order: number): HomeCard {
+  const name = `${roleLabel(r.role)}, ${r.division}${r.waiting ? ` (${WAITING})` : ''}`;
+  if (r.waiting) {
+    const title = `${name}: ${r.certified ? 'nothing missing' : 'still missing elements'}`;
+    const body = r.certified ? (
+      <p>
+        You asked for this role on your application; it is {WAITING}. Application, safety trainings and age-level certification are complete for {seasonName}.
+      </p>
+    ) : (
+      <>
+        <p>
+          You asked for this role on your application; it is {WAITING}. <span class="status-bad">Not certified</span> for {seasonName}. Still missing, by element:
+        </p>
+        <MissingByElement missing={r.missing} />
+      </>
+    );
+    return { title, body, order };
+  }
+  const title = `${name}: ${r.certified ? 'certified' : 'not certified yet'}`;
   const body = r.certified ? (
     <p>
       <span class="status-ok">Certified</span> for {seasonName}: application, safety trainings and age-level certification are complete.
@@ -50,8 +70,8 @@ function roleCard(r: RoleCompliance, seasonName: string, order: number): HomeCar
   return { title, body, order };
 }
 
-/** The home page cards: one per division role held this season, and what expires soon. */
-export function homeCards(seasonName: string, s: PersonSummary): HomeCard[] {
+/** The home page cards: one per division role held or waiting for the board this season, and what expires soon. */
+export function homeCards(seasonName: string, s: HomePersonSummary): HomeCard[] {
   const cards = s.roles.map((r, i) => roleCard(r, seasonName, 10 + i / 100));
   if (s.expiringSoon.length) {
     cards.push({

@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Deps, Feature } from '../platform/feature.js';
 import { AppError } from '../platform/errors.js';
 import { fragment, isHtmx, page } from '../platform/http/pages.js';
-import { writeCsv } from '../platform/csv.js';
 import type { Role } from '../platform/roles.js';
 import { allSeasons } from '../region/index.js';
 import { seasonNow } from '../region/index.js';
@@ -11,7 +10,8 @@ import { complianceApi } from './compliance.api.js';
 import { dashboard, homeSummary } from './compliance.service.js';
 import { homeCards } from './compliance.home.js';
 import { DashboardResults, DashboardView, type DashboardProps } from './compliance.views.js';
-import { CSV_HEADER, csvCells, readFilters, type RawFilters } from './dashboard.rules.js';
+import { dashboardCsv } from './dashboard.csv.js';
+import { readFilters, type RawFilters } from './dashboard.rules.js';
 
 /** Who sees the compliance dashboard and its export. */
 export const COMPLIANCE_BOARD: readonly Role[] = ['coach-administrator', 'registrar', 'region-administrator', 'safety-director'];
@@ -65,16 +65,10 @@ function routes(app: App, deps: Deps): void {
   app.get('/compliance', { config: BOARD, schema: hidden }, (req, reply) => dashboardPage(req, reply, deps));
   app.get('/compliance/export.csv', { config: BOARD, schema: hidden }, async (req, reply) => {
     const d = await dashboard(deps, rawFilters(req), await req.regionConfig());
-    const catalog = catalogOf(d.config);
-    const csv = writeCsv(
-      CSV_HEADER,
-      d.rows.map((r) => csvCells(r, catalog)),
-      { bom: true },
-    );
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="compliance-${d.filters.seasonId.replace(/[^\w.-]/g, '')}.csv"`)
-      .send(csv);
+      .send(dashboardCsv(d.rows, catalogOf(d.config)));
   });
   complianceApi(app, deps);
 }

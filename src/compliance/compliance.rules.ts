@@ -183,6 +183,12 @@ export function checkCompliance(rules: ComplianceRules, records: ComplianceRecor
   return answer(rules, personOf(records, today), query);
 }
 
+/** checkCompliance for several roles of one person, indexing their records once (the dashboard's rows). */
+export function checkRoles(rules: ComplianceRules, records: ComplianceRecords, queries: readonly RoleInDivision[], today: string): ComplianceAnswer[] {
+  const p = personOf(records, today);
+  return queries.map((q) => answer(rules, p, q));
+}
+
 export interface RoleCompliance extends RoleInDivision, ComplianceAnswer {}
 
 export interface ExpiringTraining {

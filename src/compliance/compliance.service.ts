@@ -2,21 +2,14 @@ import { AppError } from '../platform/errors.js';
 import type { Clock } from '../platform/clock.js';
 import type { Db } from '../platform/db/database.js';
 import { DIVISION_ROLES, ROLES, type Role } from '../platform/roles.js';
-import { foldText } from '../people/index.js';
 import type { RegionConfig } from '../region/index.js';
 import { findDivision, findSeason } from '../region/index.js';
 import { getRegionConfig, regionToday, seasonNow } from '../region/index.js';
-import {
-  checkCompliance,
-  prepareCompliance,
-  summarizePerson,
-  type ComplianceAnswer,
-  type ComplianceRecords,
-  type ComplianceRules,
-  type PersonSummary,
-} from './compliance.rules.js';
-import { checkRows, filterRows, nameMatches, readFilters, sortRows, type ComplianceRow, type DashboardFilters, type PersonName, type RawFilters } from './dashboard.rules.js';
-import { loadApplications, loadCompletions, loadGrants, personExists, type ApplicationRecord, type GrantRow } from './compliance.store.js';
+import { checkCompliance, summarizePerson, type ComplianceAnswer, type PersonSummary, type RoleCompliance, type RoleInDivision } from './compliance.rules.js';
+import { filterRows, pageOf, readFilters, readPage, type ComplianceRow, type DashboardFilters, type PageRequest, type RawFilters } from './dashboard.rules.js';
+import { loadApplications, loadCompletions, loadGrants, personExists } from './compliance.store.js';
+import { recordsOf, rulesOf, seasonRows, type SeasonRows } from './season-rows.service.js';
+import { waitingRolesOf } from '../volunteers/index.js';
 
 /** Compliance use cases: one person's answer, a person's home summary, the board's dashboard. */
 
@@ -25,23 +18,7 @@ export interface ComplianceDeps {
   clock: Clock;
 }
 
-/** The prepared rules of a configuration, reused while the configuration object is the same. */
-const prepared = new WeakMap<RegionConfig, ComplianceRules>();
-export function rulesOf(config: RegionConfig): ComplianceRules {
-  let r = prepared.get(config);
-  if (!r) prepared.set(config, (r = prepareCompliance(config)));
-  return r;
-}
-
-function recordsOf(app: ApplicationRecord | undefined, completions: ComplianceRecords['completions'] | undefined, held?: ComplianceRecords['held']): ComplianceRecords {
-  return {
-    application: app?.facts ?? null,
-    roles: app?.roles ?? [],
-    completions: completions ?? [],
-    backgroundCheck: app?.backgroundCheck ?? 'not-started',
-    ...(held ? { held } : {}),
-  };
-}
+export { rulesOf };
 
 export interface PersonQuery {
   personId: string;
@@ -69,66 +46,93 @@ export async function personCompliance(deps: ComplianceDeps, q: PersonQuery): Pr
   return checkCompliance(rulesOf(config), recordsOf(apps.get(q.personId), completions.get(q.personId)), { role: q.role, division: q.division }, regionToday(config, deps.clock));
 }
 
-export interface HomeSummary {
-  seasonName: string;
-  summary: PersonSummary;
+/** A division role on the home page: held (a role grant), or asked for and waiting for the board's decision. */
+export interface HomeRole extends RoleCompliance {
+  waiting: boolean;
 }
 
-/** A person's division roles this season and what each still needs; null without any. */
+/** certified: at least one role is listed, and every one listed (waiting ones included) is certified. */
+export interface HomePersonSummary extends Omit<PersonSummary, 'roles'> {
+  roles: HomeRole[];
+}
+
+export interface HomeSummary {
+  seasonName: string;
+  summary: HomePersonSummary;
+}
+
+const roleKey = (r: RoleInDivision) => `${r.role}\u0000${r.division}`;
+
+/**
+ * A person's division roles this season and what each still needs; null without any. The roles are
+ * those held (role grants) and those asked for that wait for the board's decision (issue #17: until
+ * then the person is an applicant, and compliance still tells them what is missing).
+ */
 export async function homeSummary(deps: ComplianceDeps, personId: string): Promise<HomeSummary | null> {
   const config = await getRegionConfig(deps.db);
   const season = seasonNow(config, deps.clock);
   if (!season) return null;
+  const seasonId = season.season.id;
+  const [grants, asked] = await Promise.all([loadGrants(deps.db, { seasonId, personId }), waitingRolesOf(deps.db, personId, seasonId)]);
+  const held = new Set(grants.map(roleKey));
+  const waiting = new Set(asked.map(roleKey).filter((k) => !held.has(k)));
   const order = config.divisions.map((d) => d.code);
-  const grants = (await loadGrants(deps.db, { seasonId: season.season.id, personId })).sort(
+  const roles: RoleInDivision[] = [...grants, ...asked.filter((r) => waiting.has(roleKey(r)))].sort(
     (a, b) => order.indexOf(a.division) - order.indexOf(b.division) || DIVISION_ROLES.indexOf(a.role as Role) - DIVISION_ROLES.indexOf(b.role as Role),
   );
-  if (!grants.length) return null;
+  if (!roles.length) return null;
   const who = { personId };
-  const [apps, completions] = await Promise.all([loadApplications(deps.db, season.season.id, who), loadCompletions(deps.db, who)]);
-  const records = recordsOf(apps.get(personId), completions.get(personId), grants);
-  return { seasonName: season.season.name, summary: summarizePerson(rulesOf(config), records, regionToday(config, deps.clock)) };
+  const [apps, completions] = await Promise.all([loadApplications(deps.db, seasonId, who), loadCompletions(deps.db, who)]);
+  const records = recordsOf(apps.get(personId), completions.get(personId), roles);
+  const summary = summarizePerson(rulesOf(config), records, regionToday(config, deps.clock));
+  return { seasonName: season.season.name, summary: { ...summary, roles: summary.roles.map((r) => ({ ...r, waiting: waiting.has(roleKey(r)) })) } };
 }
 
 export interface Dashboard {
   config: RegionConfig;
   filters: DashboardFilters;
-  rows: ComplianceRow[];
+  /** The rows the filters keep, in division order. Shared with other requests: read, never change. */
+  rows: readonly ComplianceRow[];
 }
 
-function byPerson(grants: readonly GrantRow[]): { held: Map<string, GrantRow[]>; names: Map<string, PersonName> } {
-  const held = new Map<string, GrantRow[]>();
-  const names = new Map<string, PersonName>();
-  for (const g of grants) {
-    let list = held.get(g.personId);
-    if (!list) {
-      held.set(g.personId, (list = []));
-      names.set(g.personId, { firstName: g.firstName, lastName: g.lastName, email: g.email });
-    }
-    list.push(g);
-  }
-  return { held, names };
-}
-
-/** The dashboard's rows for the filters (three queries for the whole region), in division order. */
+/** The dashboard's rows for the filters, in division order (every list, page and export reads these). */
 export async function dashboard(deps: ComplianceDeps, raw: RawFilters, regionConfig?: RegionConfig): Promise<Dashboard> {
   const config = regionConfig ?? (await getRegionConfig(deps.db));
   const { filters, errors } = readFilters(raw, config, seasonNow(config, deps.clock)?.season.id ?? '');
   if (errors.length) throw new AppError('VALIDATION', errors.join(' '), { errors });
-  const scope = { seasonId: filters.seasonId, division: filters.division || undefined, role: filters.role || undefined };
-  const [grants, apps, completions] = await Promise.all([
-    loadGrants(deps.db, scope),
-    loadApplications(deps.db, filters.seasonId, { grants: scope }),
-    loadCompletions(deps.db, { grants: scope }),
-  ]);
-  const { held, names } = byPerson(grants);
-  const q = foldText(filters.q);
-  const people = [...held]
-    .filter(([personId]) => nameMatches(names.get(personId)!, q))
-    .map(([personId, roles]) => ({ personId, name: names.get(personId)!, records: recordsOf(apps.get(personId), completions.get(personId), roles) }));
-  const rows = sortRows(
-    filterRows(checkRows(rulesOf(config), people, regionToday(config, deps.clock)), filters),
-    config.divisions.map((d) => d.code),
-  );
-  return { config, filters, rows };
+  const all = await seasonRows(deps.db, config, filters.seasonId, regionToday(config, deps.clock));
+  return { config, filters, rows: filtered(all, filters) };
+}
+
+/** The rows of the last few filters asked of each kept season (paging through one list filters once). */
+const filterings = new WeakMap<SeasonRows, Map<string, readonly ComplianceRow[]>>();
+const FILTERINGS_KEPT = 16;
+
+function filtered(all: SeasonRows, f: DashboardFilters): readonly ComplianceRow[] {
+  let kept = filterings.get(all);
+  if (!kept) filterings.set(all, (kept = new Map()));
+  const key = JSON.stringify([f.division, f.role, f.status, f.element, f.q]);
+  let rows = kept.get(key);
+  if (rows) kept.delete(key);
+  else rows = filterRows(all.rows, f, all.folded);
+  kept.set(key, rows);
+  if (kept.size > FILTERINGS_KEPT) kept.delete(kept.keys().next().value!);
+  return rows;
+}
+
+export interface DashboardPage extends Dashboard {
+  page: PageRequest;
+  /** Rows over every page. */
+  total: number;
+}
+
+/** One page of the dashboard's rows (GET /api/v1/compliance): 422 listing every bad filter or paging value. */
+export async function dashboardPage(deps: ComplianceDeps, raw: RawFilters & { page?: string; pageSize?: string }, regionConfig?: RegionConfig): Promise<DashboardPage> {
+  const config = regionConfig ?? (await getRegionConfig(deps.db));
+  const paging = readPage(raw);
+  const filterErrors = readFilters(raw, config, seasonNow(config, deps.clock)?.season.id ?? '').errors;
+  const errors = [...filterErrors, ...paging.errors];
+  if (errors.length) throw new AppError('VALIDATION', errors.join(' '), { errors });
+  const d = await dashboard(deps, raw, config);
+  return { ...d, rows: pageOf(d.rows, paging.page), page: paging.page, total: d.rows.length };
 }

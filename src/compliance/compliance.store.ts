@@ -1,8 +1,10 @@
 import type { Db } from '../platform/db/database.js';
 import { fromJson } from '../platform/db/database.js';
+import { sql } from 'kysely';
 import { DIVISION_ROLES } from '../platform/roles.js';
 import type { Completion } from '../training/index.js';
 import type { ApplicationFacts, BackgroundCheck, RoleInDivision } from './compliance.rules.js';
+import type { CompletionWindow } from './season-rows.rules.js';
 
 /**
  * What compliance reads, in three queries whatever the number of people: the season's division
@@ -12,13 +14,18 @@ import type { ApplicationFacts, BackgroundCheck, RoleInDivision } from './compli
  * (volunteers.tables.ts, training.tables.ts), merged into DB.
  */
 
-/** Which grants to read: a season, and optionally one person, division or role. */
+/** Which grants to read: a season, and optionally one person, some people, a division or a role. */
 export interface GrantScope {
   seasonId: string;
   personId?: string;
+  /** At most IDS_PER_QUERY of them. */
+  personIds?: readonly string[];
   division?: string;
   role?: string;
 }
+
+/** People named in one query's IN list (well under either database's limit of parameters). */
+export const IDS_PER_QUERY = 500;
 
 export interface GrantRow extends RoleInDivision {
   personId: string;
@@ -42,6 +49,7 @@ function grantsOf(db: Db, s: GrantScope) {
     .where('role_grants.season_id', 'in', [s.seasonId, ''])
     .where('role_grants.role', 'in', [...DIVISION_ROLES]);
   if (s.personId !== undefined) q = q.where('role_grants.person_id', '=', s.personId);
+  if (s.personIds) q = s.personIds.length ? q.where('role_grants.person_id', 'in', [...s.personIds]) : q.where(sql<boolean>`1 = 0`);
   if (s.division) q = q.where('role_grants.division', '=', s.division);
   if (s.role) q = q.where('role_grants.role', '=', s.role);
   return q;
@@ -105,4 +113,38 @@ export async function loadCompletions(db: Db, who: PeopleScope): Promise<Map<str
 export async function personExists(db: Db, id: string): Promise<{ mergedInto: string | null } | null> {
   const r = await db.selectFrom('people').select('merged_into').where('id', '=', id).executeTakeFirst();
   return r ? { mergedInto: r.merged_into } : null;
+}
+
+/**
+ * Compliance's data version (migration 0014): the database bumps it in the same transaction as any
+ * write to applications, completions, role grants or people's names, emails and merges.
+ */
+export async function loadVersion(db: Db): Promise<number> {
+  const r = await db.selectFrom('compliance_version').select('n').where('id', '=', 1).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** The people whose records changed after data version `since`, or null when more than `most` did. */
+export async function loadChangedSince(db: Db, since: number, most: number): Promise<string[] | null> {
+  const rows = await db
+    .selectFrom('compliance_changes')
+    .select('person_id')
+    .where('version', '>', since)
+    .limit(most + 1)
+    .execute();
+  return rows.length > most ? null : rows.map((r) => r.person_id);
+}
+
+/** The people with a completion in any of the windows (see dayWindows), or null when more than `most` have one. */
+export async function loadPeopleWithCompletions(db: Db, windows: readonly CompletionWindow[], most: number): Promise<string[] | null> {
+  const rows = await db
+    .selectFrom('completions')
+    .select('person_id')
+    .distinct()
+    .where((eb) =>
+      eb.or(windows.map((w) => eb.and([...(w.training === null ? [] : [eb('training', '=', w.training)]), eb('completed_on', '>', w.after), eb('completed_on', '<=', w.upTo)]))),
+    )
+    .limit(most + 1)
+    .execute();
+  return rows.length > most ? null : rows.map((r) => r.person_id);
 }

@@ -5,7 +5,7 @@ import { ELEMENTS, ELEMENT_TITLES, elementLabels, roleLabel, totalsOf, type Comp
 
 export interface DashboardProps {
   filters: DashboardFilters;
-  rows: ComplianceRow[];
+  rows: readonly ComplianceRow[];
   seasons: { id: string; name: string }[];
   divisions: string[];
   catalog: Catalog;
@@ -58,7 +58,7 @@ function Filters(p: DashboardProps) {
   );
 }
 
-function Totals({ rows }: { rows: ComplianceRow[] }) {
+function Totals({ rows }: { rows: readonly ComplianceRow[] }) {
   return (
     <Table caption="Certified by division and role" head={['Division', 'Role', 'Certified', 'Missing something']}>
       {totalsOf(rows).map((t) => (

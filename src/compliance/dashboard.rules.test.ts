@@ -2,7 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { defaultRegionConfig } from '../region/region.testkit.js';
 import { catalogOf } from '../training/index.js';
 import { prepareCompliance, summarizePerson, type ComplianceRecords, type MissingItem } from './compliance.rules.js';
-import { checkRows, csvCells, filterRows, itemLabel, readFilters, sortRows, totalsOf, type ComplianceRow, type DashboardFilters } from './dashboard.rules.js';
+import {
+  checkRows,
+  csvCells,
+  DEFAULT_PAGE_SIZE,
+  filterRows,
+  itemLabel,
+  MAX_PAGE_SIZE,
+  mergeSorted,
+  pageOf,
+  readFilters,
+  readPage,
+  rowOrder,
+  searchText,
+  sortRows,
+  totalsOf,
+  type ComplianceRow,
+  type DashboardFilters,
+} from './dashboard.rules.js';
 
 const config = defaultRegionConfig('2026-09-15');
 const catalog = catalogOf(config);
@@ -67,6 +84,27 @@ describe('rows', () => {
     expect(filterRows(rows, { ...NONE, ...f }).map((r) => r.firstName)).toEqual(expected);
   });
 
+  it('filter with search texts worked out once, as without them', () => {
+    const folded = rows.map(searchText);
+    for (const q of ['lucia', 'ADAMS', 'zoe@', 'nobody']) expect(filterRows(rows, { ...NONE, q }, folded)).toEqual(filterRows(rows, { ...NONE, q }));
+  });
+
+  it('merge two sorted lists into the order a whole sort gives', () => {
+    const order = rowOrder(ORDER);
+    const sorted = sortRows([...rows], ORDER);
+    for (let mask = 0; mask < 1 << sorted.length; mask++) {
+      const a = sorted.filter((_, i) => mask & (1 << i));
+      const b = sorted.filter((_, i) => !(mask & (1 << i)));
+      expect(mergeSorted(a, b, order)).toEqual(sorted);
+    }
+  });
+
+  it('order one person holding two unknown divisions the same way whatever came first', () => {
+    const x = row('Old', 'Division', 'head-coach', '5U');
+    const y = { ...x, division: '4U' };
+    expect(sortRows([x, y], ORDER)).toEqual(sortRows([y, x], ORDER));
+  });
+
   it('total certified per division and role', () => {
     expect(totalsOf(sortRows([...rows], ORDER))).toEqual([
       { division: '6U', role: 'youth-volunteer', certified: 0, total: 1 },
@@ -74,6 +112,30 @@ describe('rows', () => {
       { division: '10U', role: 'assistant-coach', certified: 0, total: 1 },
       { division: '5U', role: 'head-coach', certified: 0, total: 1 },
     ]);
+  });
+});
+
+describe('readPage', () => {
+  it('defaults to the first page of 50 and reads whole numbers', () => {
+    expect(readPage({})).toEqual({ page: { page: 1, pageSize: DEFAULT_PAGE_SIZE }, errors: [] });
+    expect(readPage({ page: ' 3 ', pageSize: '500' })).toEqual({ page: { page: 3, pageSize: 500 }, errors: [] });
+    expect(readPage({ page: '', pageSize: '' })).toEqual({ page: { page: 1, pageSize: 50 }, errors: [] });
+  });
+
+  it('lists every problem, saying what to use', () => {
+    const { errors } = readPage({ page: '0', pageSize: '501' });
+    expect(errors).toEqual([
+      'page is the page number, a whole number from 1: "0" is not one.',
+      `pageSize is the number of rows per page, a whole number from 1 to ${MAX_PAGE_SIZE}: "501" is not one (use the CSV export for every row at once).`,
+    ]);
+    for (const bad of ['-1', '1.5', '1e3', 'two', '0x10', '9999999999']) expect(readPage({ page: bad }).errors).toHaveLength(1);
+  });
+
+  it('cut the rows into pages, empty past the last', () => {
+    const rows = [1, 2, 3, 4, 5];
+    expect(pageOf(rows, { page: 2, pageSize: 2 })).toEqual([3, 4]);
+    expect(pageOf(rows, { page: 3, pageSize: 2 })).toEqual([5]);
+    expect(pageOf(rows, { page: 4, pageSize: 2 })).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { RegionConfig } from '../region/index.js';
 import { findDivision, findSeason } from '../region/index.js';
 import type { Catalog } from '../training/index.js';
 import type { CsvCell } from '../platform/csv.js';
-import { checkCompliance, type ComplianceElement, type ComplianceRecords, type ComplianceRules, type MissingItem } from './compliance.rules.js';
+import { checkRoles, type ComplianceElement, type ComplianceRecords, type ComplianceRules, type MissingItem, type RoleInDivision } from './compliance.rules.js';
 
 /**
  * The coach administrator's dashboard as pure functions: reading its filters, turning person
@@ -53,6 +53,45 @@ export function readFilters(raw: RawFilters, config: RegionConfig, defaultSeason
   return { filters, errors };
 }
 
+/** Rows per page of the list API unless pageSize says otherwise, and the most one page may hold. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export interface PageRequest {
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Reads page and pageSize of the list API: whole numbers, page from 1 (a page past the last one is
+ * simply empty), pageSize from 1 to MAX_PAGE_SIZE; empty means the default. Every problem is listed.
+ */
+export function readPage(raw: { page?: string | undefined; pageSize?: string | undefined }): { page: PageRequest; errors: string[] } {
+  const errors: string[] = [];
+  const whole = (v: string | undefined, fallback: number, max: number, problem: (shown: string) => string) => {
+    const text = (v ?? '').trim();
+    if (!text) return fallback;
+    const n = /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+    if (n >= 1 && n <= max) return n;
+    errors.push(problem(text.slice(0, 20)));
+    return fallback;
+  };
+  const page = whole(raw.page, 1, 999_999_999, (t) => `page is the page number, a whole number from 1: "${t}" is not one.`);
+  const pageSize = whole(
+    raw.pageSize,
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    (t) => `pageSize is the number of rows per page, a whole number from 1 to ${MAX_PAGE_SIZE}: "${t}" is not one (use the CSV export for every row at once).`,
+  );
+  return { page: { page, pageSize }, errors };
+}
+
+/** The rows of one page (empty past the last page). */
+export function pageOf<T>(rows: readonly T[], p: PageRequest): T[] {
+  return rows.slice((p.page - 1) * p.pageSize, p.page * p.pageSize);
+}
+
 export interface ComplianceRow {
   personId: string;
   firstName: string;
@@ -87,51 +126,80 @@ export function checkRows(rules: ComplianceRules, people: Iterable<PersonRecords
   const rows: ComplianceRow[] = [];
   for (const { personId, name, records } of people) {
     const seen = new Set<string>();
+    const queries: RoleInDivision[] = [];
     for (const q of records.held ?? records.roles) {
       const k = `${q.role}\u0000${q.division}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      const a = checkCompliance(rules, records, q, today);
+      queries.push(q);
+    }
+    const answers = checkRoles(rules, records, queries, today);
+    for (let i = 0; i < queries.length; i++) {
+      const q = queries[i]!;
+      const a = answers[i]!;
       rows.push({ personId, ...name, role: q.role, division: q.division, team: null, certified: a.certified, missing: a.missing });
     }
   }
   return rows;
 }
 
-/** Whether a person's name or email holds the search text (already folded by foldText). */
-export const nameMatches = (n: PersonName, folded: string) => !folded || foldText(`${n.firstName} ${n.lastName} ${n.email ?? ''}`).includes(folded);
+/** The text the name filter looks in (name and email), folded by foldText. */
+export const searchText = (n: PersonName) => foldText(`${n.firstName} ${n.lastName} ${n.email ?? ''}`);
 
-/** The rows the filters keep (season, division and role are applied when reading). */
-export function filterRows(rows: readonly ComplianceRow[], f: DashboardFilters): ComplianceRow[] {
+/**
+ * The rows the filters keep, in their order. `folded`, when given, holds searchText of each row
+ * (same index), worked out once for many filterings of the same rows.
+ */
+export function filterRows(rows: readonly ComplianceRow[], f: DashboardFilters, folded?: readonly string[]): ComplianceRow[] {
   const q = foldText(f.q);
   const element = f.element ? Number(f.element) : 0;
   return rows.filter(
-    (r) =>
+    (r, i) =>
       (!f.division || r.division === f.division) &&
       (!f.role || r.role === f.role) &&
       (f.status === '' || (f.status === 'certified') === r.certified) &&
       (!element || r.missing.some((m) => m.element === element)) &&
-      nameMatches(r, q),
+      (!q || (folded ? folded[i]! : searchText(r)).includes(q)),
   );
 }
 
-/** By division (the region's order), then team, role (coaches first), last and first name. */
-export function sortRows(rows: ComplianceRow[], divisionOrder: readonly string[]): ComplianceRow[] {
+/** The dashboard's order: by division (the region's order), then team, role (coaches first), last and first name. */
+export function rowOrder(divisionOrder: readonly string[]): (a: ComplianceRow, b: ComplianceRow) => number {
   const d = (code: string) => {
     const i = divisionOrder.indexOf(code);
     return i < 0 ? divisionOrder.length : i;
   };
   const r = (role: string) => (DIVISION_ROLES as readonly string[]).indexOf(role);
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return rows.sort(
-    (a, b) =>
-      d(a.division) - d(b.division) ||
-      cmp(a.team ?? '', b.team ?? '') ||
-      r(a.role) - r(b.role) ||
-      cmp(a.lastName, b.lastName) ||
-      cmp(a.firstName, b.firstName) ||
-      cmp(a.personId, b.personId),
-  );
+  return (a, b) =>
+    d(a.division) - d(b.division) ||
+    cmp(a.team ?? '', b.team ?? '') ||
+    r(a.role) - r(b.role) ||
+    cmp(a.lastName, b.lastName) ||
+    cmp(a.firstName, b.firstName) ||
+    cmp(a.personId, b.personId) ||
+    cmp(a.role, b.role) ||
+    cmp(a.division, b.division);
+}
+
+/** Sorts rows in place in the dashboard's order (rowOrder). */
+export function sortRows(rows: ComplianceRow[], divisionOrder: readonly string[]): ComplianceRow[] {
+  return rows.sort(rowOrder(divisionOrder));
+}
+
+/**
+ * Two lists already in `order` as one, still in order (linear): the dashboard's kept rows and the
+ * rows of the few people worked out again after a change.
+ */
+export function mergeSorted<T>(a: readonly T[], b: readonly T[], order: (x: T, y: T) => number): T[] {
+  const out: T[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = order(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 export interface Total {
@@ -144,10 +212,14 @@ export interface Total {
 /** Certified and total per division and role, in the order of sorted rows. */
 export function totalsOf(sorted: readonly ComplianceRow[]): Total[] {
   const out = new Map<string, Total>();
+  let t: Total | undefined;
   for (const row of sorted) {
-    const k = `${row.division}\u0000${row.role}`;
-    let t = out.get(k);
-    if (!t) out.set(k, (t = { division: row.division, role: row.role, certified: 0, total: 0 }));
+    // Sorted rows come in runs of one division and role: look the total up only when the run ends.
+    if (!t || t.division !== row.division || t.role !== row.role) {
+      const k = `${row.division}\u0000${row.role}`;
+      t = out.get(k);
+      if (!t) out.set(k, (t = { division: row.division, role: row.role, certified: 0, total: 0 }));
+    }
     t.total += 1;
     if (row.certified) t.certified += 1;
   }
@@ -161,7 +233,8 @@ const APPLICATION_LABELS: Record<string, string> = {
   SIGNATURE_MISSING: 'not signed',
   ROLE_NOT_APPLIED: 'role not on application',
   ROLE_NOT_ALLOWED: 'role not allowed at this age',
-  BACKGROUND_FLAGGED: 'background check flagged',
+  // The board learns only that the safety director has not cleared the person (issue 15: results are the safety director's).
+  BACKGROUND_FLAGGED: 'not cleared by the safety director',
   UNKNOWN_DIVISION: 'division no longer exists',
 };
 

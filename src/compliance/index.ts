@@ -6,6 +6,5 @@ export { dashboard, personCompliance, rulesOf } from './compliance.service.js';
 export { loadGrants } from './compliance.store.js';
 export { itemLabel } from './dashboard.rules.js';
 export { loadVolunteerRecords } from './reminders/records.store.js';
-export { registerReminderCommands } from './reminders/reminders.cli.js';
 export { WEEKLY_SETTING, describeRun, sendWeeklyReminders } from './reminders/reminders.service.js';
 export { startNotificationTimer } from './reminders/timer.service.js';
