@@ -62,6 +62,19 @@ export function folderOf(file) {
   return parts.length > 2 ? parts[1] : '(root)';
 }
 
+/**
+ * The two light doors beside index.ts (README, Development: layout). index.ts also carries the
+ * feature's routes and stores, so importing it loads the web stack; these load only what they need:
+ * - the command line (src/cli/) may import a feature's `*.cli.ts` files, its front doors for commands
+ *   (each declares its commands and loads the heavy code inside the command's action);
+ * - a `*.rules.ts` file may import another feature's top-level `*.rules.ts`: pure rules using pure rules.
+ */
+export function lightDoorOf(file, target, to) {
+  if (folderOf(file) === 'cli' && /\.cli\.tsx?$/.test(target)) return 'cli';
+  if (/\.rules\.tsx?$/.test(file) && new RegExp(`^src/${to}/[^/]+\\.rules\\.tsx?$`).test(target)) return 'rules';
+  return null;
+}
+
 const isRoot = (folder) => folder === '(root)' || COMPOSITION_ROOTS.includes(folder);
 const isFeature = (folder) => folder !== 'platform' && !isRoot(folder) && !['e2e', 'bench', 'migrations', 'scripts'].includes(folder);
 
@@ -167,7 +180,8 @@ export function checkStructure(root) {
       if (isFeature(to)) {
         const frontDoor = target === `src/${to}/index.ts`;
         const testDoor = test && new RegExp(`^src/${to}/[^/]+\\.testkit\\.ts$`).test(target);
-        if (!frontDoor && !testDoor) {
+        const lightDoor = lightDoorOf(file, target, to);
+        if (!frontDoor && !testDoor && !lightDoor) {
           figures.featureInternals++;
           violations.push(`reaches into ${to} past its index.ts: ${file} -> ${target}`);
         }

@@ -55,6 +55,29 @@ describe('the structure check', () => {
     expect(r.violations).toContain('production code imports a test helper: src/beta/c.service.ts -> src/alpha/alpha.testkit.ts');
   });
 
+  it("lets the command line use a feature's *.cli.ts files and rules use another feature's top-level *.rules.ts, nothing more", () => {
+    const r = tree({
+      'src/alpha/alpha.cli.ts': "export const register = () => import('./a.store.js');\n",
+      'src/alpha/deep/d.rules.ts': 'export const d = 1;\n',
+      'src/alpha/deep/d.cli.ts': 'export const e = 1;\n',
+      'src/cli/commands.ts': "import { register } from '../alpha/alpha.cli.js';\nimport { e } from '../alpha/deep/d.cli.js';\nexport const c = [register, e];\n",
+      'src/beta/b.rules.ts': "import { a } from '../alpha/a.rules.js';\nexport const r = a;\n",
+    });
+    expect(r.violations).toEqual([]);
+    const bad = tree({
+      'src/alpha/alpha.cli.ts': 'export const register = 1;\n',
+      'src/alpha/deep/d.rules.ts': 'export const d = 1;\n',
+      'src/alpha/deep/d.cli.ts': 'export const e = 1;\n',
+      'src/beta/c.service.ts': "import { register } from '../alpha/alpha.cli.js';\nimport { a } from '../alpha/a.rules.js';\nexport const c = [register, a];\n",
+      'src/beta/b.rules.ts': "import { d } from '../alpha/deep/d.rules.js';\nimport { rows } from '../alpha/a.store.js';\nexport const r = [d, rows];\n",
+      'src/cli/more.ts': "import { a } from '../alpha/a.rules.js';\nexport const m = a;\n",
+    });
+    expect(bad.figures.featureInternals).toBe(5);
+    expect(bad.violations).toContain('reaches into alpha past its index.ts: src/beta/c.service.ts -> src/alpha/alpha.cli.ts');
+    expect(bad.violations).toContain('reaches into alpha past its index.ts: src/beta/b.rules.ts -> src/alpha/deep/d.rules.ts');
+    expect(bad.violations).toContain('reaches into alpha past its index.ts: src/cli/more.ts -> src/alpha/a.rules.ts');
+  });
+
   it('finds a cycle between folders, and one between sibling sub-folders', () => {
     const r = tree({
       'src/alpha/x.service.ts': "import { b } from '../beta/index.js';\nexport const x = b;\n",

@@ -1,26 +1,29 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import SQLite from 'better-sqlite3';
 import type { Config } from '../platform/config.js';
-import { openRuntime } from '../runtime.js';
-import { CLI_ACTOR } from '../platform/audit.js';
-import type { Deps } from '../platform/feature.js';
-import { accountDeps, createApiToken, makeAdministrator } from '../people/index.js';
-import { findPersonRowByEmail } from '../people/index.js';
-import { getStoredConfig, saveRegionConfig } from '../region/index.js';
+import { withRuntime, type Deps, type OpenRuntime } from '../platform/feature.js';
 import { UsageError } from '../platform/usage.js';
-import { registerTeamCommands } from '../teams/index.js';
-import { registerScreeningCommands } from '../volunteers/index.js';
-import { registerTrainingCommands } from '../training/index.js';
-import { registerReminderCommands } from '../compliance/index.js';
+import { registerRegionCommands } from '../region/region.cli.js';
+import { registerTeamCommands } from '../teams/teams.cli.js';
+import { registerScreeningCommands } from '../volunteers/screening.cli.js';
+import { registerTrainingCommands } from '../training/imports/training.cli.js';
+import { registerVolunteerImportCommands } from '../volunteers/imports/import.cli.js';
+import { registerReminderCommands } from '../compliance/reminders/reminders.cli.js';
 
-async function withRuntime<T>(config: () => Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
-  const deps = await openRuntime(config());
-  try {
-    return await fn(deps);
-  } finally {
-    await deps.database.close();
-  }
+// Every command is declared here or in a feature's *.cli.ts, and loads what it needs inside its
+// action: a command that needs no database (teams form, teams verify) loads neither the database nor
+// the web stack, and the others load the runtime, not the portal's routes (README, Layout).
+
+/** Opens the configured database (migrated, with the region defaults); loads the runtime on first use. */
+function opener(config: () => Config): OpenRuntime {
+  return async () => {
+    const { openRuntime } = await import('../runtime.js');
+    return openRuntime(config());
+  };
+}
+
+function withConfig<T>(config: () => Config, fn: (deps: Deps) => Promise<T>): Promise<T> {
+  return withRuntime(opener(config), fn);
 }
 
 function positiveInt(v: string, name: string): number {
@@ -41,36 +44,9 @@ export function registerCommands(program: Command, config: () => Config): void {
     .command('migrate')
     .description('Apply pending database migrations and the default region configuration')
     .action(async () => {
-      await withRuntime(config, async () => console.log('The database is up to date.'));
+      await withConfig(config, async () => console.log('The database is up to date.'));
     });
-  const region = program.command('region').description('Export or import the region configuration as one JSON file');
-  region
-    .command('export')
-    .description('Write the configuration as JSON (to stdout, or --out FILE)')
-    .option('--out <file>', 'file to write')
-    .action(async (o: { out?: string }) =>
-      withRuntime(config, async (deps) => {
-        const text = `${JSON.stringify((await getStoredConfig(deps.db)).config, null, 2)}\n`;
-        if (o.out) writeFileSync(o.out, text);
-        else process.stdout.write(text);
-      }),
-    );
-  region
-    .command('import <file>')
-    .description('Replace the configuration with a JSON file; nothing changes if the file has any problem')
-    .action(async (file: string) => {
-      if (!existsSync(file)) throw new UsageError(`${file} does not exist.`);
-      let doc: unknown;
-      try {
-        doc = JSON.parse(readFileSync(file, 'utf8'));
-      } catch (e) {
-        throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
-      }
-      await withRuntime(config, async (deps) => {
-        const s = await saveRegionConfig(deps.db, deps.clock, CLI_ACTOR, doc, null, 'region.import');
-        console.log(`Imported: the configuration is now at version ${s.version}.`);
-      });
-    });
+  registerRegionCommands(program, opener(config));
   program
     .command('admin')
     .description('Manage administrators')
@@ -81,7 +57,8 @@ export function registerCommands(program: Command, config: () => Config): void {
     .option('--first-name <name>', 'first name for a new account', 'Region')
     .option('--last-name <name>', 'last name for a new account', 'Administrator')
     .action(async (o: { email: string; password: string; firstName: string; lastName: string }) =>
-      withRuntime(config, async (deps) => {
+      withConfig(config, async (deps) => {
+        const [{ accountDeps, makeAdministrator }, { CLI_ACTOR }] = await Promise.all([import('../people/index.js'), import('../platform/audit.js')]);
         const p = await makeAdministrator(accountDeps(deps), { email: o.email, firstName: o.firstName, lastName: o.lastName }, o.password, CLI_ACTOR);
         console.log(`${p.email} is a region administrator.`);
       }),
@@ -94,17 +71,19 @@ export function registerCommands(program: Command, config: () => Config): void {
     .requiredOption('--email <email>', 'the account')
     .option('--name <name>', 'what the token is for', 'command line')
     .action(async (o: { email: string; name: string }) =>
-      withRuntime(config, async (deps) => {
+      withConfig(config, async (deps) => {
+        const { accountDeps, createApiToken, findPersonRowByEmail } = await import('../people/index.js');
         const row = await findPersonRowByEmail(deps.db, o.email);
         if (!row) throw new UsageError(`No account uses ${o.email}.`);
         process.stdout.write(`${(await createApiToken(accountDeps(deps), row.id, o.name)).token}\n`);
       }),
     );
   registerDataCommands(program, config, positiveInt);
+  const open = opener(config);
   registerTeamCommands(program);
-  const open = () => openRuntime(config());
   registerScreeningCommands(program, open);
   registerTrainingCommands(program, open);
+  registerVolunteerImportCommands(program, open);
   registerReminderCommands(program, open);
 }
 
@@ -117,6 +96,7 @@ function registerDataCommands(program: Command, config: () => Config, int: typeo
       if (c.databaseUrl) throw new UsageError('This region runs on PostgreSQL: back it up with pg_dump (see README, Backups).');
       if (existsSync(file)) throw new UsageError(`${file} already exists: choose a new file name.`);
       if (!existsSync(c.sqliteFile)) throw new UsageError(`There is no database at ${c.sqliteFile} yet.`);
+      const { default: SQLite } = await import('better-sqlite3');
       const db = new SQLite(c.sqliteFile, { readonly: true });
       try {
         await db.backup(file);
@@ -127,12 +107,16 @@ function registerDataCommands(program: Command, config: () => Config, int: typeo
     });
   program
     .command('restore <file>')
-    .description('Replace the SQLite database with a backup (stop the server first); PostgreSQL: use pg_restore')
+    .description('Replace the SQLite database with a backup (refused while a portal has it open); PostgreSQL: use pg_restore')
     .action(async (file: string) => {
       const c = config();
       if (c.databaseUrl) throw new UsageError('This region runs on PostgreSQL: restore it with pg_restore or psql (see README, Backups).');
       if (!existsSync(file)) throw new UsageError(`${file} does not exist.`);
-      let source: SQLite.Database;
+      const [{ default: SQLite }, { sqliteFileInUse }] = await Promise.all([import('better-sqlite3'), import('../platform/db/in-use.js')]);
+      if (sqliteFileInUse(c.sqliteFile)) {
+        throw new UsageError(`${c.sqliteFile} is open in a running portal (or another touchline command): stop the portal first, then run the restore again. Nothing was changed.`);
+      }
+      let source: InstanceType<typeof SQLite>;
       try {
         source = new SQLite(file, { readonly: true, fileMustExist: true });
         const ok = source.pragma('integrity_check', { simple: true });
@@ -146,7 +130,7 @@ function registerDataCommands(program: Command, config: () => Config, int: typeo
       } finally {
         source.close();
       }
-      await openRuntime(c).then((d) => d.database.close());
+      await opener(() => c)().then((d) => d.database.close());
       console.log(`Restored ${c.sqliteFile} from ${file}.`);
     });
   program
@@ -155,7 +139,7 @@ function registerDataCommands(program: Command, config: () => Config, int: typeo
     .option('--seed <n>', 'random seed', '1')
     .option('--password <password>', 'password of every demo account', 'touchline-demo')
     .action(async (o: { seed: string; password: string }) =>
-      withRuntime(config, async (deps) => {
+      withConfig(config, async (deps) => {
         const { fillDemo } = await import('../demo/demo.js');
         const summary = await fillDemo(deps, { seed: int(o.seed, '--seed'), password: o.password });
         console.log(summary);

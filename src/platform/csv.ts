@@ -201,6 +201,23 @@ export function missingColumnsError(labels: readonly string[], header: readonly 
   return rowError(1, `Missing required column${labels.length > 1 ? 's' : ''}: ${labels.join(', ')}. Columns found: ${found}.`);
 }
 
+/** The columns of a header (matchColumns), or the one file-level error naming the required columns it lacks. */
+export function requireColumns<K extends string>(
+  header: readonly string[],
+  rules: Record<K, ColumnRule>,
+): { ok: true; index: Partial<Record<K, number>> } | { ok: false; error: RowError } {
+  const { index, missing } = matchColumns(header, rules);
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: missingColumnsError(
+        missing.map((k) => rules[k].label),
+        header,
+      ),
+    };
+  return { ok: true, index };
+}
+
 /** The trimmed cell of a record at a matched column, or '' when the column is absent. */
 export function cellAt(record: CsvRecord, column: number | undefined): string {
   return column === undefined ? '' : (record.cells[column] ?? '').trim();

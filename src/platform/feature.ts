@@ -19,6 +19,16 @@ export interface Deps {
 /** Opens the database and everything a command needs (the composition root hands it to feature commands). */
 export type OpenRuntime = () => Promise<Deps>;
 
+/** Runs a command's work on an opened runtime, and closes its database afterwards, whatever happened. */
+export async function withRuntime<T>(open: OpenRuntime, fn: (deps: Deps) => Promise<T>): Promise<T> {
+  const deps = await open();
+  try {
+    return await fn(deps);
+  } finally {
+    await deps.database.close();
+  }
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: features register on Fastify's instance whatever its server and logger types
 export type App = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 
@@ -33,7 +43,8 @@ export interface NavItem {
 /** One thing waiting for a person on their home page. */
 export interface HomeCard {
   title: string;
-  body: ComponentChildren;
+  /** The card's content; a function receives the page's CSRF token, for a card with a form that works without JavaScript. */
+  body: ComponentChildren | ((csrf: string) => ComponentChildren);
   order: number;
 }
 

@@ -129,3 +129,26 @@ export async function activePerson(db: Db, id: string): Promise<PersonBrief | un
   const r = await db.selectFrom('people').select(['id', 'first_name', 'last_name', 'email']).where('id', '=', id).where('merged_into', 'is', null).executeTakeFirst();
   return r && { id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, name: `${r.first_name} ${r.last_name}`.trim() };
 }
+
+/** Many completions at once (the demo region), 200 rows a statement; numbers and ids are the caller's. */
+export async function insertCompletions(db: Db, rows: readonly (NewCompletion & { id: string; certificateNo: string })[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('completions')
+      .values(
+        rows.slice(i, i + 200).map((c) => ({
+          id: c.id,
+          person_id: c.personId,
+          training: c.training,
+          part: c.part,
+          completed_on: c.completedOn,
+          source: c.source,
+          certificate_no: c.certificateNo,
+          class_session_id: c.classSessionId,
+          recorded_by: c.recordedBy,
+          recorded_at: c.recordedAt,
+        })),
+      )
+      .execute();
+  }
+}

@@ -31,9 +31,10 @@ export function importApi(app: App, deps: Deps): void {
       schema: {
         tags,
         summary: "Import the older system's certification CSV (multipart field `file`); audited",
-        description: 'Good lines land, bad lines are reported with their line numbers; importing the same file again adds nothing.',
+        description:
+          "Good lines land, bad lines are reported with their line numbers; importing the same file again adds nothing. A line fills its person's empty association id; a line whose id another account holds is reported under `invalid` and nothing of it lands. 409 CONFLICT when another change gave one of the file's ids to an account meanwhile (nothing lands: import again).",
         consumes: ['multipart/form-data'],
-        response: { 200: ReportSchema, 413: ErrorSchema, 422: ErrorSchema },
+        response: { 200: ReportSchema, 409: ErrorSchema, 413: ErrorSchema, 422: ErrorSchema },
       },
     },
     async (req) => {

@@ -8,13 +8,14 @@ import { AppError } from '../../platform/errors.js';
 import { recordAudit, type Actor } from '../../platform/audit.js';
 import { newId } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import { isUniqueViolation } from '../../platform/db/transactions.js';
 import { getRegionConfig, regionToday } from '../../region/index.js';
 import { catalogOf, type Catalog } from '../catalog.rules.js';
 import { parseLegacyCertifications, type LegacyCompletionRow } from './legacy-import.rules.js';
 import { normalizeName } from '../training.rules.js';
 import { insertCompletionIfNew } from '../training.store.js';
 import type { TrainingDeps } from '../completions/completions.service.js';
-import { fillAssociationId, importablePeople } from './import.store.js';
+import { associationIdHolder, fillAssociationId, importablePeople } from './import.store.js';
 
 /** The largest legacy file accepted (a region's whole history is far smaller). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -32,7 +33,7 @@ export interface ImportReport {
   associationIdsSet: number;
   unmatched: RowError[];
   unknownTraining: RowError[];
-  /** Other problems: impossible or future dates, missing id. */
+  /** Other problems: impossible or future dates, missing id, an id another account holds. */
   invalid: RowError[];
 }
 
@@ -101,10 +102,26 @@ export async function importLegacyCertifications(deps: TrainingDeps, actor: Acto
   const report: ImportReport = { rows: 0, added: 0, alreadyPresent: 0, completionsAdded: 0, associationIdsSet: 0, unmatched: [], unknownTraining: [], invalid: [] };
   sortParseErrors(parsed.errors, report);
   report.rows = parsed.rows.length + new Set(parsed.errors.map((e) => e.row)).size;
+  try {
+    return await importInTransaction(deps, actor, { catalog, fileName, parsedRows: parsed.rows, report });
+  } catch (e) {
+    // Another change gave one of the file's association ids to an account while this import ran.
+    if (isUniqueViolation(e))
+      throw new AppError('CONFLICT', `${fileName} was not imported: an association id in it was given to another account meanwhile. Import the file again.`);
+    throw e;
+  }
+}
+
+async function importInTransaction(
+  deps: TrainingDeps,
+  actor: Actor,
+  x: { catalog: Catalog; fileName: string; parsedRows: LegacyCompletionRow[]; report: ImportReport },
+): Promise<ImportReport> {
+  const { catalog, fileName, report } = x;
   return deps.db.transaction().execute(async (trx) => {
     const people = await loadPeople(trx);
     const at = deps.clock.now().toISOString();
-    for (const row of parsed.rows) await importRow(trx, { catalog, people, report, actor, at }, row);
+    for (const row of x.parsedRows) await importRow(trx, { catalog, people, report, actor, at }, row);
     for (const list of [report.unmatched, report.unknownTraining, report.invalid]) list.sort((a, b) => a.row - b.row);
     const counts = {
       file: fileName,
@@ -144,6 +161,14 @@ async function importRow(trx: Db, x: RowContext, row: LegacyCompletionRow): Prom
     x.report.unmatched.push({ row: row.rowNumber, message: m.problem });
     return;
   }
+  const fillId = !m.person.associationId && row.associationId !== '';
+  if (fillId) {
+    const taken = await idTakenProblem(trx, row);
+    if (taken) {
+      x.report.invalid.push({ row: row.rowNumber, message: taken });
+      return;
+    }
+  }
   let added = 0;
   for (const p of training.parts) {
     const c = await insertCompletionIfNew(trx, {
@@ -161,11 +186,25 @@ async function importRow(trx: Db, x: RowContext, row: LegacyCompletionRow): Prom
   x.report.completionsAdded += added;
   if (added) x.report.added++;
   else x.report.alreadyPresent++;
-  if (!m.person.associationId && row.associationId) {
+  if (fillId) {
     await fillAssociationId(trx, m.person.id, row.associationId, x.at);
     m.person.associationId = row.associationId;
     x.report.associationIdsSet++;
   }
+}
+
+/**
+ * Why a line cannot give its person the association id it carries: another account (in use, or a
+ * merged one's tombstone) holds it, and the id is unique. Checked before anything of the line is
+ * written, so the line lands whole or not at all.
+ */
+async function idTakenProblem(trx: Db, row: LegacyCompletionRow): Promise<string | null> {
+  const holder = await associationIdHolder(trx, row.associationId);
+  if (!holder) return null;
+  const whose = `${holder.first_name} ${holder.last_name}${holder.merged_into ? ', merged into another account' : ''}`;
+  const who = `${row.firstName} ${row.lastName}`.trim();
+  const email = row.email ? ` (${row.email})` : '';
+  return `AYSO ID ${row.associationId} belongs to another account (${whose}), not to ${who}${email}: correct the id in the file, or merge the two accounts first. Nothing of this line was imported.`;
 }
 
 /** The report as lines for a person to read (CLI, page). */

@@ -19,3 +19,15 @@ export async function fillAssociationId(db: Db, personId: string, associationId:
     .where((eb) => eb.or([eb('association_id', 'is', null), eb('association_id', '=', '')]))
     .execute();
 }
+
+export interface AssociationIdHolder {
+  id: string;
+  first_name: string;
+  last_name: string;
+  merged_into: string | null;
+}
+
+/** The account (in use or merged) that holds this association id, if any: the id is unique among accounts. */
+export async function associationIdHolder(db: Db, associationId: string): Promise<AssociationIdHolder | undefined> {
+  return db.selectFrom('people').select(['id', 'first_name', 'last_name', 'merged_into']).where('association_id', '=', associationId).executeTakeFirst();
+}

@@ -124,6 +124,37 @@ describe.each(testDialects())('legacy certification import on %s', (dialect) => 
     expect(kept.association_id).toBe('KEEP-ME');
   });
 
+  it('reports a line whose association id another account holds, writing nothing of it', async () => {
+    const acc = accountDeps(t.deps);
+    const db = t.deps.db;
+    const holder = (await createPerson(acc, { firstName: 'Ivy', lastName: 'Holder', email: 'ivy.holder@example.org' }, null)).id;
+    const tomb = (await createPerson(acc, { firstName: 'Old', lastName: 'Tomb', email: 'old.tomb@example.org' }, null)).id;
+    await db.updateTable('people').set({ association_id: '98000001' }).where('id', '=', holder).execute();
+    await db.updateTable('people').set({ association_id: '98000002', merged_into: holder, email: null }).where('id', '=', tomb).execute();
+    const a = (await createPerson(acc, { firstName: 'Ann', lastName: 'Newid', email: 'ann.newid@example.org' }, null)).id;
+    const b = (await createPerson(acc, { firstName: 'Ben', lastName: 'Newid', email: 'ben.newid@example.org' }, null)).id;
+    const c = (await createPerson(acc, { firstName: 'Cal', lastName: 'Newid', email: 'cal.newid@example.org' }, null)).id;
+    const csv = [
+      'AYSO ID,First Name,Last Name,Email,DOB,Certification,Completed',
+      '98000001,Ann,Newid,ann.newid@example.org,,SafeSport,1/2/2024',
+      '98000002,Ben,Newid,ben.newid@example.org,,10U Coach,1/2/2024',
+      '98000003,Cal,Newid,cal.newid@example.org,,SafeSport,1/2/2024',
+      '98000003,Ann,Newid,ann.newid@example.org,,Concussion Awareness,1/3/2024',
+    ].join('\n');
+    const r = await importLegacyCertifications(t.deps, CLI_ACTOR, Buffer.from(csv), 'taken.csv');
+    expect(r.invalid.map((e) => e.row)).toEqual([2, 3, 5]);
+    expect(r.invalid[0]!.message).toBe(
+      'AYSO ID 98000001 belongs to another account (Ivy Holder), not to Ann Newid (ann.newid@example.org): correct the id in the file, or merge the two accounts first. Nothing of this line was imported.',
+    );
+    expect(r.invalid[1]!.message).toContain('(Old Tomb, merged into another account)');
+    expect({ added: r.added, associationIdsSet: r.associationIdsSet }).toEqual({ added: 1, associationIdsSet: 1 });
+    expect(await completionsOf(a)).toEqual([]);
+    expect(await completionsOf(b)).toEqual([]);
+    expect((await completionsOf(c)).map((x) => x.training)).toEqual(['safesport']);
+    const idsNow = await db.selectFrom('people').select(['id', 'association_id']).where('id', 'in', [a, b, c]).execute();
+    expect(Object.fromEntries(idsNow.map((p) => [p.id, p.association_id]))).toEqual({ [a]: null, [b]: null, [c]: '98000003' });
+  });
+
   it('refuses a file it cannot read at all, naming what is missing', async () => {
     await expect(importLegacyCertifications(t.deps, CLI_ACTOR, Buffer.from('Name,Date\nx,1/1/2020\n'), 'wrong.csv')).rejects.toSatisfy(
       (e: unknown) => e instanceof AppError && e.code === 'VALIDATION' && e.message.includes('wrong.csv'),

@@ -3,7 +3,7 @@
  * Certification, Completed) into completions keyed by this product's training codes. Pure: matching
  * people and writing completions belong to the service.
  */
-import { cellAt, isIsoDate, matchColumns, missingColumnsError, parseDate, readCsvTable, rowError, type CsvRecord, type RowError } from '../../platform/csv.js';
+import { cellAt, isIsoDate, parseDate, requireColumns, readCsvTable, rowError, type CsvRecord, type RowError } from '../../platform/csv.js';
 
 /**
  * Old system names -> catalog training codes. A legacy completion of a two-part course (10U, 12U)
@@ -103,17 +103,9 @@ export function parseLegacyCertifications(input: Uint8Array | string, options: L
   const read = readCsvTable(input);
   if (!read.ok) return { rows: [], errors: read.errors };
   const { header, records, problems } = read.table;
-  const { index, missing } = matchColumns(header, COLUMNS);
-  if (missing.length > 0)
-    return {
-      rows: [],
-      errors: [
-        missingColumnsError(
-          missing.map((k) => COLUMNS[k].label),
-          header,
-        ),
-      ],
-    };
+  const columns = requireColumns(header, COLUMNS);
+  if (!columns.ok) return { rows: [], errors: [columns.error] };
+  const { index } = columns;
   const aliases = { ...LEGACY_TRAINING_ALIASES, ...options.extraAliases };
   const rows: LegacyCompletionRow[] = [];
   const errors: RowError[] = [...problems];
