@@ -1,10 +1,11 @@
 import { chmodSync, existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CLI_ACTOR } from '../platform/audit.js';
-import type { Deps, OpenRuntime } from '../platform/feature.js';
+import { withRuntime, type Deps, type OpenRuntime } from '../platform/feature.js';
 import { UsageError } from '../platform/usage.js';
-import { makeScreeningKeyPair } from './screening.crypto.js';
-import { exportPendingSsns, screeningStatus, storeScreeningKey } from './screening.service.js';
+
+// The command line loads this file for every command: the key, the service and the audit actor load
+// when a screening command runs.
+const work = () => Promise.all([import('./screening.service.js'), import('./screening.crypto.js'), import('./applications.service.js'), import('../platform/audit.js')]);
 
 /**
  * `touchline screening keygen|export`: the region's screening key pair and the export of pending
@@ -46,23 +47,25 @@ export interface KeygenOptions {
 /** Makes an RSA 3072 key pair: the private key to `out` (0600), the public key into the database. */
 export async function screeningKeygen(deps: Deps, o: KeygenOptions): Promise<CommandOutput> {
   const passphrase = checkPassphrase(o.passphrase);
+  const [{ screeningStatus, storeScreeningKey }, { makeScreeningKeyPair }, { volunteerDeps }, { CLI_ACTOR }] = await work();
   if (existsSync(o.out)) throw new UsageError(`${o.out} already exists: choose a new file name (a private key is never overwritten).`);
   const before = await screeningStatus(deps.db);
   if (before.fingerprint && !o.replace) {
     throw new UsageError(`The region already has a screening key (${before.fingerprint}): add --replace to replace it; numbers sealed with it will then need the old private key.`);
   }
   const pair = makeScreeningKeyPair(passphrase);
-  writePrivateFile(o.out, pair.privatePem);
+  writePrivateFile(o.out, pair.privateFile);
   let stored: Awaited<ReturnType<typeof storeScreeningKey>>;
   try {
-    stored = await storeScreeningKey(deps, CLI_ACTOR, pair.publicPem, o.replace === true);
+    stored = await storeScreeningKey(volunteerDeps(deps), CLI_ACTOR, pair.publicPem, o.replace === true);
   } catch (e) {
     unlinkSync(o.out);
     throw e;
   }
   const stderr = [
-    `Private key written to ${o.out}${passphrase ? ' (encrypted with the passphrase)' : ' (NOT encrypted: keep it offline)'}. Give it to the safety director only; Touchline keeps no copy.`,
+    `Private key written to ${o.out}${passphrase ? ' (protected by the passphrase; the screening key page reads it too)' : ' (NOT encrypted: keep it offline)'}. Give it to the safety director only; Touchline keeps no copy.`,
   ];
+  if (stored.notified) stderr.push(`${stored.notified} applicant(s) waiting for the key were mailed that they can now give their number.`);
   if (stored.replaced) stderr.push(`Replaced the key ${stored.replaced}: ${stored.pendingSealed} pending number(s) sealed with it can only be exported with its old private key.`);
   return { stdout: `${pair.fingerprint}\n`, stderr };
 }
@@ -78,6 +81,7 @@ export async function screeningExport(deps: Deps, o: ExportOptions): Promise<Com
   const passphrase = checkPassphrase(o.passphrase);
   if (!existsSync(o.key)) throw new UsageError(`${o.key} does not exist: give the screening private key file with --key.`);
   if (o.out && existsSync(o.out)) throw new UsageError(`${o.out} already exists: choose a new file name (it is never overwritten).`);
+  const [{ exportPendingSsns }, , , { CLI_ACTOR }] = await work();
   const result = await exportPendingSsns(deps, CLI_ACTOR, readFileSync(o.key, 'utf8'), passphrase);
   const stderr: string[] = [];
   if (!result.keyIsCurrent) stderr.push("Warning: this is not the region's current screening key; numbers sealed with the current key cannot be opened with it.");
@@ -90,15 +94,11 @@ export async function screeningExport(deps: Deps, o: ExportOptions): Promise<Com
   return { stdout: result.csv, stderr };
 }
 
-async function withRuntime(open: OpenRuntime, fn: (deps: Deps) => Promise<CommandOutput>): Promise<void> {
-  const deps = await open();
-  try {
-    const out = await fn(deps);
-    if (out.stdout) process.stdout.write(out.stdout);
-    for (const line of out.stderr) console.error(line);
-  } finally {
-    await deps.database.close();
-  }
+/** Runs a screening command and prints what it answers once its database is closed. */
+async function runCommand(open: OpenRuntime, fn: (deps: Deps) => Promise<CommandOutput>): Promise<void> {
+  const out = await withRuntime(open, fn);
+  if (out.stdout) process.stdout.write(out.stdout);
+  for (const line of out.stderr) console.error(line);
 }
 
 /** Registers `touchline screening keygen` and `touchline screening export`. */
@@ -108,14 +108,14 @@ export function registerScreeningCommands(program: Command, open: OpenRuntime): 
     .command('keygen')
     .description('Make the RSA 3072 screening key pair: private key to --out (mode 0600), public key into the database; prints the fingerprint')
     .requiredOption('--out <file>', 'where to write the PRIVATE key (must not exist)')
-    .option('--passphrase <passphrase>', 'encrypt the private key file with this passphrase')
+    .option('--passphrase <passphrase>', 'protect the private key file with this passphrase (the JSON key file the browser reads too)')
     .option('--replace', 'replace the existing key (older sealed numbers then need the old private key)', false)
-    .action(async (o: { out: string; passphrase?: string; replace: boolean }) => withRuntime(open, (deps) => screeningKeygen(deps, o)));
+    .action(async (o: { out: string; passphrase?: string; replace: boolean }) => runCommand(open, (deps) => screeningKeygen(deps, o)));
   screening
     .command('export')
     .description('Decrypt the pending sealed numbers as CSV (person id, name, date of birth, email, ssn) for the background check')
-    .requiredOption('--key <file>', 'the screening private key file')
+    .requiredOption('--key <file>', 'the screening private key file (made by keygen or on the screening key page)')
     .option('--passphrase <passphrase>', "the private key file's passphrase")
     .option('--out <file>', 'write the CSV to this new file (mode 0600) instead of stdout')
-    .action(async (o: { key: string; passphrase?: string; out?: string }) => withRuntime(open, (deps) => screeningExport(deps, o)));
+    .action(async (o: { key: string; passphrase?: string; out?: string }) => runCommand(open, (deps) => screeningExport(deps, o)));
 }
