@@ -7,33 +7,28 @@ import { hasAnyRole } from '../platform/http/access.js';
 import { registeredFeatures } from '../platform/registry.js';
 import { ROLE_LABELS } from '../platform/roles.js';
 import { countPeopleWithRole } from '../people/index.js';
+import { guardianLabel } from '../families/index.js';
+import { regionSetupSteps } from './checklist.service.js';
+import { SetupChecklist } from './checklist.views.js';
 
-/** The administrator's own card: what is left to set up. */
+/** The administrator's own card: the region's set-up steps, with their state and where each is done. */
 async function adminCard(req: FastifyRequest, deps: Deps): Promise<HomeCard[]> {
   if (!hasAnyRole(req.auth, ['region-administrator'])) return [];
-  const c = await req.regionConfig();
-  const todo: string[] = [];
-  if (c.region.contacts.some((k) => k.email.endsWith('.example'))) todo.push('Give the real names and emails of the coach administrator and registrar.');
-  if (!deps.mailer.delivers) todo.push('Mail is kept in the outbox: set SMTP_URL to send it.');
+  const steps = await regionSetupSteps(deps);
   const admins = await countPeopleWithRole(deps.db, 'region-administrator');
-  if (admins < 2) todo.push('Give a second board member the administrator role, so the region never depends on one person.');
   return [
     {
       title: 'Region set-up',
       order: 5,
-      body: todo.length ? (
+      body: (
         <>
-          <ul>
-            {todo.map((t) => (
-              <li>{t}</li>
-            ))}
-          </ul>
-          <a href="/admin/region">Open the region configuration</a>
+          <SetupChecklist steps={steps} />
+          {admins < 2 ? (
+            <p>
+              Give a second board member the administrator role, so the region never depends on one person: <a href="/admin/people">People</a>.
+            </p>
+          ) : null}
         </>
-      ) : (
-        <p>
-          The region is set up. <a href="/admin/region">Review the configuration</a>
-        </p>
       ),
     },
   ];
@@ -74,16 +69,17 @@ export const homeFeature: Feature = {
           { indexable: true, description: 'Coach and volunteer portal of the region: applications, trainings, badges, practice fields, mentoring and game cards.' },
         );
       }
-      const list = await cards(req, deps);
+      const [list, guardian] = await Promise.all([cards(req, deps), guardianLabel(deps, await req.regionConfig(), req.auth)]);
       const roles = [...new Set(req.auth.roles.map((r) => ROLE_LABELS[r.role] ?? r.role))];
-      return page(req, reply, 'Home', () => (
+      if (guardian) roles.push(roles.length ? guardian : guardian.charAt(0).toUpperCase() + guardian.slice(1));
+      return page(req, reply, 'Home', (ctx) => (
         <>
           <h1>Hello, {req.auth!.name.split(' ')[0]}</h1>
           <p>{roles.length ? `Your roles: ${roles.join(', ')}.` : 'You hold no roles yet.'}</p>
           {list.map((c) => (
             <section class="card">
               <h2>{c.title}</h2>
-              {c.body}
+              {typeof c.body === 'function' ? c.body(ctx.csrf) : c.body}
             </section>
           ))}
           {list.length === 0 ? (
