@@ -75,11 +75,12 @@ describe('conflicts', () => {
     expect(planConflicts([{ id: 'k', x: null }], [{ id: 'm', x: null }], ['x'])).toEqual({ dropMerged: [], dropKept: [] });
   });
 
-  it('record dropped rows without secrets', () => {
-    expect(redactRow({ id: 'a', ssn_sealed: 'abc', ssn_last4: '1234', season_id: 's', token_hash: null })).toEqual({
+  it('record dropped rows without secrets, nor a background-check result (the safety director alone sees those)', () => {
+    expect(redactRow({ id: 'a', ssn_sealed: 'abc', ssn_last4: '1234', background_check: 'flagged', season_id: 's', token_hash: null })).toEqual({
       id: 'a',
       ssn_sealed: '(sealed SSN, not copied)',
       ssn_last4: '(withheld)',
+      background_check: '(withheld)',
       season_id: 's',
       token_hash: null,
     });
@@ -89,6 +90,8 @@ describe('conflicts', () => {
 describe('the merged account', () => {
   it('fills only what the kept account lacks', () => {
     expect(profileToFill({ birth_date: null, phone: '555' }, { birth_date: '1980-01-01', phone: '777' })).toEqual({ birth_date: '1980-01-01' });
+    expect(profileToFill({ association_id: null }, { association_id: '97001234' })).toEqual({ association_id: '97001234' });
+    expect(profileToFill({ association_id: '97000001' }, { association_id: '97001234' })).toEqual({});
   });
 
   it('is described in one line', () => {

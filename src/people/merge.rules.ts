@@ -112,10 +112,14 @@ export function planConflicts(kept: readonly Row[], merged: readonly Row[], uniq
   return plan;
 }
 
-/** Columns never copied into a merge summary (it is shown in the audit log). */
+/**
+ * Columns never copied into a merge summary: it is answered to the registrar and shown in the audit
+ * log and on the person's page, where background-check results must not appear (safety director only).
+ */
 const SECRET_COLUMNS: Record<string, string> = {
   ssn_sealed: '(sealed SSN, not copied)',
   ssn_last4: '(withheld)',
+  background_check: '(withheld)',
   token_hash: '(withheld)',
   id_hash: '(withheld)',
   password_hash: '(withheld)',
@@ -156,9 +160,12 @@ export interface MergeSummary {
   filled: Record<string, string>;
 }
 
-const PROFILE_FIELDS = ['birth_date', 'phone'] as const;
+const PROFILE_FIELDS = ['birth_date', 'phone', 'association_id'] as const;
 
-/** Profile fields the kept account lacks and the merged account has. */
+/**
+ * Profile fields the kept account lacks and the merged account has. The association id is unique
+ * among accounts, so the merge takes it off the tombstone before giving it to the kept account.
+ */
 export function profileToFill(kept: Row, merged: Row): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of PROFILE_FIELDS) if (!kept[f] && typeof merged[f] === 'string' && merged[f]) out[f] = merged[f] as string;

@@ -65,11 +65,11 @@ async function mergeIn(trx: Db, clock: Clock, actor: Actor, keptId: string, merg
     if (r.deleted) summary.deleted[`${c.table}.${c.column}`] = r.deleted;
     summary.dropped.push(...r.dropped);
   }
-  await markMergedInto(trx, mergedId, keptId, at);
   summary.filled = profileToFill(kept, merged);
+  await markMergedInto(trx, mergedId, keptId, at, { dropAssociationId: 'association_id' in summary.filled });
   const email = kept.email ?? merged.email;
   summary.email.movedToKept = !kept.email && !!merged.email;
-  await updatePerson(trx, keptId, { ...(summary.filled as { birth_date?: string; phone?: string }), email, updated_at: at });
+  await updatePerson(trx, keptId, { ...(summary.filled as { birth_date?: string; phone?: string; association_id?: string }), email, updated_at: at });
   const by = actor.id === mergedId ? { ...actor, id: keptId } : actor;
   await insertMerge(trx, { id: newId(), keptId, mergedId, at, byId: by.id, summaryJson: JSON.stringify(summary) });
   const who = (p: typeof kept) => ({ id: p.id, name: `${p.first_name} ${p.last_name}`, email: p.email });
