@@ -1,18 +1,16 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import type { App, Deps, Feature } from '../platform/feature.js';
-import { flash, page } from '../platform/http/pages.js';
-import { actorOf, formBody, handleForm } from '../platform/http/forms.js';
+import type { Deps, Feature } from '../platform/feature.js';
+import { page } from '../platform/http/pages.js';
 import { fromJson } from '../platform/db/database.js';
-import { allSeasons } from '../region/index.js';
-import { getRegionConfig } from '../region/index.js';
-import { grantRole, revokeRole } from '../people/index.js';
 import { diffJson } from './audit.rules.js';
-import { findPeople, listAudit, listOutbox, rolesOf } from './admin.store.js';
-import { AuditView, OutboxView, PeopleView } from './admin.views.js';
+import { listAudit } from './admin.store.js';
+import { AuditView } from './admin.views.js';
+import { outboxRoutes } from './outbox.routes.js';
+import { DIRECTORY } from './directory/directory.access.js';
+import { directoryApi } from './directory/directory.api.js';
+import { directoryRoutes } from './directory/directory.routes.js';
 
 const ADMIN = { access: ['region-administrator'] as const };
-const PEOPLE = { access: ['region-administrator', 'registrar'] as const };
 const hidden = { hide: true };
 const PAGE = 50;
 
@@ -29,65 +27,10 @@ async function auditRows(deps: Deps, entity: string, before: string | undefined)
   }));
 }
 
-function peopleRoutes(app: App, deps: Deps) {
-  const list = async (req: FastifyRequest, reply: FastifyReply, errors?: string[], status = 200) => {
-    const q = String((req.query as { q?: string }).q ?? '');
-    const people = await findPeople(deps.db, q, 50);
-    const grants = await rolesOf(
-      deps.db,
-      people.map((p) => p.id),
-    );
-    const config = await getRegionConfig(deps.db);
-    const rows = people.map((p) => ({
-      id: p.id,
-      name: `${p.first_name} ${p.last_name}`,
-      email: p.email,
-      roles: grants.filter((g) => g.person_id === p.id).map((g) => ({ id: g.id, role: g.role, season: g.season_id, division: g.division })),
-    }));
-    const seasons = allSeasons(config).map((s) => ({ id: s.season.id, name: s.season.name }));
-    return page(
-      req,
-      reply,
-      'People and roles',
-      (ctx) => <PeopleView ctx={ctx} rows={rows} q={q} seasons={seasons} divisions={config.divisions.map((d) => d.code)} errors={errors} />,
-      { status },
-    );
-  };
-  app.get('/admin/people', { config: PEOPLE, schema: hidden }, (req, reply) => list(req, reply));
-  app.post('/admin/people/:id/roles', { config: ADMIN, schema: hidden }, async (req, reply) => {
-    const f = formBody(req);
-    return handleForm(
-      reply,
-      async () => {
-        await grantRole(deps.db, deps.clock, actorOf(req), {
-          personId: (req.params as { id: string }).id,
-          role: f.role ?? '',
-          seasonId: f.seasonId ?? '',
-          division: f.division ?? '',
-        });
-        flash(reply, 'Role given.');
-        return reply.redirect(req.headers.referer?.includes('/admin/people') ? '/admin/people' : '/admin/people', 303);
-      },
-      (errors, status) => list(req, reply, errors, status),
-    );
-  });
-  app.post('/admin/people/roles/:grant/revoke', { config: ADMIN, schema: hidden }, async (req, reply) =>
-    handleForm(
-      reply,
-      async () => {
-        await revokeRole(deps.db, deps.clock, actorOf(req), (req.params as { grant: string }).grant);
-        flash(reply, 'Role removed.');
-        return reply.redirect('/admin/people', 303);
-      },
-      (errors, status) => list(req, reply, errors, status),
-    ),
-  );
-}
-
 export const adminFeature: Feature = {
   name: 'admin',
   nav: [
-    { href: '/admin/people', label: 'People', access: PEOPLE.access, order: 70 },
+    { href: '/admin/people', label: 'People', access: DIRECTORY, order: 70 },
     { href: '/admin/audit', label: 'Audit log', access: ADMIN.access, order: 90 },
     { href: '/admin/outbox', label: 'Outbox', access: ADMIN.access, order: 95 },
   ],
@@ -109,24 +52,8 @@ export const adminFeature: Feature = {
       },
       async (req) => auditRows(deps, req.query.entity ?? '', req.query.before),
     );
-    app.get('/admin/outbox', { config: ADMIN, schema: hidden }, async (req, reply) => {
-      const rows = (await listOutbox(deps.db, 100)).map((m) => ({
-        id: m.id,
-        to: m.to_address,
-        subject: m.subject,
-        text: m.body_text,
-        kind: m.kind,
-        createdAt: m.created_at,
-        status: m.sent_at
-          ? `sent ${m.sent_at.slice(0, 16).replace('T', ' ')}`
-          : m.error
-            ? `waiting (last error: ${m.error})`
-            : deps.mailer.delivers
-              ? 'waiting'
-              : 'not sent (no SMTP)',
-      }));
-      return page(req, reply, 'Outbox', () => <OutboxView rows={rows} delivers={deps.mailer.delivers} />);
-    });
-    peopleRoutes(app, deps);
+    outboxRoutes(app, deps);
+    directoryRoutes(app, deps);
+    directoryApi(app, deps);
   },
 };

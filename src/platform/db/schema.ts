@@ -42,7 +42,17 @@ export interface PlatformTables {
     attachments: string | null;
     created_at: string;
     sent_at: string | null;
+    /** The server's last answer when an attempt failed. */
     error: string | null;
+    /** queued (waiting, maybe for its next attempt), sending (claimed), sent, failed (gave up). */
+    state: string;
+    attempts: number;
+    /** When a queued mail may be tried (again); a claim's lease while sending. */
+    next_attempt_at: string | null;
+    reply_to: string | null;
+    body_html: string | null;
+    /** One-click unsubscribe address (List-Unsubscribe) of an optional mail. */
+    unsubscribe_url: string | null;
   };
   audit_log: {
     id: string;
