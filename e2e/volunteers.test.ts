@@ -61,7 +61,8 @@ describe('volunteer application', () => {
     await page.getByRole('heading', { level: 2, name: 'Your application for Fall 2026' }).waitFor();
     expect(await textOf(page.locator('main .flash[role="status"]'))).toContain('Your application for Fall 2026 is received');
     const status = await textOf(page.locator('section.card', { has: page.getByRole('heading', { name: 'Your application for Fall 2026' }) }));
-    expect(status).toContain('Roles: Head coach 10U, Field helper 8U');
+    expect(status).toContain("Head coach 10U: waiting for the board's decision");
+    expect(status).toContain('Field helper 8U: granted');
     expect(status).toContain('Signed: as Jordan Rivera on 2026-09-15');
     expect(status).toContain('Background check: pending');
     await expectNoFullSsn(page);

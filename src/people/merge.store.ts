@@ -40,6 +40,16 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
     why: "the merged account's application for a season stays only when the kept account has none",
   },
   { table: 'applications', column: 'check_recorded_by', action: 'move' },
+  { table: 'role_requests', column: 'person_id', action: 'move', why: "a request follows its application (one kept per season: the merged account's goes with its application)" },
+  { table: 'role_requests', column: 'decided_by', action: 'move' },
+  {
+    table: 'compliance_changes',
+    column: 'person_id',
+    action: 'keep',
+    why: "compliance's change log, written by the database's own triggers: the merge's moves note both accounts there",
+  },
+  { table: 'messages', column: 'sender_id', action: 'move' },
+  { table: 'message_recipients', column: 'person_id', action: 'move', why: 'a message record names the person it reached: it follows them to the kept account' },
   { table: 'completions', column: 'person_id', action: 'move', unique: ['training', 'part', 'completed_on'] },
   { table: 'completions', column: 'recorded_by', action: 'move' },
   { table: 'class_sessions', column: 'instructor_id', action: 'move' },
@@ -90,6 +100,8 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   { table: 'notification_preferences', column: 'person_id', action: 'move', unique: ['kind'], why: "the kept account's own choice wins for a kind both accounts set" },
   { table: 'notification_sends', column: 'person_id', action: 'move', unique: ['kind', 'once_key'], why: 'a reminder sent to both accounts is remembered once' },
   { table: 'notification_settings', column: 'updated_by', action: 'move' },
+  { table: 'role_offers', column: 'person_id', action: 'move', unique: ['season_id', 'role', 'division'], why: 'a role offered to both accounts is kept once' },
+  { table: 'season_starts', column: 'started_by', action: 'move' },
 ];
 
 /**
@@ -233,9 +245,16 @@ export async function claimPerson(db: Db, id: string, at: string): Promise<boole
   return Number(r.numUpdatedRows) === 1;
 }
 
-/** Leaves the merged account as a tombstone: it points to the kept one, without email or password. */
-export async function markMergedInto(db: Db, mergedId: string, keptId: string, at: string): Promise<void> {
-  await db.updateTable('people').set({ merged_into: keptId, email: null, password_hash: null, updated_at: at }).where('id', '=', mergedId).execute();
+/**
+ * Leaves the merged account as a tombstone: it points to the kept one, without email or password,
+ * and without its association id when that moves to the kept account (the id is unique).
+ */
+export async function markMergedInto(db: Db, mergedId: string, keptId: string, at: string, o: { dropAssociationId: boolean }): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ merged_into: keptId, email: null, password_hash: null, ...(o.dropAssociationId ? { association_id: null } : {}), updated_at: at })
+    .where('id', '=', mergedId)
+    .execute();
 }
 
 export interface MergeRecord {

@@ -24,13 +24,22 @@ export async function grantRole(db: Db, clock: Clock, actor: Actor, g: GrantInpu
   if (g.division && !DIVISION_ROLES.includes(g.role)) throw new AppError('VALIDATION', `${ROLE_LABELS[g.role]} is not tied to a division: leave the division empty.`);
   if (!(await findPersonRow(db, g.personId))) throw new AppError('NOT_FOUND', 'That person does not exist.');
   return db.transaction().execute(async (trx) => {
-    if ((await findGrantId(trx, g)) !== undefined) throw new AppError('CONFLICT', 'This person already holds that role.');
-    const id = newId();
-    const at = clock.now().toISOString();
-    await insertGrant(trx, { id, person_id: g.personId, role: g.role, season_id: g.seasonId, division: g.division, granted_at: at, granted_by: actor.id });
-    await recordAudit(trx, { actor, at, action: 'role.grant', entity: 'person', entityId: g.personId, after: { role: g.role, season: g.seasonId, division: g.division } });
+    const id = await grantInTransaction(trx, clock.now().toISOString(), actor, g);
+    if (id === null) throw new AppError('CONFLICT', 'This person already holds that role.');
     return id;
   });
+}
+
+/**
+ * Gives a checked role grant inside the caller's transaction, audited as the directory's grants are;
+ * null (nothing written) when the person already holds exactly that role.
+ */
+export async function grantInTransaction(trx: Db, at: string, actor: Actor, g: GrantInput): Promise<string | null> {
+  if ((await findGrantId(trx, g)) !== undefined) return null;
+  const id = newId();
+  await insertGrant(trx, { id, person_id: g.personId, role: g.role, season_id: g.seasonId, division: g.division, granted_at: at, granted_by: actor.id });
+  await recordAudit(trx, { actor, at, action: 'role.grant', entity: 'person', entityId: g.personId, after: { role: g.role, season: g.seasonId, division: g.division } });
+  return id;
 }
 
 /** Takes a role away; the last region administrator cannot be removed. */

@@ -28,6 +28,8 @@ export interface ApplicationInput {
   roles: readonly RoleChoice[];
   ssn?: string;
   signature?: { typedName: string };
+  /** No screening key yet: an adult applies without the number and gives it once the region opens that step. */
+  ssnLater?: boolean;
 }
 
 /** One problem, tied to the form field that shows it (`roles[1].division`, `ssn`, ...). */
@@ -137,9 +139,15 @@ function checkRoles(input: ApplicationInput, config: RegionConfig, age: number |
   return out;
 }
 
+/** What an adult reads while the region has no screening key. */
+export const SSN_STEP_CLOSED =
+  'The social security number step opens when the region finishes setting up background checks: leave the number out for now. Your application is kept, and you will get a mail when you can add it.';
+
 function checkAdultIdentity(input: ApplicationInput, fullName: string): FieldError[] {
   const out: FieldError[] = [];
-  if (blank(input.ssn)) {
+  if (input.ssnLater) {
+    if (!blank(input.ssn)) out.push({ code: 'SCREENING_NOT_READY', message: SSN_STEP_CLOSED, field: 'ssn' });
+  } else if (blank(input.ssn)) {
     out.push({ code: 'SSN_REQUIRED', message: 'Volunteers 18 and over must give their social security number for the background check.', field: 'ssn' });
   } else {
     const ssn = checkSsn(input.ssn ?? '');
@@ -188,7 +196,7 @@ export function decideApplication(input: ApplicationInput, fullName: string, con
   if (errors.length) return { ok: false, errors };
   const age = ageOn(input.birthDate, input.applicationDate);
   const adult = age >= ADULT_AGE;
-  const ssn = adult ? checkSsn(input.ssn ?? '') : null;
+  const ssn = adult && !input.ssnLater ? checkSsn(input.ssn ?? '') : null;
   const digits = ssn?.ok ? ssn.digits : null;
   const typed = input.signature?.typedName.trim().replace(/\s+/g, ' ');
   return {

@@ -46,7 +46,7 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
     return (e as AppError).code;
   };
 
-  it('accepts an adult: sealed SSN, last four, signature, season role grants and a confirmation mail', async () => {
+  it('accepts an adult: sealed SSN, last four, signature, field helper granted at once, head coach waiting, and a confirmation mail', async () => {
     const a = await makeApplicant(t.deps, ADULT_BIRTH);
     const app = await submit(a, adult(a));
     expect(app).toMatchObject({ personId: a.id, season: SEASON, adult: true, ssnSealed: true, ssnLast4: '6789', backgroundCheck: 'pending', signatureName: a.name });
@@ -60,10 +60,11 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
       background_check: 'pending',
     });
     expect(r.ssn_sealed).not.toContain(SSN_DIGITS);
-    expect(await grants(a.id)).toEqual([`field-helper/${SEASON}/8U`, `head-coach/${SEASON}/10U`]);
+    expect(await grants(a.id)).toEqual([`field-helper/${SEASON}/8U`]);
     const [mail] = await mails(a.email);
     expect(mail).toMatchObject({ kind: 'application-received', subject: expect.stringContaining('Fall 2026') });
     expect(mail!.body_text).toContain('Head coach 10U, Field helper 8U');
+    expect(mail!.body_text).toContain("Head coach 10U: waiting for the board's decision");
     expect(mail!.body_text).not.toMatch(/6789/);
   });
 
@@ -122,7 +123,16 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
 
   it('replaces a pending application (same id, status kept, dropped roles taken back) and refuses once checked', async () => {
     const a = await makeApplicant(t.deps, ADULT_BIRTH);
-    const first = await submit(a, adult(a));
+    const first = await submit(
+      a,
+      adult(a, {
+        roles: [
+          { role: 'field-helper', division: '10U' },
+          { role: 'field-helper', division: '8U' },
+        ],
+      }),
+    );
+    expect(await grants(a.id)).toEqual([`field-helper/${SEASON}/10U`, `field-helper/${SEASON}/8U`]);
     const second = await submit(
       a,
       adult(a, {
@@ -135,11 +145,11 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
     );
     expect(second).toMatchObject({ id: first.id, backgroundCheck: 'pending', ssnLast4: '7890' });
     expect(await t.deps.db.selectFrom('applications').select('id').where('person_id', '=', a.id).execute()).toHaveLength(1);
-    expect(await grants(a.id)).toEqual([`assistant-coach/${SEASON}/12U`, `field-helper/${SEASON}/8U`]);
+    expect(await grants(a.id)).toEqual([`field-helper/${SEASON}/8U`]);
     expect(unsealSsn(key.privateKey, (await row(a.id))!.ssn_sealed!)).toBe('234567890');
     await recordBackgroundCheck(t.deps, { id: null, name: 'safety' }, first.id, 'clear');
     expect(await codeOf(submit(a, adult(a)))).toBe('CONFLICT');
-    expect(await grants(a.id)).toEqual([`assistant-coach/${SEASON}/12U`, `field-helper/${SEASON}/8U`]);
+    expect(await grants(a.id)).toEqual([`field-helper/${SEASON}/8U`]);
   });
 
   it('records the check, erases the sealed number and audits without it', async () => {
@@ -191,14 +201,17 @@ describe.each(testDialects())('volunteer applications on %s', (dialect) => {
     expect(await grants(a.id)).toEqual([]);
   });
 
-  it('refuses adults with SCREENING_NOT_READY while no key is set up, and still takes youth', async () => {
+  it('takes adults without the number while no key is set up, refuses a number then (SCREENING_NOT_READY), and still takes youth', async () => {
     const stored = await t.deps.db.selectFrom('app_meta').select('value').where('key', '=', SCREENING_KEY).executeTakeFirstOrThrow();
     await t.deps.db.deleteFrom('app_meta').where('key', '=', SCREENING_KEY).execute();
     try {
       const a = await makeApplicant(t.deps, ADULT_BIRTH);
       const e = await submit(a, adult(a)).catch((x: AppError) => x);
-      expect(e).toMatchObject({ code: 'SCREENING_NOT_READY', message: expect.stringMatching(/not accepting .* yet.*safety director/) });
+      expect(e).toMatchObject({ code: 'SCREENING_NOT_READY', message: expect.stringMatching(/opens when the region finishes setting up.*mail/) });
       expect(await row(a.id)).toBeUndefined();
+      const saved = await submit(a, { ...adult(a), ssn: undefined });
+      expect(saved).toMatchObject({ adult: true, ssnSealed: false, ssnLast4: null, backgroundCheck: 'pending' });
+      expect(await row(a.id)).toMatchObject({ ssn_sealed: null, ssn_last4: null, is_adult: 1 });
       const y = await makeApplicant(t.deps, YOUTH_BIRTH);
       expect((await submit(y, { personId: y.id, season: SEASON, roles: [{ role: 'youth-volunteer', division: '8U' }] })).adult).toBe(false);
     } finally {

@@ -7,20 +7,24 @@ import { recordAudit, type Actor } from '../platform/audit.js';
 import { findPersonRow, updatePerson as updatePersonRow, type PersonRow } from '../people/index.js';
 import { ROLE_LABELS, type Role } from '../platform/roles.js';
 import { getRegionConfig, regionToday } from '../region/index.js';
-import { ageOn, findSeason, isIsoDate, type SeasonRef } from '../region/index.js';
+import { findSeason, type SeasonRef } from '../region/index.js';
 import type { RegionConfig } from '../region/index.js';
-import { ADULT_AGE, acceptApplication, type AcceptedApplication, type RoleChoice } from './application.rules.js';
+import { acceptApplication, type AcceptedApplication, type RoleChoice } from './application.rules.js';
 import { sealSsn } from './screening.crypto.js';
 import * as store from './applications.store.js';
 import type { Application, ApplicationRow } from './applications.store.js';
 import { isUniqueViolation } from '../platform/db/transactions.js';
+import { grantAtOnce, planRequests } from './decisions/decisions.rules.js';
+import { deleteRequests, insertRequests, requestsOfApplication } from './decisions/requests.store.js';
 
 /**
- * Volunteer applications (rules.md "Volunteer application"): one per person per season. A second
+ * Volunteer applications (rules.md "Volunteer application"): one per person per season. Each role
+ * asked for is a request the board decides (decisions/), unless the region grants that role at once
+ * (regionConfig.applications.grantAtOnce: youth volunteers and field helpers by default). A second
  * submission for the same season REPLACES the roles and details of the application while its
  * background check is not recorded (the status is kept: pending stays pending); once the safety
  * director has recorded the check it is refused with CONFLICT. Every submission is one transaction:
- * application, role grants, birth date, confirmation mail and audit entry land together or not at all.
+ * application, role requests (and grants at once), birth date, confirmation mail and audit entry land together or not at all.
  */
 
 export interface VolunteerDeps {
@@ -59,19 +63,6 @@ function seasonFor(config: RegionConfig, id: string, today: string): SeasonRef {
   return ref;
 }
 
-async function screeningNotReady(db: Db, config: RegionConfig): Promise<AppError> {
-  const contact = config.region.contacts.find((c) => c.role === 'safety-director');
-  let who = contact ? `${contact.name} (${contact.email})` : '';
-  if (!who) {
-    const p = await store.aSafetyDirector(db);
-    if (p) who = `${p.first_name} ${p.last_name}${p.email ? ` (${p.email})` : ''}`;
-  }
-  return new AppError(
-    'SCREENING_NOT_READY',
-    `The region is not accepting volunteer applications from adults yet: the background-check key is not set up. Contact the safety director${who ? `, ${who},` : ''} and apply again once it is ready.`,
-  );
-}
-
 const typedNameOf = (s: SubmitInput['signature']) => (s == null ? undefined : typeof s === 'string' ? { typedName: s } : s);
 
 function checkPhone(phone: string | undefined): string | null {
@@ -92,15 +83,15 @@ export async function submitApplication(deps: VolunteerDeps, input: SubmitInput,
       if (!person || person.merged_into) throw new AppError('NOT_FOUND', 'That person does not exist.');
       const birthDate = person.birth_date ?? input.birthDate;
       if (birthDate === undefined) throw new AppError('BIRTH_DATE_MISSING', 'The date of birth is missing: add it to the profile (or ask the registrar) before applying.');
+      // Without a screening key an adult applies without the number, and is mailed when the key is set.
       const key = await store.getScreeningPublicKey(trx);
-      if (!key && isIsoDate(birthDate) && birthDate <= today && ageOn(birthDate, today) >= ADULT_AGE) throw await screeningNotReady(trx, config);
       const name = `${person.first_name} ${person.last_name}`;
       const accepted = acceptApplication(
-        { birthDate, applicationDate: today, roles: input.roles, ssn: input.ssn ?? undefined, signature: typedNameOf(input.signature) },
+        { birthDate, applicationDate: today, roles: input.roles, ssn: input.ssn ?? undefined, signature: typedNameOf(input.signature), ssnLater: !key },
         name,
         config,
       );
-      return save(deps, trx, { person, season, accepted, key, phone, ctx });
+      return save(deps, trx, { person, season, accepted, key, phone, ctx, atOnce: grantAtOnce(config) });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError('CONFLICT', 'This application was submitted twice at the same moment: reload the page to see it.');
@@ -115,6 +106,8 @@ interface SaveArgs {
   key: string | null;
   phone: string | null;
   ctx: SubmitContext;
+  /** Roles the region grants at once; the others wait for the board's decision. */
+  atOnce: ReadonlySet<string>;
 }
 
 async function save(deps: VolunteerDeps, trx: Db, a: SaveArgs): Promise<Application> {
@@ -132,10 +125,10 @@ async function save(deps: VolunteerDeps, trx: Db, a: SaveArgs): Promise<Applicat
   const before = existing ? store.toApplication(existing) : null;
   const gone = (before?.roles ?? []).filter((r) => !a.accepted.roles.some((n) => n.role === r.role && n.division === r.division));
   await store.removeSeasonGrants(trx, a.person.id, a.season.season.id, gone);
-  await store.addSeasonGrants(trx, a.person.id, a.season.season.id, a.accepted.roles, at, a.ctx.actor.id);
+  const waiting = await syncRequests(trx, row, a, at);
   await updatePerson(trx, a.person, a.accepted.birthDate, a.phone, at);
   const saved = store.toApplication(row);
-  await confirm(deps, trx, a.person, a.season, saved);
+  await confirm(deps, trx, a.person, a.season, saved, waiting);
   await recordAudit(trx, {
     actor: a.ctx.actor,
     at,
@@ -146,6 +139,39 @@ async function save(deps: VolunteerDeps, trx: Db, a: SaveArgs): Promise<Applicat
     after: auditView(saved),
   });
   return saved;
+}
+
+/**
+ * The application's role requests follow its roles: dropped roles lose their request (a granted
+ * one its grant, above), new ones wait for the board or are granted at once.
+ */
+async function syncRequests(trx: Db, row: ApplicationRow, a: SaveArgs, at: string): Promise<RoleChoice[]> {
+  const existing = await requestsOfApplication(trx, row.id);
+  const held = await store.seasonGrantsOf(trx, a.person.id, a.season.season.id);
+  const plan = planRequests(existing, a.accepted.roles, a.atOnce, (r) => held.some((h) => h.role === r.role && h.division === r.division));
+  await deleteRequests(
+    trx,
+    plan.remove.map((r) => r.id),
+  );
+  await insertRequests(
+    trx,
+    plan.add.map((r) => ({
+      id: newId(),
+      application_id: row.id,
+      person_id: a.person.id,
+      season_id: a.season.season.id,
+      role: r.role,
+      division: r.division,
+      status: r.status,
+      requested_at: at,
+      decided_at: r.status === 'granted' ? at : null,
+      decided_by: null,
+      reason: null,
+    })),
+  );
+  const now = plan.add.filter((r) => r.status === 'granted');
+  await store.addSeasonGrants(trx, a.person.id, a.season.season.id, now, at, a.ctx.actor.id);
+  return [...existing.filter((e) => !plan.remove.includes(e)), ...plan.add].filter((r) => r.status === 'requested');
 }
 
 function rowOf(existing: ApplicationRow | undefined, a: SaveArgs, at: string): ApplicationRow {
@@ -186,16 +212,21 @@ async function updatePerson(trx: Db, person: PersonRow, birthDate: string, phone
 
 export const rolesText = (roles: readonly RoleChoice[]) => roles.map((r) => `${ROLE_LABELS[r.role as Role] ?? r.role} ${r.division}`).join(', ');
 
-async function confirm(deps: VolunteerDeps, trx: Db, person: PersonRow, season: SeasonRef, a: Application): Promise<void> {
+async function confirm(deps: VolunteerDeps, trx: Db, person: PersonRow, season: SeasonRef, a: Application, waiting: readonly RoleChoice[]): Promise<void> {
   if (!person.email) return;
-  const check = a.adult
-    ? 'Your social security number was sealed the moment you sent it: nobody at the region can read it, it goes only to the background check, and it is erased once the check is recorded.\n\n'
+  const check = !a.adult
+    ? ''
+    : a.ssnSealed
+      ? 'Your social security number was sealed the moment you sent it: nobody at the region can read it, it goes only to the background check, and it is erased once the check is recorded.\n\n'
+      : 'Your application still needs your social security number for the background check: that step opens when the region finishes setting up background checks, and we will mail you when it does.\n\n';
+  const board = waiting.length
+    ? `${rolesText(waiting)}: waiting for the board's decision; we will mail you when it is made. Meanwhile you can already complete what the role needs.\n\n`
     : '';
   await deps.mailer.queue(trx, {
     to: person.email,
     kind: 'application-received',
     subject: `Volunteer application received: ${season.season.name}`,
-    text: `Hello ${person.first_name},\n\nWe received your volunteer application for ${season.season.name}: ${rolesText(a.roles)}.\n\n${check}You can see your application and what is still missing at ${deps.baseUrl}/volunteer.\n\nThank you for volunteering!\n`,
+    text: `Hello ${person.first_name},\n\nWe received your volunteer application for ${season.season.name}: ${rolesText(a.roles)}.\n\n${board}${check}You can see your application and what is still missing at ${deps.baseUrl}/volunteer.\n\nThank you for volunteering!\n`,
   });
 }
 

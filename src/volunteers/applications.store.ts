@@ -108,6 +108,11 @@ export async function addSeasonGrants(db: Db, personId: string, seasonId: string
   }
 }
 
+/** The person's role grants of the season (role and division). */
+export async function seasonGrantsOf(db: Db, personId: string, seasonId: string): Promise<{ role: string; division: string }[]> {
+  return db.selectFrom('role_grants').select(['role', 'division']).where('person_id', '=', personId).where('season_id', '=', seasonId).execute();
+}
+
 export async function removeSeasonGrants(db: Db, personId: string, seasonId: string, roles: readonly RoleChoice[]): Promise<void> {
   for (const r of roles) {
     await db.deleteFrom('role_grants').where('person_id', '=', personId).where('role', '=', r.role).where('season_id', '=', seasonId).where('division', '=', r.division).execute();
@@ -171,6 +176,7 @@ export interface SealedForExport {
   name: string;
   birthDate: string;
   email: string | null;
+  last4: string | null;
   sealed: string;
 }
 
@@ -179,13 +185,54 @@ export async function sealedPending(db: Db): Promise<SealedForExport[]> {
   const rows = await db
     .selectFrom('applications')
     .innerJoin('people', 'people.id', 'applications.person_id')
-    .select(['applications.id', 'applications.person_id', 'applications.birth_date', 'applications.ssn_sealed', 'people.first_name', 'people.last_name', 'people.email'])
+    .select([
+      'applications.id',
+      'applications.person_id',
+      'applications.birth_date',
+      'applications.ssn_sealed',
+      'applications.ssn_last4',
+      'people.first_name',
+      'people.last_name',
+      'people.email',
+    ])
     .where('applications.background_check', '=', 'pending')
     .where('applications.ssn_sealed', 'is not', null)
     .orderBy('applications.submitted_at')
     .orderBy('applications.id')
     .execute();
-  return rows.map((r) => ({ applicationId: r.id, personId: r.person_id, name: `${r.first_name} ${r.last_name}`, birthDate: r.birth_date, email: r.email, sealed: r.ssn_sealed! }));
+  return rows.map((r) => ({
+    applicationId: r.id,
+    personId: r.person_id,
+    name: `${r.first_name} ${r.last_name}`,
+    birthDate: r.birth_date,
+    email: r.email,
+    last4: r.ssn_last4,
+    sealed: r.ssn_sealed!,
+  }));
+}
+
+export interface AwaitingKey {
+  applicationId: string;
+  seasonId: string;
+  firstName: string;
+  email: string | null;
+}
+
+/** Adults whose application waits for the screening key to give their number (no number, no check recorded). */
+export async function awaitingScreeningKey(db: Db): Promise<AwaitingKey[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .innerJoin('people', 'people.id', 'applications.person_id')
+    .select(['applications.id', 'applications.season_id', 'people.first_name', 'people.email'])
+    .where('applications.is_adult', '=', 1)
+    .where('applications.background_check', '=', 'pending')
+    .where('applications.ssn_sealed', 'is', null)
+    .where('applications.check_recorded_at', 'is', null)
+    .where('people.merged_into', 'is', null)
+    .orderBy('applications.submitted_at')
+    .orderBy('applications.id')
+    .execute();
+  return rows.map((r) => ({ applicationId: r.id, seasonId: r.season_id, firstName: r.first_name, email: r.email }));
 }
 
 const CHUNK = 500;

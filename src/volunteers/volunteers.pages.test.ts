@@ -57,7 +57,8 @@ describe.each(testDialects())('volunteer pages on %s', (dialect) => {
     const cookie = [s.cookie, ...[r.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0])].join('; ');
     const shown = await t.app.inject({ method: 'GET', url: '/volunteer', headers: { cookie } });
     expect(shown.body).toContain('Your application for Fall 2026 is received');
-    expect(shown.body).toContain('Roles: Head coach 10U, Assistant coach 12U');
+    expect(shown.body).toContain('Head coach 10U: <span class="status-warn">waiting for the board\'s decision</span>');
+    expect(shown.body).toContain('Assistant coach 12U: <span class="status-warn">waiting for the board\'s decision</span>');
     expect(shown.body).toContain('Background check: <span class="status-warn">pending');
     expect(shown.body).toMatch(/value="head-coach:10U"[^>]*checked/);
     expect(shown.body).not.toContain(SSN_DIGITS);
@@ -77,7 +78,7 @@ describe.each(testDialects())('volunteer pages on %s', (dialect) => {
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('<caption>Applications waiting for the background check</caption>');
     expect(list.body).toContain(`Record clear for ${a.name}`);
-    expect(list.body).toContain('<td>6789</td>');
+    expect(list.body).toMatch(/<td data-sealed-ssn="[A-Za-z0-9+/=]+" data-last4="6789">6789<\/td>/);
     const refused = await postForm(t.app, `/safety/checks/${id}`, sa, { result: 'clear' });
     expect(refused.statusCode).toBe(403);
     const r = await postForm(t.app, `/safety/checks/${id}`, s, { result: 'clear', back: `status=all&season=${SEASON}` });
@@ -87,21 +88,34 @@ describe.each(testDialects())('volunteer pages on %s', (dialect) => {
     expect(row).toEqual({ background_check: 'clear', ssn_sealed: null });
   });
 
-  it('tells adults the region is not ready without a screening key, and shows the administrator how to set it up', async () => {
+  it('lets adults apply without the number while there is no screening key, saying the step opens later, and shows the safety director how to set it up (the administrator through the set-up checklist)', async () => {
     const stored = await t.deps.db.selectFrom('app_meta').select('value').where('key', '=', SCREENING_KEY).executeTakeFirstOrThrow();
     await t.deps.db.deleteFrom('app_meta').where('key', '=', SCREENING_KEY).execute();
     try {
       const a = await makeApplicant(t.deps, ADULT_BIRTH);
       const s = await browserSession(t.app, a.email, a.password);
+      const form = await t.app.inject({ method: 'GET', url: '/volunteer', headers: { cookie: s.cookie } });
+      expect(form.body).toContain('This step opens when the region finishes setting up background checks');
+      expect(form.body).not.toContain('name="ssn"');
       const r = await post(s, '/volunteer', ['head-coach:10U'], { ssn: SSN, signature: a.name });
       expect(r.statusCode).toBe(409);
-      expect(r.body).toContain('not accepting volunteer applications from adults yet');
-      expect(r.body).toContain('Contact the safety director');
-      const admin = await makeActor(t.deps, ['region-administrator']);
-      const sAdmin = await browserSession(t.app, admin.email, admin.password);
-      const home = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: sAdmin.cookie } });
+      expect(r.body).toContain('The social security number step opens when the region finishes setting up');
+      const ok = await post(s, '/volunteer', ['head-coach:10U'], { signature: a.name });
+      expect(ok.statusCode).toBe(303);
+      const shown = await t.app.inject({ method: 'GET', url: '/volunteer', headers: { cookie: s.cookie } });
+      expect(shown.body).toContain('Social security number: not given yet: that step opens when the region finishes setting up background checks, and you will get a mail');
+      const safety = await makeActor(t.deps, ['safety-director']);
+      const sSafety = await browserSession(t.app, safety.email, safety.password);
+      const home = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: sSafety.cookie } });
       expect(home.body).toContain('Background checks: set up the screening key');
       expect(home.body).toContain('touchline screening keygen --out');
+      expect(home.body).toContain('href="/safety/key"');
+      // The region administrator has it once: the set-up checklist's step, linking to the same page.
+      const admin = await makeActor(t.deps, ['region-administrator']);
+      const sAdmin = await browserSession(t.app, admin.email, admin.password);
+      const adminHome = await t.app.inject({ method: 'GET', url: '/', headers: { cookie: sAdmin.cookie } });
+      expect(adminHome.body).not.toContain('Background checks: set up the screening key');
+      expect(adminHome.body).toContain('href="/safety/key"');
     } finally {
       await t.deps.db.insertInto('app_meta').values({ key: SCREENING_KEY, value: stored.value }).execute();
     }

@@ -11,15 +11,23 @@ import type { RegionConfig } from '../region/index.js';
 import { ADULT_AGE, YOUTH_ROLE } from './application.rules.js';
 import { submitApplication, volunteerDeps } from './applications.service.js';
 import { recordBackgroundCheck } from './checks.service.js';
-import { findApplicationRow, listForSafety, toApplication } from './applications.store.js';
+import { aSafetyDirector, findApplicationRow, listForSafety, sealedPending, toApplication } from './applications.store.js';
 import { screeningStatus } from './screening.service.js';
+import { screeningApi } from './screening.api.js';
+import { hasAnyRole } from '../platform/http/access.js';
 import { volunteersApi } from './volunteers.api.js';
 import { VolunteerView, type VolunteerModel } from './volunteers.views.js';
-import { SafetyChecksView } from './safety.views.js';
+import { SafetyChecksView, ScreeningKeyView } from './safety.views.js';
 import { volunteersHome } from './volunteers.home.js';
+import { decisionsPages } from './decisions/decisions.routes.js';
+import { requestsOfApplication } from './decisions/requests.store.js';
+import { decisionsApi } from './decisions/decisions.api.js';
+import { DECIDERS } from './decisions/decisions.access.js';
 
 const AUTH = { access: 'authenticated' as const };
 const SAFETY = { access: ['safety-director'] as const };
+/** The screening key page: the safety director, or the region administrator while the region has none. */
+const KEY_PAGE = { access: ['safety-director', 'region-administrator'] as const };
 const hidden = { hide: true };
 
 type Values = VolunteerModel['values'];
@@ -56,10 +64,17 @@ async function volunteerModel(req: FastifyRequest, deps: Deps, values: Values | 
     roleOptions: roleOptions(adult),
     divisions: config.divisions.map((d) => d.code),
     application,
+    requests: application ? inApplicationOrder(await requestsOfApplication(deps.db, application.id), application.roles) : [],
     screeningReady: (await screeningStatus(deps.db)).ready,
     values: values ?? fromApplication,
     errors,
   };
+}
+
+/** Requests in the order the application lists its roles. */
+function inApplicationOrder<T extends { role: string; division: string }>(requests: T[], roles: readonly { role: string; division: string }[]): T[] {
+  const at = (r: T) => roles.findIndex((x) => x.role === r.role && x.division === r.division);
+  return [...requests].sort((a, b) => at(a) - at(b));
 }
 
 /** "head-coach:10U" -> {role, division}; the division may itself hold a colon. */
@@ -110,10 +125,20 @@ function safetyPages(app: App, deps: Deps) {
     const config = await req.regionConfig();
     const rows = await listForSafety(deps.db, { pendingOnly: filter === 'pending', season: season || undefined, limit: 500 });
     const seasons = allSeasons(config).map((s) => ({ id: s.season.id, name: s.season.name }));
-    const m = { rows, status: filter, season, seasons, screening: await screeningStatus(deps.db), errors } as const;
+    const sealed = Object.fromEntries((await sealedPending(deps.db)).map((r) => [r.applicationId, r.sealed]));
+    const m = { rows, status: filter, season, seasons, screening: await screeningStatus(deps.db), sealed, errors } as const;
     return page(req, reply, 'Background checks', (ctx) => <SafetyChecksView ctx={ctx} m={m} />, { status });
   };
   app.get('/safety/checks', { config: SAFETY, schema: hidden }, (req, reply) => show(req, reply));
+  app.get('/safety/key', { config: KEY_PAGE, schema: hidden }, async (req, reply) => {
+    const director = hasAnyRole(req.auth, ['safety-director']);
+    if (!director) {
+      const sd = await aSafetyDirector(deps.db);
+      if (sd) throw new AppError('FORBIDDEN', `The safety director, ${sd.first_name} ${sd.last_name}, sets up the screening key now: ask them.`);
+    }
+    const m = { screening: await screeningStatus(deps.db), role: director ? 'safety-director' : 'region-administrator' } as const;
+    return page(req, reply, 'Screening key', (ctx) => <ScreeningKeyView ctx={ctx} m={m} />);
+  });
   app.post('/safety/checks/:id', { config: SAFETY, schema: hidden }, async (req, reply) => {
     const f = formBody(req);
     const back = /^status=(pending|all)&season=[\w%.:-]*$/.test(f.back ?? '') ? `?${f.back}` : '';
@@ -137,11 +162,15 @@ export const volunteersFeature: Feature = {
   nav: [
     { href: '/volunteer', label: 'Volunteer', access: 'authenticated', order: 20 },
     { href: '/safety/checks', label: 'Background checks', access: SAFETY.access, order: 60 },
+    { href: '/role-requests', label: 'Role requests', access: DECIDERS, order: 58 },
   ],
   home: volunteersHome,
   routes: (app, deps) => {
     volunteerPages(app, deps);
     safetyPages(app, deps);
     volunteersApi(app, deps);
+    screeningApi(app, deps);
+    decisionsPages(app, deps);
+    decisionsApi(app, deps);
   },
 };

@@ -1,4 +1,4 @@
-/** Volunteer applications (migration 0002). */
+/** Volunteer applications (migration 0002) and their role requests (0018). */
 export interface VolunteerTables {
   applications: {
     id: string;
@@ -19,6 +19,22 @@ export interface VolunteerTables {
     background_check: string;
     check_recorded_at: string | null;
     check_recorded_by: string | null;
+  };
+  /** The roles an application asks for and the board's decision on each (migration 0018). */
+  role_requests: {
+    id: string;
+    application_id: string;
+    person_id: string;
+    season_id: string;
+    role: string;
+    division: string;
+    /** requested | granted | declined */
+    status: string;
+    requested_at: string;
+    decided_at: string | null;
+    /** Who decided; null for a role the region grants at once (or granted before decisions existed). */
+    decided_by: string | null;
+    reason: string | null;
   };
 }
 

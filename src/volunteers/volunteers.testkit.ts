@@ -7,6 +7,9 @@ import type { Role } from '../platform/roles.js';
 import { makeScreeningKeyPair, openPrivateKey, type ScreeningKeyPair } from './screening.crypto.js';
 import { putScreeningPublicKey } from './applications.store.js';
 
+export { getScreeningPublicKey } from './applications.store.js';
+export { keyFingerprint, openPrivateKey } from './screening.crypto.js';
+
 /** Test helpers of the volunteers feature (the app with this feature, a screening key, applicants). */
 
 export type { TestAppOptions as AppOptions } from '../testing/harness.js';
@@ -21,7 +24,7 @@ let pair: ScreeningKeyPair | null = null;
 /** One RSA 3072 key pair per test process (making one takes a moment). */
 export function testKeyPair(): ScreeningKeyPair & { privateKey: KeyObject } {
   pair ??= makeScreeningKeyPair();
-  return { ...pair, privateKey: openPrivateKey(pair.privatePem) };
+  return { ...pair, privateKey: openPrivateKey(pair.privateFile) };
 }
 
 /** Stores the test key pair's public half as the region's screening key. */
@@ -63,4 +66,12 @@ export function adultBody(name: string, over: Record<string, unknown> = {}) {
     signature: name,
     ...over,
   };
+}
+
+/** Sends an adult's application for the test season (the date of birth set on the record first), as the applicant. */
+export async function applyAsAdult(deps: Deps, person: { id: string; firstName: string; lastName: string }, roles: { role: string; division: string }[]): Promise<void> {
+  const { submitApplication, volunteerDeps } = await import('./applications.service.js');
+  await deps.db.updateTable('people').set({ birth_date: ADULT_BIRTH }).where('id', '=', person.id).execute();
+  const name = `${person.firstName} ${person.lastName}`;
+  await submitApplication(volunteerDeps(deps), { personId: person.id, season: SEASON, roles, ssn: SSN, signature: name }, { actor: { id: person.id, name }, ip: '203.0.113.9' });
 }

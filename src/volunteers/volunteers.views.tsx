@@ -3,6 +3,7 @@ import type { ViewCtx } from '../platform/views/layout.js';
 import { ROLE_LABELS, type Role } from '../platform/roles.js';
 import type { Application, BackgroundCheck } from './applications.store.js';
 import { rolesText } from './applications.service.js';
+import { roleText, type RequestState } from './decisions/decisions.rules.js';
 
 /** The volunteer's own page: their application for the current season, and the form to send it. */
 
@@ -16,6 +17,8 @@ export interface VolunteerModel {
   roleOptions: Role[];
   divisions: string[];
   application: Application | null;
+  /** Each role the application asks for and the board's decision on it. */
+  requests?: RequestState[];
   screeningReady: boolean;
   /** Submitted values to show again (never the SSN: it is typed again). */
   values: { phone: string; birthDate: string; signature: string; roles: string[] };
@@ -29,21 +32,50 @@ const CHECK_FOR_APPLICANT: Record<BackgroundCheck, [string, string]> = {
   flagged: ['flagged: the safety director will contact you', 'status-bad'],
 };
 
-function ssnState(a: Application): string {
+function ssnState(a: Application, screeningReady: boolean): string {
   if (!a.adult) return 'not needed for youth volunteers';
-  return a.ssnSealed ? 'sealed for the background check (nobody can read it here)' : 'erased after the background check';
+  if (a.ssnSealed) return 'sealed for the background check (nobody can read it here)';
+  if (a.checkRecordedAt) return 'erased after the background check';
+  return screeningReady
+    ? 'not given yet: add it below (Change your application)'
+    : 'not given yet: that step opens when the region finishes setting up background checks, and you will get a mail';
 }
 
-export function ApplicationStatus({ a, seasonName }: { a: Application; seasonName: string }) {
+const REQUEST_FOR_APPLICANT: Record<string, [string, string]> = {
+  requested: ["waiting for the board's decision", 'status-warn'],
+  granted: ['granted', 'status-ok'],
+  declined: ['declined', 'status-bad'],
+};
+
+function RequestedRoles({ requests }: { requests: RequestState[] }) {
+  return (
+    <li>
+      Roles:
+      <ul>
+        {requests.map((r) => {
+          const [text, cls] = REQUEST_FOR_APPLICANT[r.status] ?? [r.status, ''];
+          return (
+            <li>
+              {roleText(r)}: <span class={cls || undefined}>{text}</span>
+              {r.status === 'declined' && r.reason ? ` (${r.reason})` : ''}
+            </li>
+          );
+        })}
+      </ul>
+    </li>
+  );
+}
+
+export function ApplicationStatus({ a, seasonName, screeningReady = true, requests }: { a: Application; seasonName: string; screeningReady?: boolean; requests?: RequestState[] }) {
   const [check, cls] = CHECK_FOR_APPLICANT[a.backgroundCheck];
   return (
     <section class="card" aria-labelledby="application-status">
       <h2 id="application-status">Your application for {seasonName}</h2>
       <ul>
-        <li>Roles: {rolesText(a.roles)}</li>
+        {requests?.length ? <RequestedRoles requests={requests} /> : <li>Roles: {rolesText(a.roles)}</li>}
         <li>Received: {a.submittedAt.slice(0, 10)}</li>
         <li>Signed: {a.signatureName && a.signedAt ? `as ${a.signatureName} on ${a.signedAt.slice(0, 10)}` : 'not signed'}</li>
-        <li>Social security number: {ssnState(a)}</li>
+        <li>Social security number: {ssnState(a, screeningReady)}</li>
         <li>
           Background check: <span class={cls || undefined}>{check}</span>
         </li>
@@ -129,14 +161,15 @@ function Signature({ m }: { m: VolunteerModel }) {
   );
 }
 
-function NotReady() {
+/** The SSN step while the region has no screening key: said plainly, in the form's place for it. */
+function SsnStepClosed() {
   return (
-    <div class="errors" role="note">
-      <p>
-        The region is not accepting volunteer applications from adults yet: the background-check key is not set up. Contact the safety director and apply again once it is ready.
-        Youth volunteers (12 to 17) can apply now.
+    <>
+      <h2>Social security number</h2>
+      <p class="status-warn" role="note">
+        This step opens when the region finishes setting up background checks. You can send your application now without the number; we will mail you when you can add it.
       </p>
-    </div>
+    </>
   );
 }
 
@@ -145,12 +178,15 @@ export function VolunteerView({ ctx, m }: { ctx: ViewCtx; m: VolunteerModel }) {
   return (
     <section class="narrow">
       <h1>Volunteer for {m.season.name}</h1>
-      {m.application ? <ApplicationStatus a={m.application} seasonName={m.season.name} /> : <p>Apply once a season: choose your roles and divisions, and sign.</p>}
-      {!m.screeningReady && m.adult !== false ? <NotReady /> : null}
+      {m.application ? (
+        <ApplicationStatus a={m.application} seasonName={m.season.name} screeningReady={m.screeningReady} requests={m.requests} />
+      ) : (
+        <p>Apply once a season: choose your roles and divisions, and sign.</p>
+      )}
       {locked ? (
         <p>Your background check is recorded, so this application can no longer be changed: ask the registrar to change your roles.</p>
       ) : m.application ? (
-        <details class="card" open={!!m.errors?.length}>
+        <details class="card" open={!!m.errors?.length || (m.screeningReady && m.application.adult && !m.application.ssnSealed)}>
           <summary>Change your application</summary>
           <ApplicationForm ctx={ctx} m={m} />
         </details>
@@ -168,7 +204,7 @@ function ApplicationForm({ ctx, m }: { ctx: ViewCtx; m: VolunteerModel }) {
       <Errors errors={m.errors} />
       <RoleChoices m={m} />
       <AboutYou m={m} />
-      {m.adult !== false ? <SsnField /> : null}
+      {m.adult === false ? null : m.screeningReady ? <SsnField /> : <SsnStepClosed />}
       <Signature m={m} />
       <button type="submit">{m.application ? 'Send the changed application' : 'Submit application'}</button>
     </form>
