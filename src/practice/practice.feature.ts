@@ -1,5 +1,5 @@
 import type { Feature } from '../platform/feature.js';
-import { PRACTICE_ADMIN, PRACTICE_NAV } from './practice.access.js';
+import { PRACTICE_ADMIN, PRACTICE_NAV, PRACTICE_VIEW } from './practice.access.js';
 import { practiceHome } from './practice.home.js';
 import { bookingRoutes } from './booking/booking.routes.js';
 import { bookingApi } from './booking/booking.api.js';
@@ -16,7 +16,7 @@ export const practiceFeature: Feature = {
   name: 'practice',
   nav: [
     { href: '/practice', label: 'Practice', access: PRACTICE_NAV, order: 40 },
-    { href: '/practice/grid', label: 'Fields', access: 'authenticated', order: 41 },
+    { href: '/practice/grid', label: 'Fields', access: PRACTICE_VIEW, order: 41 },
     { href: '/practice/admin', label: 'Practice admin', access: PRACTICE_ADMIN, order: 42 },
   ],
   home: practiceHome,
