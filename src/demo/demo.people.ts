@@ -1,9 +1,11 @@
 import { newId } from '../platform/clock.js';
-import { getRegionConfig } from '../region/index.js';
+import { getRegionConfig, getStoredConfig, saveRegionConfig } from '../region/index.js';
 import { insertGrants, insertPeople } from '../people/index.js';
 import type { Role } from '../platform/roles.js';
 import type { DemoContext } from '../platform/demo.js';
 import { DEMO_DOMAIN } from '../platform/demo.js';
+import type { DemoVolunteer } from '../volunteers/index.js';
+import { namesOf } from './demo.store.js';
 
 const FIRST = [
   'Ana',
@@ -62,6 +64,18 @@ const LAST = [
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
+/** The contacts the public pages and the contact form name: the demo's coach administrator, registrar and safety director. */
+async function boardContacts(ctx: DemoContext, people: readonly { id: string; email: string; first: string; last: string }[], accounts: Record<string, string>): Promise<void> {
+  const stored = await getStoredConfig(ctx.deps.db);
+  const contact = (role: string, account: string) => {
+    const p = people.find((x) => x.id === accounts[account]);
+    return p ? [{ role, name: `${p.first} ${p.last}`, email: p.email }] : [];
+  };
+  const contacts = [...contact('coach-administrator', 'coach-admin'), ...contact('registrar', 'registrar'), ...contact('safety-director', 'safety')];
+  const doc = { ...stored.config, region: { ...stored.config.region, contacts } };
+  await saveRegionConfig(ctx.deps.db, ctx.deps.clock, { id: null, name: 'demo' }, doc, stored.version);
+}
+
 /** The board, staff and a few hundred volunteers with this season's roles. */
 export async function demoPeople(ctx: DemoContext): Promise<string> {
   const { db, clock } = ctx.deps;
@@ -69,6 +83,8 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
   const at = clock.now().toISOString();
   const people: { id: string; email: string; first: string; last: string }[] = [];
   const grants: { person_id: string; role: Role; season_id: string; division: string }[] = [];
+  const named = new Set<string>();
+  const accounts: Record<string, string> = {};
   const add = (role: Role, division: string, emailName?: string) => {
     const first = pick(ctx.random, FIRST);
     const last = pick(ctx.random, LAST);
@@ -82,6 +98,10 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
     }@${DEMO_DOMAIN}`;
     const id = newId();
     people.push({ id, email, first, last });
+    if (emailName) {
+      named.add(id);
+      accounts[emailName] = id;
+    }
     grants.push({ person_id: id, role, season_id: ['region-administrator', 'registrar', 'coach-administrator', 'safety-director'].includes(role) ? '' : ctx.seasonId, division });
     return id;
   };
@@ -101,6 +121,17 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
     if (d.ageMin >= 7) for (let i = 0; i < 2; i++) add('youth-volunteer', d.code);
   }
   ctx.facts.set('headCoaches', coaches);
+  /** The named demo accounts' ids by the name before @ (admin, coach-admin, instructor1, …). */
+  ctx.facts.set('accounts', accounts);
+  ctx.facts.set(
+    'divisionVolunteers',
+    grants
+      .filter((g) => g.division !== '')
+      .map((g) => {
+        const p = people.find((x) => x.id === g.person_id)!;
+        return { personId: g.person_id, role: g.role, division: g.division, name: `${p.first} ${p.last}`, named: named.has(g.person_id) };
+      }),
+  );
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < people.length; i += 200) {
       await insertPeople(
@@ -127,5 +158,25 @@ export async function demoPeople(ctx: DemoContext): Promise<string> {
       );
     }
   });
-  return `${people.length} people with ${grants.length} roles. Log in as admin@${DEMO_DOMAIN}, coach-admin@${DEMO_DOMAIN}, registrar@${DEMO_DOMAIN} or coach.10u@${DEMO_DOMAIN}.`;
+  await boardContacts(ctx, people, accounts);
+  return `${people.length} people with ${grants.length} roles; the board's demo accounts are the region's contacts.`;
+}
+
+/**
+ * Collects every division volunteer of the demo (the people step's, then the head coaches the teams
+ * step added) into `facts.volunteers`, in the order they were made, for the application and
+ * training steps.
+ */
+export async function demoVolunteerList(ctx: DemoContext): Promise<string> {
+  const list = [...((ctx.facts.get('divisionVolunteers') ?? []) as DemoVolunteer[])];
+  const known = new Set(list.map((v) => v.personId));
+  const heads = (ctx.facts.get('headCoaches') ?? {}) as Record<string, string[]>;
+  const extra = Object.entries(heads).flatMap(([division, ids]) => ids.filter((id) => !known.has(id)).map((personId) => ({ division, personId })));
+  const names = await namesOf(
+    ctx.deps.db,
+    extra.map((e) => e.personId),
+  );
+  for (const e of extra) list.push({ personId: e.personId, role: 'head-coach', division: e.division, name: names.get(e.personId) ?? '', named: false });
+  ctx.facts.set('volunteers', list);
+  return `Volunteers: ${list.length} hold a role in a division this season.`;
 }

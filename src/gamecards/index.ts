@@ -8,4 +8,5 @@
  */
 export { demoGames } from './gamecards.demo.js';
 export { gamecardsFeature } from './gamecards.feature.js';
+export type { Game } from './games/games.store.js';
 export { cardStatuses, listGames } from './games/games.store.js';
