@@ -4,7 +4,7 @@ import { peopleFeature } from './people/index.js';
 import { regionFeature } from './region/index.js';
 import { adminFeature } from './admin/index.js';
 import { mentoringFeature } from './mentoring/index.js';
-import { volunteersFeature } from './volunteers/index.js';
+import { volunteerImportFeature, volunteersFeature } from './volunteers/index.js';
 import { gamecardsFeature } from './gamecards/index.js';
 import { trainingFeature } from './training/index.js';
 import { complianceFeature } from './compliance/index.js';
@@ -15,12 +15,16 @@ import { practiceFeature } from './practice/index.js';
 import { playersFeature } from './players/index.js';
 import { teamsFeature } from './teams/index.js';
 import { badgesFeature } from './badges/index.js';
+import { messagesFeature } from './messages/index.js';
+import { familiesFeature } from './families/index.js';
+import { seasonsFeature } from './seasons/index.js';
 
 /** Every capability of Touchline, in menu order of registration. A new capability adds one line. */
 export const features: Feature[] = [
   homeFeature,
   peopleFeature,
   volunteersFeature,
+  volunteerImportFeature,
   trainingFeature,
   playersFeature,
   teamsFeature,
@@ -34,4 +38,7 @@ export const features: Feature[] = [
   mergeFeature,
   siteFeature,
   notificationsFeature,
+  messagesFeature,
+  familiesFeature,
+  seasonsFeature,
 ];
