@@ -14,6 +14,25 @@ export interface StaffMember {
   associationId: string | null;
 }
 
+/** The people (not merged away) holding a coaching role for a division in a season, each once. */
+export async function coachGrantees(
+  db: Db,
+  role: 'head-coach' | 'assistant-coach',
+  seasonId: string,
+  division: string,
+): Promise<{ id: string; first_name: string; last_name: string; email: string | null }[]> {
+  return db
+    .selectFrom('role_grants as g')
+    .innerJoin('people as p', 'p.id', 'g.person_id')
+    .select(['p.id', 'p.first_name', 'p.last_name', 'p.email'])
+    .distinct()
+    .where('g.role', '=', role)
+    .where('g.season_id', '=', seasonId)
+    .where('g.division', '=', division)
+    .where('p.merged_into', 'is', null)
+    .execute();
+}
+
 export const nameOf = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
 
 /** Head and assistant coaches of these teams (head coach first, then by name). */

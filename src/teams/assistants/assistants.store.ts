@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { TeamTables } from '../teams.tables.js';
+import { coachGrantees } from '../staff.store.js';
 
 export type OfferRow = Selectable<TeamTables['assistant_offers']>;
 
@@ -17,18 +18,7 @@ export async function openOffersOfTeams(db: Db, teamIds: readonly string[]): Pro
 }
 
 /** The people (not merged away) holding the assistant-coach role for a division in a season, each once. */
-export async function assistantCoachGrantees(db: Db, seasonId: string, division: string): Promise<{ id: string; first_name: string; last_name: string; email: string | null }[]> {
-  return db
-    .selectFrom('role_grants as g')
-    .innerJoin('people as p', 'p.id', 'g.person_id')
-    .select(['p.id', 'p.first_name', 'p.last_name', 'p.email'])
-    .distinct()
-    .where('g.role', '=', 'assistant-coach')
-    .where('g.season_id', '=', seasonId)
-    .where('g.division', '=', division)
-    .where('p.merged_into', 'is', null)
-    .execute();
-}
+export const assistantCoachGrantees = (db: Db, seasonId: string, division: string) => coachGrantees(db, 'assistant-coach', seasonId, division);
 
 /** The teams of a season these people assist (assistant coach), by person. */
 export async function teamsAssistedBy(db: Db, seasonId: string, personIds: readonly string[]): Promise<{ person_id: string; name: string }[]> {

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import { newId } from '../../platform/clock.js';
 import type { TeamTables } from '../teams.tables.js';
+import { coachGrantees } from '../staff.store.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Assignment, FormationFigures, RatingObjective, RatingScale } from '../engine/formation.rules.js';
 import type { Program } from '../../players/index.js';
@@ -135,16 +136,7 @@ export async function formationStatuses(db: Db, seasonId: string): Promise<Pick<
 
 /** Head coaches of a division in a season (role grants), by name. */
 export async function headCoachesOf(db: Db, seasonId: string, division: string): Promise<HeadCoach[]> {
-  const rows = await db
-    .selectFrom('role_grants as g')
-    .innerJoin('people as p', 'p.id', 'g.person_id')
-    .select(['p.id', 'p.first_name', 'p.last_name', 'p.email'])
-    .distinct()
-    .where('g.role', '=', 'head-coach')
-    .where('g.season_id', '=', seasonId)
-    .where('g.division', '=', division)
-    .where('p.merged_into', 'is', null)
-    .execute();
+  const rows = await coachGrantees(db, 'head-coach', seasonId, division);
   return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email })).sort(byName);
 }
 
