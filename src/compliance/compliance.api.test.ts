@@ -66,6 +66,25 @@ describe.each(testDialects())('GET /api/v1/people/{id}/compliance (%s)', (dialec
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/people/${coach.id}/compliance?role=head-coach&division=10U` })).statusCode).toBe(401);
   });
 
+  it('shows a flagged background check to the person and the safety director only; the rest of the board reads "not cleared"', async () => {
+    const flagged = await makeActor(t.deps);
+    await certify(t.deps.db, flagged.id, 'head-coach', SEASON, '10U');
+    await t.deps.db.updateTable('applications').set({ background_check: 'flagged' }).where('person_id', '=', flagged.id).execute();
+    const codes = async (who: TestActor, url: string) => JSON.stringify((await t.app.inject({ method: 'GET', url, headers: who.bearer })).json());
+    const one = `/api/v1/people/${flagged.id}/compliance?season=${SEASON}&role=head-coach&division=10U`;
+    const list = `/api/v1/compliance?season=${SEASON}&division=10U&pageSize=500`;
+    for (const who of [flagged, board.get('safety-director')!]) expect(await codes(who, one)).toContain('BACKGROUND_FLAGGED');
+    expect(await codes(board.get('safety-director')!, list)).toContain('BACKGROUND_FLAGGED');
+    for (const role of ['registrar', 'coach-administrator', 'region-administrator'] as const) {
+      for (const url of [one, list]) {
+        const body = await codes(board.get(role)!, url);
+        expect(body, `${role} ${url}`).not.toContain('BACKGROUND_FLAGGED');
+        expect(body, `${role} ${url}`).not.toContain('did not clear');
+        expect(body, `${role} ${url}`).toContain('Not cleared by the safety director yet');
+      }
+    }
+  });
+
   it('answers 404 for an unknown or merged person', async () => {
     const admin = board.get('region-administrator')!;
     expect((await ask(admin, 'nobody', 'role=head-coach&division=10U')).statusCode).toBe(404);

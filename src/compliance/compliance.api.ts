@@ -1,3 +1,4 @@
+import { withCheckResult } from './compliance.rules.js';
 import { Type } from '@sinclair/typebox';
 import type { App, Deps } from '../platform/feature.js';
 import { AppError } from '../platform/errors.js';
@@ -62,7 +63,8 @@ export function complianceApi(app: App, deps: Deps): void {
     async (req) => {
       if (req.auth!.personId !== req.params.id && !hasAnyRole(req.auth, BOARD_ROLES))
         throw new AppError('FORBIDDEN', "Only the person themself and the region's board can see a person's certification.");
-      return personCompliance(deps, { personId: req.params.id, seasonId: req.query.season, role: req.query.role, division: req.query.division });
+      const a = await personCompliance(deps, { personId: req.params.id, seasonId: req.query.season, role: req.query.role, division: req.query.division });
+      return { ...a, missing: withCheckResult(a.missing, req.auth!.personId === req.params.id || hasAnyRole(req.auth, ['safety-director'])) };
     },
   );
   app.get(
@@ -87,6 +89,7 @@ export function complianceApi(app: App, deps: Deps): void {
     },
     async (req) => {
       const d = await dashboardPage(deps, req.query, await req.regionConfig());
+      const seesChecks = hasAnyRole(req.auth, ['safety-director']);
       return {
         items: d.rows.map((r) => ({
           personId: r.personId,
@@ -95,7 +98,7 @@ export function complianceApi(app: App, deps: Deps): void {
           role: r.role,
           division: r.division,
           certified: r.certified,
-          missing: r.missing,
+          missing: withCheckResult(r.missing, seesChecks),
         })),
         total: d.total,
         page: d.page.page,

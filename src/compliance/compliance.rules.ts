@@ -23,6 +23,17 @@ export interface MissingItem {
   message: string;
 }
 
+/**
+ * What a viewer other than the person and the safety director is shown of a missing item: a flagged
+ * background check becomes "not cleared" (issue 15: background-check results are the safety
+ * director's), so the board learns that the person cannot coach, not the check's result.
+ */
+export const CHECK_HIDDEN: MissingItem = { element: 1, code: 'SCREENING', message: 'Not cleared by the safety director yet: ask them.' };
+
+export function withCheckResult(missing: readonly MissingItem[], seesCheckResults: boolean): MissingItem[] {
+  return missing.map((m) => (seesCheckResults || m.code !== 'BACKGROUND_FLAGGED' ? { element: m.element, code: m.code, message: m.message } : CHECK_HIDDEN));
+}
+
 /** The answer of GET /api/v1/people/{id}/compliance, exactly. */
 export interface ComplianceAnswer {
   certified: boolean;

@@ -1,7 +1,7 @@
 import type { Deps } from '../../platform/feature.js';
 import { DIVISION_ROLES, type Role } from '../../platform/roles.js';
 import { getRegionConfig, seasonNow } from '../../region/index.js';
-import { personCompliance } from '../../compliance/index.js';
+import { personCompliance, withCheckResult } from '../../compliance/index.js';
 import { teamsCoachedBy } from '../../teams/index.js';
 import { trainingOverview } from '../../training/index.js';
 import { applicationsOfPerson } from '../../volunteers/index.js';
@@ -39,7 +39,6 @@ export interface PersonDetail {
 }
 
 /** What a missing item says to someone who may not see background-check results. */
-const SCREENING_HIDDEN = { element: 1, code: 'SCREENING', message: 'Not cleared by the safety director yet: ask them.' };
 
 const parsed = (json: string | null): unknown => (json === null ? null : JSON.parse(json));
 
@@ -55,7 +54,7 @@ async function complianceOf(deps: Deps, personId: string, season: string, grants
     if (seen.has(key)) continue;
     seen.add(key);
     const a = await personCompliance(deps, { personId, seasonId: season, role: g.role, division: g.division });
-    const missing = a.missing.map((m) => (checks || m.code !== 'BACKGROUND_FLAGGED' ? { element: m.element, code: m.code, message: m.message } : SCREENING_HIDDEN));
+    const missing = withCheckResult(a.missing, checks);
     out.push({ role: g.role, division: g.division, certified: a.certified, missing });
   }
   return out;
